@@ -1,0 +1,5 @@
+import sys
+
+from plan_dataset.cli import main
+
+sys.exit(main())

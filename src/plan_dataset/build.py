@@ -1,0 +1,206 @@
+"""Build: validate, then write the schemas, flat tables, JSON bundle and datapackage.json.
+
+Outputs are rendered in memory first and written only when validation passes.
+Each file goes to a temporary name beside its target and is then renamed over
+it, so a failed or interrupted build leaves the previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from plan_dataset._version import __version__
+from plan_dataset.models import MODELS, Record, Source
+from plan_dataset.schema import render_schema, schema_file_name
+from plan_dataset.tables import TABLES, Row, SourceTexts, Table
+from plan_dataset.validation import ValidationReport, validate
+
+SCHEMA_DIR = "schema"
+TABLES_DIR = "tables"
+BUNDLE_PATH = "src/plan_dataset/data/plan-dataset.json"
+DATAPACKAGE_PATH = "datapackage.json"
+
+PACKAGE_METADATA: dict[str, Any] = {
+    "name": "plan-dataset",
+    "title": "The November 2025 US-drafted 28-point peace plan for Ukraine",
+    "description": (
+        "A hand-curated, validated dataset of the reported provisions of the November 2025 "
+        "US-drafted 28-point peace plan for Ukraine, the positions stakeholders took on it, the "
+        "events around it, where sources disagree, and where every fact comes from. Every "
+        "record carries evidence: a verbatim quote from an archived source, or a URL and "
+        "locator for a source that is not archived. The archived source texts under seeds/ "
+        "remain their authors' and are included only so that quotes can be verified."
+    ),
+    "keywords": ["ukraine", "russia", "peace plan", "diplomacy", "provenance"],
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "Creative Commons Attribution 4.0 (data records)",
+        }
+    ],
+    "contributors": [{"title": "plan-dataset maintainers", "role": "author"}],
+}
+
+
+def records_by_table(report: ValidationReport) -> dict[str, list[Record]]:
+    """Valid records of each table, sorted by id."""
+    tables: dict[str, list[Record]] = {name: [] for name in MODELS}
+    for checked in report.records:
+        if checked.model is not None:
+            tables[checked.table].append(checked.model)
+    for records in tables.values():
+        records.sort(key=lambda record: record.id)
+    return tables
+
+
+def source_texts(report: ValidationReport, records: dict[str, list[Record]]) -> SourceTexts:
+    texts = {}
+    for source in records["sources"]:
+        assert isinstance(source, Source)
+        text = report.index.source_text(source)
+        if text is not None:
+            texts[source.id] = text
+    return texts
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def render_csv(table: Table, rows: Iterator[Row]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    names = [column.name for column in table.columns]
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([_cell(row[name]) for name in names])
+    return buffer.getvalue().encode("utf-8")
+
+
+def render_bundle(records: dict[str, list[Record]]) -> bytes:
+    """The whole dataset as nested JSON: what ``plan_dataset.load()`` reads."""
+    bundle = {
+        "name": PACKAGE_METADATA["name"],
+        "version": __version__,
+        "tables": {
+            table: [record.model_dump(mode="json") for record in table_records]
+            for table, table_records in records.items()
+        },
+    }
+    return (json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def render_datapackage(records: dict[str, list[Record]]) -> bytes:
+    resources: list[dict[str, Any]] = [
+        {
+            "name": table.name,
+            "title": table.title,
+            "description": table.description,
+            "path": f"{TABLES_DIR}/{table.name}.csv",
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": table.frictionless_schema(),
+        }
+        for table in TABLES
+    ]
+    resources.append(
+        {
+            "name": "bundle",
+            "title": "Whole dataset as nested JSON",
+            "description": "Every record with its embedded evidence, as plan_dataset.load() reads it.",
+            "path": BUNDLE_PATH,
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        }
+    )
+    archived = [s for s in records["sources"] if isinstance(s, Source) and s.path]
+    package = {
+        **PACKAGE_METADATA,
+        "version": __version__,
+        "sources": [{"title": s.title, "path": s.path} for s in archived],
+        "resources": resources,
+    }
+    return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def render_outputs(report: ValidationReport) -> dict[str, bytes]:
+    """Every generated file, by path relative to the project root."""
+    records = records_by_table(report)
+    texts = source_texts(report, records)
+    outputs = {
+        f"{SCHEMA_DIR}/{schema_file_name(table)}": render_schema(table).encode("utf-8")
+        for table in MODELS
+    }
+    for table in TABLES:
+        outputs[f"{TABLES_DIR}/{table.name}.csv"] = render_csv(table, table.rows(records, texts))
+    outputs[BUNDLE_PATH] = render_bundle(records)
+    outputs[DATAPACKAGE_PATH] = render_datapackage(records)
+    return outputs
+
+
+def stale_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
+    """Generated files whose committed copy differs from a fresh build, or is missing."""
+    stale = []
+    for relative, content in sorted(outputs.items()):
+        target = root / relative
+        if not target.is_file() or target.read_bytes() != content:
+            stale.append(relative)
+    for folder, suffix in ((SCHEMA_DIR, ".schema.json"), (TABLES_DIR, ".csv")):
+        for path in sorted((root / folder).glob(f"*{suffix}")):
+            if path.relative_to(root).as_posix() not in outputs:
+                stale.append(path.relative_to(root).as_posix())
+    return stale
+
+
+def write_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
+    """Write changed outputs: all to temporary files first, then rename each into place."""
+    changed = [rel for rel, content in sorted(outputs.items()) if _differs(root / rel, content)]
+    staged: list[tuple[str, Path]] = []
+    try:
+        for relative in changed:
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(outputs[relative])
+            staged.append((relative, Path(temporary)))
+    except BaseException:
+        for _relative, temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for relative, temporary in staged:
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, root / relative)
+    for folder, suffix in ((SCHEMA_DIR, ".schema.json"), (TABLES_DIR, ".csv")):
+        for path in (root / folder).glob(f"*{suffix}"):
+            if path.relative_to(root).as_posix() not in outputs:
+                path.unlink()
+                changed.append(path.relative_to(root).as_posix())
+    return changed
+
+
+def _differs(path: Path, content: bytes) -> bool:
+    return not path.is_file() or path.read_bytes() != content
+
+
+def build(root: Path) -> tuple[ValidationReport, list[str]]:
+    """Validate the project at ``root``; if valid, write its outputs. Returns what changed."""
+    report = validate(root)
+    if not report.ok:
+        return report, []
+    return report, write_outputs(root, render_outputs(report))

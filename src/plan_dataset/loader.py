@@ -1,0 +1,161 @@
+"""Loading the dataset: the bundle shipped in the package, or a checkout's data/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from plan_dataset.models import (
+    AnyEvidence,
+    Discrepancy,
+    Document,
+    Event,
+    Position,
+    Provision,
+    Record,
+    Source,
+    Stakeholder,
+    evidence_items,
+)
+from plan_dataset.problems import Problem
+
+BUNDLE_RESOURCE = "data/plan-dataset.json"
+
+
+class DatasetInvalid(ValueError):
+    """Raised by ``load(path)`` when the records under ``path`` do not validate."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = [f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}" for p in problems[:20]]
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
+
+
+class _Bundle(BaseModel):
+    """The shape of the JSON bundle, so pydantic can parse it in one pass."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    class _Tables(BaseModel):
+        model_config = ConfigDict(extra="forbid", frozen=True)
+        sources: tuple[Source, ...]
+        stakeholders: tuple[Stakeholder, ...]
+        documents: tuple[Document, ...]
+        provisions: tuple[Provision, ...]
+        positions: tuple[Position, ...]
+        events: tuple[Event, ...]
+        discrepancies: tuple[Discrepancy, ...]
+
+    name: str
+    version: str
+    tables: _Tables
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The whole dataset as typed, immutable records, with look-ups by id."""
+
+    version: str
+    sources: tuple[Source, ...]
+    stakeholders: tuple[Stakeholder, ...]
+    documents: tuple[Document, ...]
+    provisions: tuple[Provision, ...]
+    positions: tuple[Position, ...]
+    events: tuple[Event, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    _by_id: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for table in self.table_names():
+            for record in self.table(table):
+                self._by_id[(table, record.id)] = record
+
+    @staticmethod
+    def table_names() -> tuple[str, ...]:
+        return (
+            "sources",
+            "stakeholders",
+            "documents",
+            "provisions",
+            "positions",
+            "events",
+            "discrepancies",
+        )
+
+    def table(self, name: str) -> tuple[Record, ...]:
+        """All records of one table, sorted by id."""
+        if name not in self.table_names():
+            raise KeyError(f"no table {name!r}; tables are {', '.join(self.table_names())}")
+        records: tuple[Record, ...] = getattr(self, name)
+        return records
+
+    def get(self, table: str, record_id: str) -> Record:
+        """One record by table and id; KeyError if there is none."""
+        try:
+            return self._by_id[(table, record_id)]
+        except KeyError:
+            raise KeyError(f"no record {record_id!r} in {table}") from None
+
+    def source(self, source_id: str) -> Source:
+        record = self.get("sources", source_id)
+        assert isinstance(record, Source)
+        return record
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        record = self.get("stakeholders", stakeholder_id)
+        assert isinstance(record, Stakeholder)
+        return record
+
+    def provision(self, provision_id: str) -> Provision:
+        record = self.get("provisions", provision_id)
+        assert isinstance(record, Provision)
+        return record
+
+    def evidence(self, record: Record) -> tuple[AnyEvidence, ...]:
+        """Every evidence item of a record, nested ones (terms, variants) included."""
+        return tuple(item for _loc, _part, item in evidence_items(record))
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(self.table(name)) for name in self.table_names()}
+
+
+def _from_bundle(data: bytes) -> Dataset:
+    bundle = _Bundle.model_validate_json(data)
+    tables = bundle.tables
+    return Dataset(
+        version=bundle.version,
+        sources=tables.sources,
+        stakeholders=tables.stakeholders,
+        documents=tables.documents,
+        provisions=tables.provisions,
+        positions=tables.positions,
+        events=tables.events,
+        discrepancies=tables.discrepancies,
+    )
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load the dataset.
+
+    With no argument, read the bundle shipped inside the installed package. With
+    the path of a project checkout (the folder holding ``data/``), read its YAML
+    records with full validation; raise ``DatasetInvalid`` if any check fails.
+    """
+    if path is None:
+        return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
+    from plan_dataset._version import __version__
+    from plan_dataset.build import records_by_table
+    from plan_dataset.validation import validate
+
+    report = validate(Path(path))
+    if not report.ok:
+        raise DatasetInvalid(report.problems)
+    records = records_by_table(report)
+    return Dataset(
+        __version__,
+        *(tuple(records[name]) for name in Dataset.table_names()),  # type: ignore[arg-type]
+    )

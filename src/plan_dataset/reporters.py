@@ -1,0 +1,49 @@
+"""Ways to print problems. Checks never print; they hand problems to one of these."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from plan_dataset.problems import Problem
+
+
+def _escape_annotation(value: str, *, is_property: bool = False) -> str:
+    # GitHub's workflow-command escaping; properties also escape ':' and ','.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
+
+
+def report_text(problems: Sequence[Problem], out: TextIO) -> None:
+    for p in problems:
+        out.write(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}\n")
+    if problems:
+        files = len({p.path for p in problems})
+        out.write(f"{len(problems)} problem(s) in {files} file(s)\n")
+
+
+def report_json(problems: Sequence[Problem], out: TextIO) -> None:
+    rows = [
+        {"path": p.path, "line": p.line, "column": p.column, "code": p.code, "message": p.message}
+        for p in problems
+    ]
+    json.dump({"valid": not problems, "problems": rows}, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def report_github(problems: Sequence[Problem], out: TextIO) -> None:
+    for p in problems:
+        file = _escape_annotation(p.path, is_property=True)
+        title = _escape_annotation(p.code, is_property=True)
+        out.write(
+            f"::error file={file},line={p.line},col={p.column},title={title}::"
+            f"{_escape_annotation(f'{p.code} {p.message}')}\n"
+        )
+
+
+REPORTERS: dict[str, Callable[[Sequence[Problem], TextIO], None]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+}

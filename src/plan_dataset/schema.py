@@ -1,0 +1,62 @@
+"""JSON Schemas generated from the models, one per table (``schema/<table>.schema.json``)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from plan_dataset.models import MODELS
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_file_name(table: str) -> str:
+    return f"{table}.schema.json"
+
+
+def schema_header_line(table: str) -> str:
+    """The first line every record file carries, so editors find its schema."""
+    return f"# yaml-language-server: $schema=../../schema/{schema_file_name(table)}"
+
+
+@cache
+def json_schema(table: str) -> dict[str, Any]:
+    body = MODELS[table].model_json_schema()
+    return {"$schema": JSON_SCHEMA_DIALECT, **body}
+
+
+def render_schema(table: str) -> str:
+    return json.dumps(json_schema(table), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def schema_validator(table: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json_schema(table))
+
+
+def field_names_at(table: str, loc: tuple[str | int, ...]) -> set[str]:
+    """Property names the schema allows for the mapping at ``loc`` (for "did you mean")."""
+    schema = json_schema(table)
+    definitions = schema.get("$defs", {})
+
+    def expand(node: dict[str, Any]) -> list[dict[str, Any]]:
+        if "$ref" in node:
+            return expand(definitions[node["$ref"].rsplit("/", 1)[-1]])
+        branches = node.get("anyOf") or node.get("oneOf")
+        if branches:
+            return [leaf for branch in branches for leaf in expand(branch)]
+        return [node]
+
+    nodes = expand(schema)
+    for part in loc:
+        next_nodes: list[dict[str, Any]] = []
+        for node in nodes:
+            if isinstance(part, int) and "items" in node:
+                next_nodes.extend(expand(node["items"]))
+            elif isinstance(part, str) and part in node.get("properties", {}):
+                next_nodes.extend(expand(node["properties"][part]))
+        nodes = next_nodes
+    return {name for node in nodes for name in node.get("properties", {})}

@@ -1,0 +1,284 @@
+"""Strict YAML reading with line and column for every value.
+
+PyYAML's loaders accept things a data file must not contain (duplicate keys,
+tags, aliases, YAML 1.1 booleans and octals), so records are built here from
+the parser's event stream instead. Scalars resolve by a small YAML 1.2
+core-like rule set: dates stay strings, and numbers YAML 1.1 would read
+differently are errors, never silent surprises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plan_dataset.problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12
+UTF8_BOM = b"\xef\xbb\xbf"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# What YAML 1.1 reads as a number but a reader would not expect: octal, hex, 1_000, .inf.
+_AMBIGUOUS_NUMBER = re.compile(
+    r"[-+]?(0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|\.(inf|Inf|INF|nan|NaN|NAN))"
+)
+
+Location = tuple[int, int]
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlRecord:
+    """A parsed record, the position of each of its values, and what went wrong."""
+
+    value: Any = None
+    value_marks: dict[Loc, Location] = field(default_factory=dict)
+    key_marks: dict[Loc, Location] = field(default_factory=dict)
+    plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    first_line: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, loc: Loc, *, at_key: bool = False) -> Location:
+        """Position of the deepest known value on the way to ``loc``."""
+        for end in range(len(loc), 0, -1):
+            prefix = loc[:end]
+            if at_key and end == len(loc) and prefix in self.key_marks:
+                return self.key_marks[prefix]
+            if prefix in self.value_marks:
+                return self.value_marks[prefix]
+        return self.value_marks.get((), (1, 1))
+
+
+def _line_col(text: str, index: int) -> Location:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def character_problem(char: str) -> tuple[str, str] | None:
+    """The code and message for a character no record text may hold, if it is one."""
+    category = unicodedata.category(char)
+    name = unicodedata.name(char, "unnamed")
+    if category in ("Cf", "Co", "Zl", "Zp"):
+        return "T001", f"invisible or format character U+{ord(char):04X} {name}"
+    if category == "Cc" and char not in "\n\r\t":
+        return "T004", f"control character U+{ord(char):04X}"
+    return None
+
+
+def text_problems(value: str) -> list[tuple[str, str]]:
+    """Codes and messages for a string value that is not clean text."""
+    found = []
+    if value.startswith(FORMULA_PREFIXES):
+        found.append(
+            ("T003", f"text starts with {value[0]!r}, which spreadsheets run as a formula")
+        )
+    if "\t" in value or "\r" in value:
+        found.append(("T004", "tab or carriage return inside text"))
+    if not unicodedata.is_normalized("NFC", value):
+        found.append(("T002", "text is not NFC-normalized"))
+    return found
+
+
+def _resolve_plain(text: str) -> tuple[Any, str | None]:
+    """Value of a plain (unquoted) scalar, or an error message."""
+    if text in _NULLS:
+        return None, None
+    if text in _BOOLS:
+        return _BOOLS[text], None
+    if _INT.fullmatch(text):
+        return int(text), None
+    if _AMBIGUOUS_NUMBER.fullmatch(text):
+        return None, f"{text!r} is read differently by YAML 1.1 and 1.2 readers: quote it"
+    if _FLOAT.fullmatch(text) and any(ch.isdigit() for ch in text):
+        return float(text), None
+    return text, None
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    loc: Loc
+    key: Any = None
+    key_mark: Location | None = None
+    has_key: bool = False
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns parser events into plain Python values, recording positions and problems."""
+
+    def __init__(self, display: str, record: YamlRecord) -> None:
+        self.display = display
+        self.record = record
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.deep_reported = False
+
+    def problem(self, mark: Location, code: str, message: str) -> None:
+        self.record.problems.append(Problem(self.display, mark[0], mark[1], code, message))
+
+    def child_loc(self) -> Loc:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.loc, len(frame.container))
+        return (*frame.loc, frame.key) if frame.has_key else frame.loc
+
+    def is_key_position(self) -> bool:
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].container, dict)
+            and not self.stack[-1].has_key
+        )
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Handle one event; False when reading should stop."""
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(mark, "Y012", "a record file holds one YAML document: remove '---'")
+                return False
+            return True
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(
+                mark, "Y004", f"alias '*{event.anchor}' is not allowed: write the value out"
+            )
+            self.complete(None, mark)
+            return True
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            if event.anchor is not None:
+                self.problem(mark, "Y004", f"anchor '&{event.anchor}' is not allowed")
+            if event.tag is not None:
+                self.problem(mark, "Y003", f"YAML tag '{event.tag}' is not allowed")
+        if isinstance(event, yaml.ScalarEvent):
+            self.scalar(event, mark)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(self.stack) >= MAX_DEPTH and not self.deep_reported:
+                self.deep_reported = True
+                self.problem(mark, "Y010", f"nested deeper than {MAX_DEPTH} levels")
+            loc = self.child_loc()
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            self.mark_value(loc, mark)
+            self.stack.append(_Frame(container, loc))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            frame = self.stack.pop()
+            self.complete(frame.container, None)
+        return True
+
+    def mark_value(self, loc: Loc, mark: Location) -> None:
+        if not self.is_key_position():
+            self.record.value_marks[loc] = mark
+
+    def scalar(self, event: yaml.ScalarEvent, mark: Location) -> None:
+        plain = event.style in (None, "") and event.tag is None
+        value: Any = event.value
+        if plain:
+            value, error = _resolve_plain(event.value)
+            if error:
+                self.problem(mark, "Y011", error)
+        if not self.is_key_position():
+            loc = self.child_loc()
+            self.record.value_marks[loc] = mark
+            if plain and not isinstance(value, str) and value is not None:
+                self.record.plain_scalars[loc] = event.value
+            if isinstance(value, str):
+                for code, message in text_problems(value):
+                    self.problem(mark, code, message)
+        self.complete(value, mark)
+
+    def complete(self, value: Any, mark: Location | None) -> None:
+        if not self.stack:
+            self.record.value = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        elif not frame.has_key:
+            if not isinstance(value, str):
+                self.problem(mark or (1, 1), "Y013", "mapping keys must be plain strings")
+                value = f"<key {value!r}>"
+            frame.key, frame.key_mark, frame.has_key = value, mark, True
+            self.record.key_marks[(*frame.loc, value)] = mark or (1, 1)
+        else:
+            key = frame.key
+            assert isinstance(frame.container, dict)
+            if key in frame.container:
+                first = frame.key_lines[key]
+                where = frame.key_mark or (1, 1)
+                self.problem(where, "Y002", f"duplicate key '{key}' (first at line {first})")
+            else:
+                frame.container[key] = value
+                frame.key_lines[key] = (frame.key_mark or (1, 1))[0]
+            frame.has_key = False
+
+
+def read_yaml(path: Path, display: str) -> YamlRecord:
+    """Read one record file strictly. Problems are returned, never raised."""
+    record = YamlRecord()
+
+    def fail(line: int, column: int, code: str, message: str) -> YamlRecord:
+        record.problems.append(Problem(display, line, column, code, message))
+        return record
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return fail(1, 1, "F004", f"cannot read the file: {error.strerror}")
+    if len(data) > MAX_FILE_BYTES:
+        return fail(1, 1, "Y009", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}")
+    if data.startswith(UTF8_BOM):
+        return fail(1, 1, "Y008", "remove the UTF-8 byte-order mark at the start of the file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return fail(line, column, "Y007", f"invalid UTF-8 byte 0x{data[error.start]:02x}")
+    record.first_line = text.split("\n", 1)[0].rstrip("\r")
+    for index, char in enumerate(text):
+        if ord(char) < 0x20 or ord(char) >= 0x7F:
+            found = character_problem(char)
+            if found:
+                line, column = _line_col(text, index)
+                record.problems.append(Problem(display, line, column, *found))
+    if record.problems:
+        return record
+
+    builder = _Builder(display, record)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if not builder.feed(event):
+                break
+    except yaml.MarkedYAMLError as error:
+        problem_mark = error.problem_mark or error.context_mark
+        line, column = (problem_mark.line + 1, problem_mark.column + 1) if problem_mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        if problem_mark and text[problem_mark.index : problem_mark.index + 1] == "\t":
+            message = "tab character: indent with spaces"
+        return fail(line, column, "Y001", message or "YAML syntax error")
+    except yaml.YAMLError as error:
+        return fail(1, 1, "Y001", str(error).splitlines()[0])
+    if record.problems:
+        return record
+    if () not in record.value_marks:
+        return fail(1, 1, "Y006", "the file holds no record")
+    if not isinstance(record.value, dict):
+        kind = "a list" if isinstance(record.value, list) else "a single value"
+        line, column = record.value_marks.get((), (1, 1))
+        return fail(line, column, "Y005", f"a record must be a mapping of fields, found {kind}")
+    return record

@@ -103,16 +103,25 @@ def _literal_values(annotation: Any) -> tuple[str, ...] | None:
 
 
 def model_column(
-    table: str, name: str, column: str | None = None, kind: str = "string", model: Any = None
+    table: str,
+    name: str,
+    column: str | None = None,
+    kind: str = "string",
+    model: Any = None,
+    optional: bool = False,
 ) -> Column:
-    """A column that is a model field, documented by the field's description."""
+    """A column that is a model field, documented by the field's description.
+
+    ``optional`` marks a column filled only for some rows, such as a field of a
+    nested object that not every record has.
+    """
     info = (model or MODELS[table]).model_fields[name]
     nullable = type(None) in typing.get_args(info.annotation)
     return Column(
         name=column or name,
         type=kind,
         description=info.description or "",
-        required=info.is_required() and not nullable,
+        required=info.is_required() and not nullable and not optional,
         enum=_literal_values(info.annotation),
         pattern=PARTIAL_DATE_PATTERN.strip("^$") if name in ("date", "published") else None,
     )
@@ -313,8 +322,16 @@ TABLES: tuple[Table, ...] = (
             ),
             model_column("provisions", "document"),
             model_column("provisions", "point_number", kind="integer"),
-            model_column("provisions", "verdict", "reconciliation_verdict", model=Reconciliation),
-            model_column("provisions", "reason", "reconciliation_reason", model=Reconciliation),
+            model_column(
+                "provisions",
+                "verdict",
+                "reconciliation_verdict",
+                model=Reconciliation,
+                optional=True,
+            ),
+            model_column(
+                "provisions", "reason", "reconciliation_reason", model=Reconciliation, optional=True
+            ),
             model_column("provisions", "notes"),
         ),
         ("id",),
@@ -469,9 +486,9 @@ TABLES: tuple[Table, ...] = (
                 True,
                 ("quote", "locator"),
             ),
-            model_column("sources", "quote", model=QuoteEvidence),
-            model_column("sources", "locator", model=LocatorEvidence),
-            model_column("sources", "paraphrase", model=LocatorEvidence),
+            model_column("sources", "quote", model=QuoteEvidence, optional=True),
+            model_column("sources", "locator", model=LocatorEvidence, optional=True),
+            model_column("sources", "paraphrase", model=LocatorEvidence, optional=True),
             Column("start", "integer", "Start offset of the quote in the archived text."),
             Column("end", "integer", "End offset (exclusive) of the quote in the archived text."),
             model_column("sources", "hedge", model=QuoteEvidence),

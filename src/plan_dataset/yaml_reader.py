@@ -85,6 +85,11 @@ def text_problems(value: str) -> list[tuple[str, str]]:
         )
     if "\t" in value or "\r" in value:
         found.append(("T004", "tab or carriage return inside text"))
+    # Escapes in quoted scalars ("\u202e") bypass the scan of the raw file.
+    for char in {c for c in value if ord(c) < 0x20 or ord(c) >= 0x7F}:
+        problem = character_problem(char)
+        if problem:
+            found.append(problem)
     if not unicodedata.is_normalized("NFC", value):
         found.append(("T002", "text is not NFC-normalized"))
     return found

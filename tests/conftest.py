@@ -1,0 +1,42 @@
+"""Shared test helpers: the real project root, and disposable copies of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the parts of the project that validation and build read and write."""
+    for folder in ("seeds", "data", "schema", "tables"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, destination / folder)
+    for file in ("datapackage.json",):
+        shutil.copy2(ROOT / file, destination / file)
+    bundle = Path("src/plan_dataset/data/plan-dataset.json")
+    (destination / bundle.parent).mkdir(parents=True)
+    shutil.copy2(ROOT / bundle, destination / bundle)
+    return destination
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "plan_dataset", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -1,0 +1,113 @@
+"""The build: generated files are fresh, deterministic, atomic, and a valid Frictionless package."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from plan_dataset.build import build, render_outputs, stale_outputs
+from plan_dataset.models import MODELS
+from plan_dataset.schema import render_schema, schema_file_name
+from plan_dataset.validation import validate
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_committed_schemas_match_the_models() -> None:
+    for table in MODELS:
+        committed = (ROOT / "schema" / schema_file_name(table)).read_text(encoding="utf-8")
+        assert committed == render_schema(table), (
+            f"schema/{schema_file_name(table)} is stale: run `plan-dataset build`"
+        )
+
+
+def test_committed_outputs_match_a_fresh_build() -> None:
+    report = validate(ROOT)
+    assert report.ok, report.problems[:5]
+    stale = stale_outputs(ROOT, render_outputs(report))
+    assert stale == [], f"stale generated files {stale}: run `plan-dataset build` and commit"
+
+
+def test_build_is_deterministic(project: Path) -> None:
+    first = render_outputs(validate(project))
+    second = render_outputs(validate(project))
+    assert first == second
+    assert build(project)[1] == []  # the copy was already current: nothing rewritten
+
+
+def test_failed_build_changes_nothing(project: Path) -> None:
+    broken = project / "data" / "events" / "ternopil-strike.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("date:", "dat:"), "utf-8")
+    (project / "tables" / "events.csv").write_text("stale but must survive\n")
+    before = _tree_digest(project)
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1
+    assert "M001" in result.stderr and "nothing was written" in result.stderr
+    assert _tree_digest(project) == before
+
+
+def test_build_replaces_changed_outputs_only(project: Path) -> None:
+    (project / "tables" / "events.csv").write_text("outdated\n")
+    (project / "tables" / "leftover.csv").write_text("no longer built\n")
+    report, changed = build(project)
+    assert report.ok
+    assert changed == ["tables/events.csv", "tables/leftover.csv"]
+    assert not (project / "tables" / "leftover.csv").exists()
+    assert (project / "tables" / "events.csv").read_bytes() == (
+        ROOT / "tables" / "events.csv"
+    ).read_bytes()
+    assert not list(project.rglob(".*.tmp*")) and not list(project.rglob(".events.csv.*"))
+
+
+def test_every_table_declares_keys_and_every_field_a_description() -> None:
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [r for r in package["resources"] if r.get("format") == "csv"]
+    assert {r["name"] for r in tables} >= {
+        "sources",
+        "stakeholders",
+        "provisions",
+        "positions",
+        "events",
+        "discrepancies",
+        "attributions",
+    }
+    for resource in tables:
+        schema = resource["schema"]
+        assert schema["primaryKey"], resource["name"]
+        for field in schema["fields"]:
+            assert field.get("description"), f"{resource['name']}.{field['name']}"
+    references = {
+        (r["name"], tuple(k["fields"])) for r in tables for k in r["schema"].get("foreignKeys", [])
+    }
+    assert ("attributions", ("source_id",)) in references
+    assert ("positions", ("stakeholder",)) in references
+    assert ("event_participants", ("stakeholder_id",)) in references
+
+
+def test_frictionless_validates_the_package() -> None:
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(ROOT / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_frictionless_catches_a_broken_foreign_key(project: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    table = project / "tables" / "positions.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    row = lines[1].split(",")
+    row[header.index("stakeholder")] = "nobody-at-all"
+    table.write_text(lines[0] + ",".join(row) + "".join(lines[2:]), encoding="utf-8")
+    report = frictionless.validate(str(project / "datapackage.json"))
+    assert not report.valid
+    assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}

@@ -1,0 +1,57 @@
+"""Each fixture file, dropped into a copy of the real project, gives exactly its expected result.
+
+Invalid fixtures name their expected code and line on their second line:
+``# expect: CODE at line N``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from plan_dataset.problems import CODES
+from plan_dataset.validation import validate
+
+EXPECT = re.compile(rb"# expect: ([A-Z][0-9]{3}) at line ([0-9]+)")
+VALID = sorted((FIXTURES / "valid").glob("*/*.yaml"))
+INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
+
+
+def _install(fixture: Path, project: Path) -> Path:
+    target = project / "data" / fixture.parent.name / fixture.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(fixture, target)
+    return target
+
+
+@pytest.mark.parametrize("fixture", VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_valid_fixture_passes_every_layer(fixture: Path, project: Path) -> None:
+    for other in VALID:  # valid fixtures may refer to each other
+        _install(other, project)
+    report = validate(project, [project / "data" / fixture.parent.name / fixture.name])
+    assert report.problems == []
+    assert report.records[0].model is not None
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_invalid_fixture_gives_its_code_at_its_line(fixture: Path, project: Path) -> None:
+    expected = EXPECT.search(fixture.read_bytes())
+    assert expected, f"{fixture} does not say what it expects"
+    code, line = expected.group(1).decode(), int(expected.group(2))
+    target = _install(fixture, project)
+    report = validate(project, [target])
+    found = {(p.code, p.line) for p in report.problems}
+    assert {p.code for p in report.problems} == {code}, report.problems
+    assert (code, line) in found, report.problems
+    assert all(p.path == f"data/{fixture.parent.name}/{fixture.name}" for p in report.problems)
+
+
+def test_every_code_is_documented_and_exercised() -> None:
+    exercised = {EXPECT.search(f.read_bytes()).group(1).decode() for f in INVALID}  # type: ignore[union-attr]
+    # Codes whose inputs are made in other tests rather than stored as fixture files.
+    made_elsewhere = {"Y009", "F003", "F004", "D004", "M010"}
+    assert exercised | made_elsewhere == set(CODES)

@@ -367,18 +367,15 @@ def check_unique(records: Sequence[CheckedRecord], index: DatasetIndex) -> None:
                 and (table, record_id) not in checked_files
             ):
                 record.add(("id",), "D001", f"id '{record_id}' is also used in data/{table}/")
-    points: dict[tuple[str, int], CheckedRecord] = {}
+    points: dict[tuple[str, int], list[CheckedRecord]] = {}
     for record in records:
         model = record.model
         if isinstance(model, Provision) and model.document and model.point_number:
-            key = (model.document, model.point_number)
-            other = points.setdefault(key, record)
-            if other is not record:
-                record.add(
-                    ("point_number",),
-                    "D004",
-                    f"point {key[1]} of {key[0]} is also {other.display}",
-                )
+            points.setdefault((model.document, model.point_number), []).append(record)
+    for (document, number), holders in points.items():
+        for record in holders if len(holders) > 1 else ():
+            others = ", ".join(other.display for other in holders if other is not record)
+            record.add(("point_number",), "D004", f"point {number} of {document} is also {others}")
 
 
 def check_provenance(record: CheckedRecord, index: DatasetIndex) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ SAFE_TEXT = st.text(
     ),
     min_size=1,
     max_size=40,
-).map(lambda s: "x" + s.strip())
+).map(lambda s: unicodedata.normalize("NFC", "x" + s.strip()))
 SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 
 

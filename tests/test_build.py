@@ -111,3 +111,29 @@ def test_frictionless_catches_a_broken_foreign_key(project: Path) -> None:
     report = frictionless.validate(str(project / "datapackage.json"))
     assert not report.valid
     assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}
+
+
+def test_interrupted_swap_restores_previous_outputs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from plan_dataset import build as build_module
+
+    for name in ("events.csv", "positions.csv", "sources.csv"):
+        (project / "tables" / name).write_text(f"old {name}\n")
+    before = _tree_digest(project)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(build_module.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        build(project)
+    monkeypatch.setattr(build_module.os, "replace", real_replace)
+    assert _tree_digest(project) == before

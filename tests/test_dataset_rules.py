@@ -68,3 +68,55 @@ def test_generated_schemas_accept_every_real_record() -> None:
         assert validation.schema_validator(checked.table).is_valid(checked.parsed.value), (
             checked.display
         )
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/etc/passwd", "must be relative"),
+        ("seeds/../../outside.txt", "must be relative"),
+        ("data/sources/seed-000.yaml", "must be under seeds/"),
+        ("seeds/linked.txt", "symbolic link"),
+    ],
+)
+def test_source_paths_cannot_escape_seeds(project: Path, path: str, reason: str) -> None:
+    (project / "seeds" / "linked.txt").symlink_to(project / "data" / "sources" / "seed-000.yaml")
+    target = project / "data" / "sources" / "escape.yaml"
+    target.write_text(
+        f"""# yaml-language-server: $schema=../../schema/sources.schema.json
+id: escape
+title: Escaping source
+kind: analysis
+path: {path}
+sha256: abababababababababababababababababababababababababababababababab
+evidence:
+  - source: seed-004
+    quote: The Shadow Negotiation
+    hedge: asserted
+""",
+        encoding="utf-8",
+    )
+    report = validation.validate(project, [target])
+    assert [(p.code, p.line) for p in report.problems] == [("P005", 5)]
+    assert reason in report.problems[0].message
+
+
+def test_alias_bomb_is_rejected_before_expansion(project: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    target = project / "data" / "events" / "bomb.yaml"
+    target.write_text(
+        "# yaml-language-server: $schema=../../schema/events.schema.json\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+    report = validation.validate(project, [target])
+    assert {p.code for p in report.problems} == {"Y004"}
+
+
+def test_readme_lists_every_code_with_an_example() -> None:
+    from plan_dataset.problems import CODES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, (_layer, meaning, example) in CODES.items():
+        assert f"| `{code}` |" in readme and meaning in readme and example in readme, code

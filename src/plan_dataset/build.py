@@ -168,30 +168,62 @@ def stale_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
 
 
 def write_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
-    """Write changed outputs: all to temporary files first, then rename each into place."""
+    """Write changed outputs so that a failure leaves the previous ones in place.
+
+    All new contents go to temporary files first. Old files are kept as hard-linked
+    backups while the new ones are renamed into place, and restored if any rename fails.
+    """
     changed = [rel for rel, content in sorted(outputs.items()) if _differs(root / rel, content)]
-    staged: list[tuple[str, Path]] = []
+    obsolete = [
+        path
+        for folder, suffix in ((SCHEMA_DIR, ".schema.json"), (TABLES_DIR, ".csv"))
+        for path in sorted((root / folder).glob(f"*{suffix}"))
+        if path.relative_to(root).as_posix() not in outputs
+    ]
+    staged: dict[Path, Path] = {}
+    backups: dict[Path, Path] = {}
+    swapped: list[Path] = []
     try:
         for relative in changed:
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(outputs[relative])
-            staged.append((relative, Path(temporary)))
+            staged[target] = _temporary_copy(target, outputs[relative])
+        for target in [*staged, *obsolete]:
+            if target.exists():
+                backup = target.with_name(f".{target.name}.backup")
+                backup.unlink(missing_ok=True)
+                os.link(target, backup)
+                backups[target] = backup
+        for target, temporary in staged.items():
+            os.replace(temporary, target)
+            swapped.append(target)
+        for path in obsolete:
+            path.unlink()
+            swapped.append(path)
     except BaseException:
-        for _relative, temporary in staged:
+        for target, backup in backups.items():
+            # rename() between two links to one file is a no-op, so only swapped ones move back.
+            if target in swapped:
+                os.replace(backup, target)
+            else:
+                backup.unlink()
+        for temporary in staged.values():
             temporary.unlink(missing_ok=True)
+        for target in swapped:
+            if target not in backups:
+                target.unlink(missing_ok=True)
         raise
-    for relative, temporary in staged:
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, root / relative)
-    for folder, suffix in ((SCHEMA_DIR, ".schema.json"), (TABLES_DIR, ".csv")):
-        for path in (root / folder).glob(f"*{suffix}"):
-            if path.relative_to(root).as_posix() not in outputs:
-                path.unlink()
-                changed.append(path.relative_to(root).as_posix())
-    return changed
+    for backup in backups.values():
+        backup.unlink(missing_ok=True)
+    return changed + [path.relative_to(root).as_posix() for path in obsolete]
+
+
+def _temporary_copy(target: Path, content: bytes) -> Path:
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
+    os.chmod(temporary, 0o644)
+    return Path(temporary)
 
 
 def _differs(path: Path, content: bytes) -> bool:

@@ -387,7 +387,12 @@ class Position(Record):
 class Event(Record):
     """A dated happening the sources tie to the plan."""
 
-    date: PartialDate = Field(description="ISO 8601 date at the precision the source gives.")
+    date: PartialDate | None = Field(
+        description=(
+            "ISO 8601 date at the precision the source gives; null when the sources only call "
+            "it recent or earlier (say so in notes)."
+        )
+    )
     title: ShortText = Field(description="Short neutral title.")
     summary: Text = Field(description="Neutral summary in the curator's own words.")
     participants: list[Slug] = Field(

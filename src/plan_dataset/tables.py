@@ -223,7 +223,7 @@ def _event_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
         yield {
             "id": e.id,
             "date": e.date,
-            "date_precision": _date_precision(e.date),
+            "date_precision": _date_precision(e.date) if e.date else None,
             "title": e.title,
             "summary": e.summary,
             "location": e.location,
@@ -416,8 +416,7 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "date_precision",
                 "string",
-                "How precise the date is.",
-                required=True,
+                "How precise the date is; empty when the event is undated.",
                 enum=("year", "month", "day"),
             ),
             *(model_column("events", f) for f in ("title", "summary", "location")),

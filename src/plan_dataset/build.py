@@ -7,47 +7,29 @@ it, so a failed or interrupted build leaves the previous outputs whole.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from plan_dataset._version import __version__
-from plan_dataset.models import MODELS, Record, Source
+from plan_dataset.export import (
+    PACKAGE_METADATA,
+    FlatTables,
+    render_csv,
+    render_descriptor,
+    table_resource,
+)
+from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.schema import render_schema, schema_file_name
-from plan_dataset.tables import TABLES, Row, SourceTexts, Table
+from plan_dataset.tables import TABLES, Spans, flat_tables
 from plan_dataset.validation import ValidationReport, validate
 
 SCHEMA_DIR = "schema"
 TABLES_DIR = "tables"
 BUNDLE_PATH = "src/plan_dataset/data/plan-dataset.json"
 DATAPACKAGE_PATH = "datapackage.json"
-
-PACKAGE_METADATA: dict[str, Any] = {
-    "name": "plan-dataset",
-    "title": "The November 2025 US-drafted 28-point peace plan for Ukraine",
-    "description": (
-        "A hand-curated, validated dataset of the reported provisions of the November 2025 "
-        "US-drafted 28-point peace plan for Ukraine, the positions stakeholders took on it, the "
-        "events around it, where sources disagree, and where every fact comes from. Every "
-        "record carries evidence: a verbatim quote from an archived source, or a URL and "
-        "locator for a source that is not archived. The archived source texts under seeds/ "
-        "remain their authors' and are included only so that quotes can be verified."
-    ),
-    "keywords": ["ukraine", "russia", "peace plan", "diplomacy", "provenance"],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": "Creative Commons Attribution 4.0 (data records)",
-        }
-    ],
-    "contributors": [{"title": "plan-dataset maintainers", "role": "author"}],
-}
 
 
 def records_by_table(report: ValidationReport) -> dict[str, list[Record]]:
@@ -61,36 +43,29 @@ def records_by_table(report: ValidationReport) -> dict[str, list[Record]]:
     return tables
 
 
-def source_texts(report: ValidationReport, records: dict[str, list[Record]]) -> SourceTexts:
+def quote_spans(report: ValidationReport, records: dict[str, list[Record]]) -> Spans:
+    """Where each quote sits in its archived text, found through the validation index."""
     texts = {}
     for source in records["sources"]:
         assert isinstance(source, Source)
         text = report.index.source_text(source)
         if text is not None:
             texts[source.id] = text
-    return texts
+
+    def spans(_attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
+        if isinstance(item, QuoteEvidence) and item.source in texts:
+            return texts[item.source].find(item.quote)
+        return None
+
+    return spans
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+def render_bundle(records: dict[str, list[Record]], flat: FlatTables) -> bytes:
+    """The whole dataset as nested JSON: what ``plan_dataset.load()`` reads.
 
-
-def render_csv(table: Table, rows: Iterator[Row]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    names = [column.name for column in table.columns]
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow([_cell(row[name]) for name in names])
-    return buffer.getvalue().encode("utf-8")
-
-
-def render_bundle(records: dict[str, list[Record]]) -> bytes:
-    """The whole dataset as nested JSON: what ``plan_dataset.load()`` reads."""
+    ``offsets`` carries each quote's place in its archived text, which the
+    installed package cannot recompute because it does not ship the seeds.
+    """
     bundle = {
         "name": PACKAGE_METADATA["name"],
         "version": __version__,
@@ -98,58 +73,51 @@ def render_bundle(records: dict[str, list[Record]]) -> bytes:
             table: [record.model_dump(mode="json") for record in table_records]
             for table, table_records in records.items()
         },
+        "offsets": {
+            row["id"]: [row["start"], row["end"]]
+            for row in flat["attributions"]
+            if row["start"] is not None
+        },
     }
     return (json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def render_datapackage(records: dict[str, list[Record]]) -> bytes:
-    resources: list[dict[str, Any]] = [
-        {
-            "name": table.name,
-            "title": table.title,
-            "description": table.description,
-            "path": f"{TABLES_DIR}/{table.name}.csv",
-            "type": "table",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": table.frictionless_schema(),
-        }
-        for table in TABLES
-    ]
-    resources.append(
-        {
-            "name": "bundle",
-            "title": "Whole dataset as nested JSON",
-            "description": "Every record with its embedded evidence, as plan_dataset.load() reads it.",
-            "path": BUNDLE_PATH,
-            "format": "json",
-            "mediatype": "application/json",
-            "encoding": "utf-8",
-        }
-    )
-    archived = [s for s in records["sources"] if isinstance(s, Source) and s.path]
-    package = {
-        **PACKAGE_METADATA,
-        "version": __version__,
-        "sources": [{"title": s.title, "path": s.path} for s in archived],
-        "resources": resources,
+def bundle_resource() -> dict[str, Any]:
+    return {
+        "name": "bundle",
+        "title": "Whole dataset as nested JSON",
+        "description": "Every record with its embedded evidence, as plan_dataset.load() reads it.",
+        "path": BUNDLE_PATH,
+        "type": "json",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
     }
-    return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def archived_sources(records: dict[str, list[Record]]) -> list[dict[str, Any]]:
+    return [
+        {"title": s.title, "path": s.path}
+        for s in records["sources"]
+        if isinstance(s, Source) and s.path
+    ]
 
 
 def render_outputs(report: ValidationReport) -> dict[str, bytes]:
     """Every generated file, by path relative to the project root."""
     records = records_by_table(report)
-    texts = source_texts(report, records)
+    flat = flat_tables(records, quote_spans(report, records))
     outputs = {
         f"{SCHEMA_DIR}/{schema_file_name(table)}": render_schema(table).encode("utf-8")
         for table in MODELS
     }
     for table in TABLES:
-        outputs[f"{TABLES_DIR}/{table.name}.csv"] = render_csv(table, table.rows(records, texts))
-    outputs[BUNDLE_PATH] = render_bundle(records)
-    outputs[DATAPACKAGE_PATH] = render_datapackage(records)
+        outputs[f"{TABLES_DIR}/{table.name}.csv"] = render_csv(table, flat[table.name])
+    outputs[BUNDLE_PATH] = render_bundle(records, flat)
+    resources = [table_resource(t, f"{TABLES_DIR}/{t.name}.csv", "csv") for t in TABLES]
+    outputs[DATAPACKAGE_PATH] = render_descriptor(
+        [*resources, bundle_resource()], archived_sources(records)
+    )
     return outputs
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from plan_dataset.models import MODELS, QuoteEvidence, evidence_items
+from plan_dataset.models import MODELS, SLUG_RE, QuoteEvidence, evidence_items
 from plan_dataset.problems import Problem
 from plan_dataset.reporters import REPORTERS
 from plan_dataset.validation import DATA_DIR, ValidationReport, validate
@@ -35,6 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate, then write schema/, tables/, bundle, datapackage")
     stats = commands.add_parser("stats", help="counts per table and per source")
     stats.add_argument("--format", choices=("text", "json"), default="text")
+    export = commands.add_parser("export", help="write the flat tables as csv, json or sqlite")
+    export.add_argument("--format", choices=("csv", "json", "sqlite"), required=True)
+    export.add_argument(
+        "--out", type=Path, required=True, help="a folder (csv, json) or a file (sqlite)"
+    )
+    commands.add_parser("release", help="write dist/plan-dataset-<version>.zip")
+    new = commands.add_parser("new", help="scaffold data/<table>/<id>.yaml to fill in")
+    new.add_argument("table", choices=list(MODELS))
+    new.add_argument("id", help="a lowercase slug, which becomes the file name")
     return parser
 
 
@@ -95,6 +104,34 @@ def _print_stats(stats: dict[str, object]) -> None:
         print(f"  {source}: {sum(counts.values())} ({detail})")
 
 
+def _new(root: Path, table: str, record_id: str) -> int:
+    from plan_dataset.scaffold import scaffold
+
+    if not SLUG_RE.fullmatch(record_id):
+        print(f"plan-dataset: {record_id!r} is not a lowercase slug", file=sys.stderr)
+        return EXIT_USAGE
+    target = root / DATA_DIR / table / f"{record_id}.yaml"
+    if target.exists():
+        print(f"plan-dataset: {target} already exists", file=sys.stderr)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold(table, record_id), encoding="utf-8")
+    print(f"{target}: fill in the empty values, then run plan-dataset validate {target}")
+    return EXIT_OK
+
+
+def _export(report: ValidationReport, data_format: str, out: Path) -> int:
+    from plan_dataset.build import quote_spans, records_by_table
+    from plan_dataset.export import EXPORTERS
+    from plan_dataset.tables import flat_tables
+
+    records = records_by_table(report)
+    flat = flat_tables(records, quote_spans(report, records))
+    for path in EXPORTERS[data_format].write(flat, out):
+        print(path)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
@@ -124,10 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in changed:
                 print(f"  {path}")
             return EXIT_OK
+        if args.command == "new":
+            return _new(root, args.table, args.id)
         report = validate(root)
         if not report.ok:
             _report(report.problems, "text")
             return EXIT_INVALID
+        if args.command == "export":
+            return _export(report, args.format, args.out)
+        if args.command == "release":
+            from plan_dataset.release import write_release
+
+            print(write_release(root, report))
+            return EXIT_OK
         stats = stats_of(report)
         if args.format == "json":
             print(json.dumps(stats, indent=2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -53,6 +54,7 @@ class _Bundle(BaseModel):
     name: str
     version: str
     tables: _Tables
+    offsets: dict[str, tuple[int, int]] = {}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ class Dataset:
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
     discrepancies: tuple[Discrepancy, ...]
+    offsets: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
     _by_id: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False, compare=False)
+    _flat: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for table in self.table_names():
@@ -122,6 +126,32 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}
 
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
+        from plan_dataset.tables import TABLES_BY_NAME, flat_tables
+
+        if table not in TABLES_BY_NAME:
+            raise KeyError(f"no flat table {table!r}; tables are {', '.join(TABLES_BY_NAME)}")
+        if not self._flat:
+            records = {name: self.table(name) for name in self.table_names()}
+            self._flat.update(flat_tables(records, lambda row_id, _item: self.offsets.get(row_id)))
+        return self._flat[table]
+
+    def to_pandas(self, table: str | None = None) -> Any:
+        """One flat table as a pandas DataFrame, or all of them in a dict by name.
+
+        Ids stay strings, vocabulary columns are categoricals, and dates are
+        datetimes (the first day of a reduced-precision date, with a
+        ``<column>_precision`` column saying year, month or day). Needs the
+        ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
+        """
+        from plan_dataset.frames import to_frame
+        from plan_dataset.tables import TABLES
+
+        names = [t.name for t in TABLES] if table is None else [table]
+        frames = {name: to_frame(name, self.rows(name)) for name in names}
+        return frames if table is None else frames[table]
+
 
 def _from_bundle(data: bytes) -> Dataset:
     bundle = _Bundle.model_validate_json(data)
@@ -135,6 +165,7 @@ def _from_bundle(data: bytes) -> Dataset:
         positions=tables.positions,
         events=tables.events,
         discrepancies=tables.discrepancies,
+        offsets=bundle.offsets,
     )
 
 
@@ -148,14 +179,18 @@ def load(path: str | Path | None = None) -> Dataset:
     if path is None:
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
     from plan_dataset._version import __version__
-    from plan_dataset.build import records_by_table
+    from plan_dataset.build import quote_spans, records_by_table
+    from plan_dataset.tables import flat_tables
     from plan_dataset.validation import validate
 
     report = validate(Path(path))
     if not report.ok:
         raise DatasetInvalid(report.problems)
     records = records_by_table(report)
+    attributions = flat_tables(records, quote_spans(report, records))["attributions"]
+    offsets = {r["id"]: (r["start"], r["end"]) for r in attributions if r["start"] is not None}
     return Dataset(
         __version__,
         *(tuple(records[name]) for name in Dataset.table_names()),  # type: ignore[arg-type]
+        offsets=offsets,
     )

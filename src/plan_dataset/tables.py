@@ -15,6 +15,7 @@ from plan_dataset.models import (
     MODELS,
     PARTIAL_DATE_PATTERN,
     PLAN_TARGET,
+    AnyEvidence,
     Discrepancy,
     Event,
     LocatorEvidence,
@@ -28,10 +29,10 @@ from plan_dataset.models import (
     Variant,
     evidence_items,
 )
-from plan_dataset.provenance import SourceText
 
 Row = dict[str, Any]
-SourceTexts = Mapping[str, SourceText]
+# Offsets of an evidence item's quote in its archived text, given the attribution id.
+Spans = Callable[[str, AnyEvidence], tuple[int, int] | None]
 MODEL_TABLES = tuple(MODELS)
 Records = Mapping[str, Sequence[Record]]
 
@@ -74,7 +75,7 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Records, SourceTexts], Iterator[Row]]
+    rows: Callable[[Records, Spans], Iterator[Row]]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
 
     def frictionless_schema(self) -> dict[str, Any]:
@@ -138,7 +139,7 @@ def _plain_table(name: str, title: str, description: str, *fields: str, **kinds:
         ForeignKey((f,), target) for f, target in _SCALAR_REFERENCES.get(name, ()) if f in fields
     )
 
-    def rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+    def rows(records: Records, _spans: Spans) -> Iterator[Row]:
         for record in records[name]:
             yield {f: getattr(record, f) for f in fields}
 
@@ -151,7 +152,7 @@ _SCALAR_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _provision_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
         assert isinstance(p, Provision)
         reconciliation = p.reconciliation
@@ -170,14 +171,14 @@ def _provision_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
         }
 
 
-def _topic_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _topic_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
         assert isinstance(p, Provision)
         for topic in p.topics:
             yield {"provision_id": p.id, "topic": topic}
 
 
-def _term_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
         assert isinstance(p, Provision)
         for t in p.terms:
@@ -191,7 +192,7 @@ def _term_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
             }
 
 
-def _point_link_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
         assert isinstance(p, Provision)
         if p.reconciliation is not None:
@@ -199,7 +200,7 @@ def _point_link_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
                 yield {"provision_id": p.id, "point_id": point}
 
 
-def _position_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["positions"]:
         assert isinstance(p, Position)
         yield {
@@ -217,7 +218,7 @@ def _date_precision(value: str) -> str:
     return ("year", "month", "day")[value.count("-")]
 
 
-def _event_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for e in records["events"]:
         assert isinstance(e, Event)
         yield {
@@ -230,14 +231,14 @@ def _event_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
         }
 
 
-def _participant_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for e in records["events"]:
         assert isinstance(e, Event)
         for stakeholder in e.participants:
             yield {"event_id": e.id, "stakeholder_id": stakeholder}
 
 
-def _discrepancy_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for d in records["discrepancies"]:
         assert isinstance(d, Discrepancy)
         yield {
@@ -249,7 +250,7 @@ def _discrepancy_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
         }
 
 
-def _variant_rows(records: Records, _texts: SourceTexts) -> Iterator[Row]:
+def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for d in records["discrepancies"]:
         assert isinstance(d, Discrepancy)
         for number, variant in enumerate(d.variants, start=1):
@@ -262,17 +263,16 @@ def attribution_id(table: str, record_id: str, part: str | None, number: int) ->
     return f"{base}/evidence/{number}"
 
 
-def attribution_rows(records: Records, texts: SourceTexts) -> Iterator[Row]:
+def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
     for table, table_records in records.items():
         for record in table_records:
             counters: dict[str | None, int] = {}
             for _loc, part, item in evidence_items(record):
                 counters[part] = counters.get(part, 0) + 1
-                span = None
-                if isinstance(item, QuoteEvidence) and item.source in texts:
-                    span = texts[item.source].find(item.quote)
+                row_id = attribution_id(table, record.id, part, counters[part])
+                span = spans(row_id, item) if isinstance(item, QuoteEvidence) else None
                 yield {
-                    "id": attribution_id(table, record.id, part, counters[part]),
+                    "id": row_id,
                     "record_table": table,
                     "record_id": record.id,
                     "part": part,
@@ -501,3 +501,16 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
 )
+
+
+TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+
+
+def flat_tables(records: Records, spans: Spans) -> dict[str, list[Row]]:
+    """Every flat table's rows, in table order, each row holding every column."""
+    return {
+        table.name: [
+            {c.name: row[c.name] for c in table.columns} for row in table.rows(records, spans)
+        ]
+        for table in TABLES
+    }

@@ -1,0 +1,166 @@
+"""Exports, the release zip, pandas frames and the record scaffold."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, run_cli
+
+import plan_dataset
+from plan_dataset.tables import TABLES
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_sqlite_export_has_keys_indexes_and_every_row(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.sqlite"
+    result = run_cli("export", "--format", "sqlite", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(out)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    for table in TABLES:
+        count = db.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
+        assert count == len(_csv_rows(ROOT / "tables" / f"{table.name}.csv")), table.name
+        info = db.execute(f'PRAGMA table_info("{table.name}")').fetchall()
+        assert [row[1] for row in info if row[5]] == list(table.primary_key)
+        references = {row[3] for row in db.execute(f'PRAGMA foreign_key_list("{table.name}")')}
+        assert references == {k.columns[0] for k in table.foreign_keys}
+        indexed = {
+            db.execute(f'PRAGMA index_info("{row[1]}")').fetchone()[2]
+            for row in db.execute(f'PRAGMA index_list("{table.name}")')
+            if row[3] == "c"
+        }
+        assert indexed >= references
+    verdicts = dict(db.execute("SELECT id, reconciliation_verdict FROM provisions"))
+    assert verdicts["army-size-limit"] == "partly_accurate"
+
+
+def test_json_export_keeps_every_key(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "json"
+    assert run_cli("export", "--format", "json", "--out", str(out), cwd=project).returncode == 0
+    for table in TABLES:
+        rows = json.loads((out / f"{table.name}.json").read_text(encoding="utf-8"))
+        names = [c.name for c in table.columns]
+        assert all(list(row) == names for row in rows), table.name
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))
+    assert any(row["location"] is None for row in events)
+
+
+def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path: Path) -> None:
+    first = run_cli("release", cwd=project)
+    assert first.returncode == 0, first.stderr
+    archive = Path(first.stdout.strip())
+    assert archive.name == f"plan-dataset-{plan_dataset.__version__}.zip"
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert run_cli("release", cwd=project).returncode == 0
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == digest
+
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(tmp_path)
+        names = set(bundle.namelist())
+    top = tmp_path / f"plan-dataset-{plan_dataset.__version__}"
+    for expected in (
+        "datapackage.json",
+        "plan-dataset.json",
+        "plan-dataset.sqlite",
+        "SHA256SUMS",
+        "csv/provisions.csv",
+        "json/provisions.json",
+        "schema/provisions.schema.json",
+    ):
+        assert f"{top.name}/{expected}" in names, expected
+    for line in (top / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        expected_digest, name = line.split("  ", 1)
+        assert hashlib.sha256((top / name).read_bytes()).hexdigest() == expected_digest, name
+    package = json.loads((top / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == plan_dataset.__version__
+    assert {
+        r["name"]
+        for r in package["resources"]
+        if r.get("format") == "json" and r.get("type") == "table"
+    } == {f"{t.name}-json" for t in TABLES}
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(top / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_reconciliation_is_in_every_output(project: Path) -> None:
+    dataset = plan_dataset.load()
+    reported = [p for p in dataset.provisions if p.status != "published"]
+    assert reported and all(p.reconciliation is not None for p in reported)
+    rows = {r["id"]: r for r in _csv_rows(ROOT / "tables" / "provisions.csv")}
+    links = {
+        (r["provision_id"], r["point_id"])
+        for r in _csv_rows(ROOT / "tables" / "provision_points.csv")
+    }
+    for provision in reported:
+        assert rows[provision.id]["reconciliation_verdict"] == provision.reconciliation.verdict
+        for point in provision.reconciliation.points:
+            assert (provision.id, point) in links
+            assert dataset.provision(point).status == "published"
+    assert ("army-size-limit", "point-06") in links
+    bundle = json.loads(
+        (ROOT / "src/plan_dataset/data/plan-dataset.json").read_text(encoding="utf-8")
+    )
+    army = next(p for p in bundle["tables"]["provisions"] if p["id"] == "army-size-limit")
+    assert army["reconciliation"]["points"] == ["point-06"]
+
+
+def test_to_pandas_types_and_lazy_import() -> None:
+    pd = pytest.importorskip("pandas")
+    dataset = plan_dataset.load()
+    events = dataset.to_pandas("events")
+    assert str(events["id"].dtype) == "string"
+    assert isinstance(events["date_precision"].dtype, pd.CategoricalDtype)
+    assert str(events["date"].dtype).startswith("datetime64")
+    positions = dataset.to_pandas("positions")
+    assert list(positions["stance"].cat.categories) == [
+        "supports",
+        "conditional",
+        "opposes",
+        "unclear",
+    ]
+    assert "date_precision" in positions.columns
+    attributions = dataset.to_pandas("attributions")
+    assert str(attributions["start"].dtype) == "Int64"
+    assert attributions["start"].notna().sum() == attributions["kind"].eq("quote").sum()
+    frames = dataset.to_pandas()
+    assert set(frames) == {t.name for t in TABLES}
+    code = "import sys, plan_dataset; plan_dataset.load(); print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> None:
+    result = run_cli("new", "positions", "tusk-on-plan", cwd=project)
+    assert result.returncode == 0, result.stderr
+    path = project / "data" / "positions" / "tusk-on-plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/positions.schema.json\n")
+    empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
+    assert empty.returncode == 1
+    assert {line.split()[1] for line in empty.stderr.splitlines()[:-1]} <= {"M004", "M007", "M008"}
+    record = yaml.safe_load(text)
+    assert set(record) == {"id", "stakeholder", "target", "stance", "summary", "evidence"}
+    record.update(stakeholder="donald-tusk", target="plan", stance="unclear", summary="A test.")
+    record["evidence"][0].update(
+        source="seed-002", quote="Polish Prime Minister Donald Tusk", hedge="asserted"
+    )
+    path.write_text(text.split("\n", 1)[0] + "\n" + yaml.safe_dump(record), encoding="utf-8")
+    filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
+    assert filled.returncode == 0, filled.stderr
+    again = run_cli("new", "positions", "tusk-on-plan", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert run_cli("new", "positions", "Not A Slug", cwd=project).returncode == 2

@@ -61,7 +61,8 @@ def test_json_export_keeps_every_key(project: Path, tmp_path: Path) -> None:
 def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path: Path) -> None:
     first = run_cli("release", cwd=project)
     assert first.returncode == 0, first.stderr
-    archive = Path(first.stdout.strip())
+    archive = project / first.stdout.strip()  # printed relative to the project root
+    assert archive.is_file()
     assert archive.name == f"plan-dataset-{plan_dataset.__version__}.zip"
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
     assert run_cli("release", cwd=project).returncode == 0

@@ -15,7 +15,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def copy_project(destination: Path) -> Path:
     """A copy of the parts of the project that validation and build read and write."""
-    for folder in ("seeds", "data", "schema", "tables"):
+    for folder in ("seeds", "data", "schema", "tables", "docs"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, destination / folder)
     for file in ("datapackage.json",):

@@ -20,9 +20,9 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(ROOT / folder, destination / folder)
     for file in ("datapackage.json",):
         shutil.copy2(ROOT / file, destination / file)
-    bundle = Path("src/plan_dataset/data/plan-dataset.json")
-    (destination / bundle.parent).mkdir(parents=True)
-    shutil.copy2(ROOT / bundle, destination / bundle)
+    for generated in ("src/plan_dataset/data/plan-dataset.json", "src/plan_dataset/records.py"):
+        (destination / generated).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / generated, destination / generated)
     return destination
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import plan_dataset
-from plan_dataset.models import Discrepancy, LocatorEvidence, Provision, QuoteEvidence
+from plan_dataset.records import Discrepancy, Provision
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_ternopil_death_toll_keeps_both_counts(dataset: plan_dataset.Dataset) ->
     toll = dataset.get("discrepancies", "ternopil-death-toll")
     assert isinstance(toll, Discrepancy)
     quotes = " ".join(
-        e.quote for v in toll.variants for e in v.evidence if isinstance(e, QuoteEvidence)
+        e.quote for v in toll.variants for e in v.evidence if e.kind == "quote"
     )
     assert "at least 25" in quotes and "at least 26" in quotes
 
@@ -67,7 +67,7 @@ def test_published_draft_has_exactly_28_points(dataset: plan_dataset.Dataset) ->
     for point in points:
         assert point.status == "published"
         assert point.evidence, point.id
-        assert all(isinstance(e, LocatorEvidence) for e in point.evidence), point.id
+        assert all(e.kind == "locator" for e in point.evidence), point.id
 
 
 def test_published_points_cite_two_outlets_where_they_exist(dataset: plan_dataset.Dataset) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from plan_dataset._version import __version__
+from plan_dataset.codegen import RECORDS_PATH, render_records_module
 from plan_dataset.export import (
     PACKAGE_METADATA,
     FlatTables,
@@ -114,6 +115,7 @@ def render_outputs(report: ValidationReport) -> dict[str, bytes]:
     for table in TABLES:
         outputs[f"{TABLES_DIR}/{table.name}.csv"] = render_csv(table, flat[table.name])
     outputs[BUNDLE_PATH] = render_bundle(records, flat)
+    outputs[RECORDS_PATH] = render_records_module().encode("utf-8")
     resources = [table_resource(t, f"{TABLES_DIR}/{t.name}.csv", "csv") for t in TABLES]
     outputs[DATAPACKAGE_PATH] = render_descriptor(
         [*resources, bundle_resource()], archived_sources(records)

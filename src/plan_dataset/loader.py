@@ -7,23 +7,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+import msgspec
 
-from plan_dataset.models import (
-    AnyEvidence,
+from plan_dataset.evidence import evidence_items
+from plan_dataset.problems import Problem
+from plan_dataset.records import (
     Discrepancy,
     Document,
     Event,
+    Evidence,
     Position,
     Provision,
-    Record,
     Source,
     Stakeholder,
-    evidence_items,
 )
-from plan_dataset.problems import Problem
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
+Record = Source | Stakeholder | Document | Provision | Position | Event | Discrepancy
 
 
 class DatasetInvalid(ValueError):
@@ -36,25 +36,26 @@ class DatasetInvalid(ValueError):
         super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
 
 
-class _Bundle(BaseModel):
-    """The shape of the JSON bundle, so pydantic can parse it in one pass."""
+class _Tables(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    sources: tuple[Source, ...]
+    stakeholders: tuple[Stakeholder, ...]
+    documents: tuple[Document, ...]
+    provisions: tuple[Provision, ...]
+    positions: tuple[Position, ...]
+    events: tuple[Event, ...]
+    discrepancies: tuple[Discrepancy, ...]
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    class _Tables(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
-        sources: tuple[Source, ...]
-        stakeholders: tuple[Stakeholder, ...]
-        documents: tuple[Document, ...]
-        provisions: tuple[Provision, ...]
-        positions: tuple[Position, ...]
-        events: tuple[Event, ...]
-        discrepancies: tuple[Discrepancy, ...]
+class _Bundle(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The shape of the JSON bundle, decoded in one pass."""
 
     name: str
     version: str
     tables: _Tables
     offsets: dict[str, tuple[int, int]] = {}
+
+
+_DECODER = msgspec.json.Decoder(_Bundle)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class Dataset:
         assert isinstance(record, Provision)
         return record
 
-    def evidence(self, record: Record) -> tuple[AnyEvidence, ...]:
+    def evidence(self, record: Record) -> tuple[Evidence, ...]:
         """Every evidence item of a record, nested ones (terms, variants) included."""
         return tuple(item for _loc, _part, item in evidence_items(record))
 
@@ -154,7 +155,7 @@ class Dataset:
 
 
 def _from_bundle(data: bytes) -> Dataset:
-    bundle = _Bundle.model_validate_json(data)
+    bundle = _DECODER.decode(data)
     tables = bundle.tables
     return Dataset(
         version=bundle.version,
@@ -178,8 +179,7 @@ def load(path: str | Path | None = None) -> Dataset:
     """
     if path is None:
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
-    from plan_dataset._version import __version__
-    from plan_dataset.build import quote_spans, records_by_table
+    from plan_dataset.build import quote_spans, records_by_table, render_bundle
     from plan_dataset.tables import flat_tables
     from plan_dataset.validation import validate
 
@@ -187,10 +187,4 @@ def load(path: str | Path | None = None) -> Dataset:
     if not report.ok:
         raise DatasetInvalid(report.problems)
     records = records_by_table(report)
-    attributions = flat_tables(records, quote_spans(report, records))["attributions"]
-    offsets = {r["id"]: (r["start"], r["end"]) for r in attributions if r["start"] is not None}
-    return Dataset(
-        __version__,
-        *(tuple(records[name]) for name in Dataset.table_names()),  # type: ignore[arg-type]
-        offsets=offsets,
-    )
+    return _from_bundle(render_bundle(records, flat_tables(records, quote_spans(report, records))))

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from plan_dataset.countries import COUNTRY_CODES
+from plan_dataset.evidence import evidence_items
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -453,27 +454,7 @@ PLAN_TARGET = "plan"
 
 AnyEvidence = QuoteEvidence | LocatorEvidence
 Loc = tuple[str | int, ...]
-
-
-def evidence_items(record: Record) -> list[tuple[Loc, str | None, AnyEvidence]]:
-    """Every evidence item of a record: its location, the part it belongs to, the item.
-
-    The part names nested evidence in the flat tables: ``terms/<term id>`` or
-    ``variants/<n>`` (1-based); it is None for the record's own evidence.
-    """
-    found: list[tuple[Loc, str | None, AnyEvidence]] = []
-    for index, item in enumerate(getattr(record, "evidence", [])):
-        found.append((("evidence", index), None, item))
-    if isinstance(record, Provision):
-        for term_index, term in enumerate(record.terms):
-            for index, item in enumerate(term.evidence):
-                found.append((("terms", term_index, "evidence", index), f"terms/{term.id}", item))
-    if isinstance(record, Discrepancy):
-        for variant_index, variant in enumerate(record.variants):
-            for index, item in enumerate(variant.evidence):
-                loc = ("variants", variant_index, "evidence", index)
-                found.append((loc, f"variants/{variant_index + 1}", item))
-    return found
+__all__ = ["evidence_items"]
 
 
 def references(record: Record) -> list[tuple[Loc, str, str]]:

@@ -11,19 +11,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plan_dataset.evidence import is_quote
 from plan_dataset.models import (
     MODELS,
     PARTIAL_DATE_PATTERN,
     PLAN_TARGET,
     AnyEvidence,
-    Discrepancy,
-    Event,
     LocatorEvidence,
-    Position,
     Provision,
     QuoteEvidence,
     Reconciliation,
-    Record,
     RecordRef,
     Term,
     Variant,
@@ -34,7 +31,7 @@ Row = dict[str, Any]
 # Offsets of an evidence item's quote in its archived text, given the attribution id.
 Spans = Callable[[str, AnyEvidence], tuple[int, int] | None]
 MODEL_TABLES = tuple(MODELS)
-Records = Mapping[str, Sequence[Record]]
+Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
 
 
 @dataclass(frozen=True)
@@ -154,7 +151,6 @@ _SCALAR_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
-        assert isinstance(p, Provision)
         reconciliation = p.reconciliation
         yield {
             "id": p.id,
@@ -173,14 +169,12 @@ def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def _topic_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
-        assert isinstance(p, Provision)
         for topic in p.topics:
             yield {"provision_id": p.id, "topic": topic}
 
 
 def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
-        assert isinstance(p, Provision)
         for t in p.terms:
             yield {
                 "provision_id": p.id,
@@ -194,7 +188,6 @@ def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["provisions"]:
-        assert isinstance(p, Provision)
         if p.reconciliation is not None:
             for point in p.reconciliation.points:
                 yield {"provision_id": p.id, "point_id": point}
@@ -202,7 +195,6 @@ def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for p in records["positions"]:
-        assert isinstance(p, Position)
         yield {
             "id": p.id,
             "stakeholder": p.stakeholder,
@@ -220,7 +212,6 @@ def _date_precision(value: str) -> str:
 
 def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for e in records["events"]:
-        assert isinstance(e, Event)
         yield {
             "id": e.id,
             "date": e.date,
@@ -233,14 +224,12 @@ def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for e in records["events"]:
-        assert isinstance(e, Event)
         for stakeholder in e.participants:
             yield {"event_id": e.id, "stakeholder_id": stakeholder}
 
 
 def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for d in records["discrepancies"]:
-        assert isinstance(d, Discrepancy)
         yield {
             "id": d.id,
             "title": d.title,
@@ -252,7 +241,6 @@ def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for d in records["discrepancies"]:
-        assert isinstance(d, Discrepancy)
         for number, variant in enumerate(d.variants, start=1):
             yield {"discrepancy_id": d.id, "variant": number, "value": variant.value}
 
@@ -270,17 +258,18 @@ def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
             for _loc, part, item in evidence_items(record):
                 counters[part] = counters.get(part, 0) + 1
                 row_id = attribution_id(table, record.id, part, counters[part])
-                span = spans(row_id, item) if isinstance(item, QuoteEvidence) else None
+                quote = is_quote(item)
+                span = spans(row_id, item) if quote else None
                 yield {
                     "id": row_id,
                     "record_table": table,
                     "record_id": record.id,
                     "part": part,
                     "source_id": item.source,
-                    "kind": "quote" if isinstance(item, QuoteEvidence) else "locator",
-                    "quote": item.quote if isinstance(item, QuoteEvidence) else None,
-                    "locator": item.locator if isinstance(item, LocatorEvidence) else None,
-                    "paraphrase": item.paraphrase if isinstance(item, LocatorEvidence) else None,
+                    "kind": "quote" if quote else "locator",
+                    "quote": item.quote if quote else None,
+                    "locator": None if quote else item.locator,
+                    "paraphrase": None if quote else item.paraphrase,
                     "start": span[0] if span else None,
                     "end": span[1] if span else None,
                     "hedge": item.hedge,

@@ -7,6 +7,7 @@ lists everything that is wrong. Printing is the reporters' job.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,11 +64,21 @@ class ValidationReport:
         return not self.problems
 
 
-def display_path(root: Path, path: Path) -> str:
+def _relative(path: Path, base: Path) -> Path | None:
+    """``path`` relative to ``base``: lexically when it can be, else after resolving links."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(base)
     except ValueError:
-        return path.as_posix()
+        pass
+    try:
+        return path.resolve().relative_to(base.resolve())
+    except ValueError:
+        return None
+
+
+def display_path(root: Path, path: Path) -> str:
+    relative = _relative(path, root)
+    return (relative or path).as_posix()
 
 
 # Layer 1 and 2: one file at a time.
@@ -263,9 +274,8 @@ def find_record_files(root: Path, paths: Sequence[Path] | None) -> tuple[list[Pa
 
 def table_of(root: Path, path: Path) -> str | None:
     """The table a record file belongs to, from its place under data/."""
-    try:
-        relative = path.resolve().relative_to((root / DATA_DIR).resolve())
-    except ValueError:
+    relative = _relative(path, root / DATA_DIR)
+    if relative is None or ".." in relative.parts:
         return None
     parts = relative.parts
     if len(parts) == 2 and parts[0] in MODELS and parts[1].endswith(RECORD_SUFFIX):
@@ -289,8 +299,8 @@ class DatasetIndex:
         self.ids: dict[str, set[str]] = {}
         for table in MODELS:
             folder = root / DATA_DIR / table
-            found = folder.glob(f"*{RECORD_SUFFIX}") if folder.is_dir() else ()
-            self.ids[table] = {p.stem for p in found}
+            names = os.listdir(folder) if folder.is_dir() else []
+            self.ids[table] = {n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX)}
         for record in checked:
             if record.model is not None:
                 self.loaded[(record.table, record.model.id)] = record

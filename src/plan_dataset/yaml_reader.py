@@ -9,6 +9,7 @@ differently are errors, never silent surprises.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,6 +66,11 @@ def _line_col(text: str, index: int) -> Location:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+# Characters worth a closer look: everything but tab, newlines and printable ASCII.
+_UNUSUAL_CHARACTER = re.compile(r"[^\t\n\r\x20-\x7e]")
+
+
+@functools.cache
 def character_problem(char: str) -> tuple[str, str] | None:
     """The code and message for a character no record text may hold, if it is one."""
     category = unicodedata.category(char)
@@ -86,7 +92,7 @@ def text_problems(value: str) -> list[tuple[str, str]]:
     if "\t" in value or "\r" in value:
         found.append(("T004", "tab or carriage return inside text"))
     # Escapes in quoted scalars ("\u202e") bypass the scan of the raw file.
-    for char in {c for c in value if ord(c) < 0x20 or ord(c) >= 0x7F}:
+    for char in dict.fromkeys(_UNUSUAL_CHARACTER.findall(value)):
         problem = character_problem(char)
         if problem:
             found.append(problem)
@@ -255,12 +261,11 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return fail(line, column, "Y007", f"invalid UTF-8 byte 0x{data[error.start]:02x}")
     record.first_line = text.split("\n", 1)[0].rstrip("\r")
-    for index, char in enumerate(text):
-        if ord(char) < 0x20 or ord(char) >= 0x7F:
-            found = character_problem(char)
-            if found:
-                line, column = _line_col(text, index)
-                record.problems.append(Problem(display, line, column, *found))
+    for match in _UNUSUAL_CHARACTER.finditer(text):
+        found = character_problem(match.group())
+        if found:
+            line, column = _line_col(text, match.start())
+            record.problems.append(Problem(display, line, column, *found))
     if record.problems:
         return record
 

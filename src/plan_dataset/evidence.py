@@ -1,0 +1,31 @@
+"""Walking a record's evidence, for validated models and loaded records alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+
+def evidence_items(record: Any) -> list[tuple[Loc, str | None, Any]]:
+    """Every evidence item of a record: its location, the part it belongs to, the item.
+
+    The part names nested evidence in the flat tables: ``terms/<term id>`` or
+    ``variants/<n>`` (1-based); it is None for the record's own evidence.
+    """
+    found: list[tuple[Loc, str | None, Any]] = []
+    for index, item in enumerate(getattr(record, "evidence", ())):
+        found.append((("evidence", index), None, item))
+    for term_index, term in enumerate(getattr(record, "terms", ())):
+        for index, item in enumerate(term.evidence):
+            found.append((("terms", term_index, "evidence", index), f"terms/{term.id}", item))
+    for variant_index, variant in enumerate(getattr(record, "variants", ())):
+        for index, item in enumerate(variant.evidence):
+            loc = ("variants", variant_index, "evidence", index)
+            found.append((loc, f"variants/{variant_index + 1}", item))
+    return found
+
+
+def is_quote(item: Any) -> bool:
+    """True for a verbatim quote, False for a locator with a paraphrase."""
+    return getattr(item, "quote", None) is not None

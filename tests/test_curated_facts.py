@@ -36,9 +36,7 @@ def test_army_size_disagreement_is_a_discrepancy(dataset: plan_dataset.Dataset) 
 def test_ternopil_death_toll_keeps_both_counts(dataset: plan_dataset.Dataset) -> None:
     toll = dataset.get("discrepancies", "ternopil-death-toll")
     assert isinstance(toll, Discrepancy)
-    quotes = " ".join(
-        e.quote for v in toll.variants for e in v.evidence if e.kind == "quote"
-    )
+    quotes = " ".join(e.quote for v in toll.variants for e in v.evidence if e.kind == "quote")
     assert "at least 25" in quotes and "at least 26" in quotes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,19 @@ def test_readme_lists_every_code_with_an_example() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for code, (_layer, meaning, example) in CODES.items():
         assert f"| `{code}` |" in readme and meaning in readme and example in readme, code
+
+
+def test_inlined_schema_judges_like_the_committed_one(project: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    from plan_dataset.schema import inline_references
+
+    report = validation.validate(project)
+    for table in {checked.table for checked in report.records}:
+        plain = Draft202012Validator(json_schema(table))
+        inlined = Draft202012Validator(inline_references(json_schema(table)))
+        assert "$ref" not in json.dumps(inline_references(json_schema(table)))
+        for checked in (r for r in report.records if r.table == table):
+            broken = {**checked.parsed.value, "id": 7, "unknown": True}
+            for value in (checked.parsed.value, broken):
+                assert plain.is_valid(value) == inlined.is_valid(value)

@@ -30,11 +30,33 @@ def render_schema(table: str) -> str:
     return json.dumps(json_schema(table), indent=2, ensure_ascii=False) + "\n"
 
 
+def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every local ``$ref`` replaced by its definition.
+
+    The models have no recursive types, so this always ends; validating against
+    the inlined copy skips jsonschema's per-reference resolver work.
+    """
+    definitions = schema.get("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            target = definitions[node["$ref"].rsplit("/", 1)[-1]]
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            return {**inline(target), **inline(siblings)}
+        return {k: inline(v) for k, v in node.items() if k != "$defs"}
+
+    return inline(schema)
+
+
 @cache
 def schema_validator(table: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(json_schema(table))
+    return Draft202012Validator(inline_references(json_schema(table)))
 
 
 def field_names_at(table: str, loc: tuple[str | int, ...]) -> set[str]:

@@ -81,15 +81,7 @@ class Dataset:
 
     @staticmethod
     def table_names() -> tuple[str, ...]:
-        return (
-            "sources",
-            "stakeholders",
-            "documents",
-            "provisions",
-            "positions",
-            "events",
-            "discrepancies",
-        )
+        return _Tables.__struct_fields__
 
     def table(self, name: str) -> tuple[Record, ...]:
         """All records of one table, sorted by id."""
@@ -156,18 +148,8 @@ class Dataset:
 
 def _from_bundle(data: bytes) -> Dataset:
     bundle = _DECODER.decode(data)
-    tables = bundle.tables
-    return Dataset(
-        version=bundle.version,
-        sources=tables.sources,
-        stakeholders=tables.stakeholders,
-        documents=tables.documents,
-        provisions=tables.provisions,
-        positions=tables.positions,
-        events=tables.events,
-        discrepancies=tables.discrepancies,
-        offsets=bundle.offsets,
-    )
+    tables = {name: getattr(bundle.tables, name) for name in Dataset.table_names()}
+    return Dataset(version=bundle.version, offsets=bundle.offsets, **tables)
 
 
 def load(path: str | Path | None = None) -> Dataset:

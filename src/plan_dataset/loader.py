@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -21,6 +19,9 @@ from plan_dataset.records import (
     Source,
     Stakeholder,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
 Record = Source | Stakeholder | Document | Provision | Position | Event | Discrepancy
@@ -58,8 +59,7 @@ class _Bundle(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 _DECODER = msgspec.json.Decoder(_Bundle)
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(msgspec.Struct, frozen=True):
     """The whole dataset as typed, immutable records, with look-ups by id."""
 
     version: str
@@ -70,14 +70,19 @@ class Dataset:
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
     discrepancies: tuple[Discrepancy, ...]
-    offsets: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
-    _by_id: dict[tuple[str, str], Record] = field(default_factory=dict, repr=False, compare=False)
-    _flat: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
+    offsets: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)
+    # Caches, filled once: look-ups by id, and flat rows on first use.
+    _by_id: dict[tuple[str, str], Record] = msgspec.field(default_factory=dict)
+    _flat: dict[str, list[dict[str, Any]]] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for table in self.table_names():
             for record in self.table(table):
                 self._by_id[(table, record.id)] = record
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
+        return f"Dataset(version={self.version!r}, {counts})"
 
     @staticmethod
     def table_names() -> tuple[str, ...]:
@@ -160,7 +165,16 @@ def load(path: str | Path | None = None) -> Dataset:
     records with full validation; raise ``DatasetInvalid`` if any check fails.
     """
     if path is None:
+        # A plain file path: importing importlib.resources or pathlib costs more than loading.
+        bundle = os.path.join(os.path.dirname(__file__), *BUNDLE_RESOURCE.split("/"))
+        if os.path.isfile(bundle):
+            with open(bundle, "rb") as stream:
+                return _from_bundle(stream.read())
+        from importlib import resources  # the package is not on disk, e.g. in a zip
+
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
+    from pathlib import Path
+
     from plan_dataset.build import quote_spans, records_by_table, render_bundle
     from plan_dataset.tables import flat_tables
     from plan_dataset.validation import validate

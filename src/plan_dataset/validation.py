@@ -293,22 +293,39 @@ class DatasetIndex:
     few files does not parse the rest.
     """
 
+    # Past this many look-ups in one table, listing its folder is cheaper than probing files.
+    PROBES_BEFORE_LISTING = 64
+
     def __init__(self, root: Path, checked: Iterable[CheckedRecord]) -> None:
         self.root = root
         self.loaded: dict[tuple[str, str], CheckedRecord] = {}
-        self.ids: dict[str, set[str]] = {}
-        for table in MODELS:
-            folder = root / DATA_DIR / table
-            names = os.listdir(folder) if folder.is_dir() else []
-            self.ids[table] = {n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX)}
+        self.checked_ids: dict[str, set[str]] = {table: set() for table in MODELS}
+        self.listed: dict[str, set[str]] = {}
+        self.probes: dict[str, int] = dict.fromkeys(MODELS, 0)
         for record in checked:
             if record.model is not None:
                 self.loaded[(record.table, record.model.id)] = record
-                self.ids[record.table].add(record.model.id)
+                self.checked_ids[record.table].add(record.model.id)
         self.texts: dict[str, SourceText | None] = {}
 
+    def ids(self, table: str) -> set[str]:
+        """Every id in a table: the file names in its folder, listed once."""
+        if table not in self.listed:
+            folder = self.root / DATA_DIR / table
+            names = os.listdir(folder) if folder.is_dir() else []
+            stems = {n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX)}
+            self.listed[table] = stems | self.checked_ids[table]
+        return self.listed[table]
+
     def exists(self, table: str, record_id: str) -> bool:
-        return record_id in self.ids.get(table, set())
+        """Whether a record exists, without listing big folders for a few look-ups."""
+        if record_id in self.checked_ids[table]:
+            return True
+        if table not in self.listed:
+            self.probes[table] += 1
+            if self.probes[table] <= self.PROBES_BEFORE_LISTING:
+                return (self.root / DATA_DIR / table / f"{record_id}{RECORD_SUFFIX}").is_file()
+        return record_id in self.ids(table)
 
     def record(self, table: str, record_id: str) -> Record | None:
         key = (table, record_id)
@@ -331,7 +348,7 @@ class DatasetIndex:
         return self.texts[source.id]
 
     def archived_sources(self) -> list[Source]:
-        sources = [self.record("sources", source_id) for source_id in sorted(self.ids["sources"])]
+        sources = [self.record("sources", source_id) for source_id in sorted(self.ids("sources"))]
         return [s for s in sources if isinstance(s, Source) and s.path is not None]
 
 
@@ -346,7 +363,7 @@ def check_references(record: CheckedRecord, index: DatasetIndex) -> None:
     for loc, table, target in references(model):
         if not index.exists(table, target):
             singular = table.removesuffix("s")
-            known = index.ids.get(table, set())
+            known = index.ids(table)
             record.add(
                 loc, "D002", f"{singular} '{target}' does not exist{_did_you_mean(target, known)}"
             )
@@ -370,11 +387,11 @@ def check_unique(records: Sequence[CheckedRecord], index: DatasetIndex) -> None:
         other = first_seen.setdefault(record_id, record)
         if other is not record:
             record.add(("id",), "D001", f"id '{record_id}' is also used by {other.display}")
-        for table, ids in index.ids.items():
+        for table in MODELS:
             if (
                 table != record.table
-                and record_id in ids
                 and (table, record_id) not in checked_files
+                and index.exists(table, record_id)
             ):
                 record.add(("id",), "D001", f"id '{record_id}' is also used in data/{table}/")
     points: dict[tuple[str, int], list[CheckedRecord]] = {}

@@ -29,11 +29,14 @@ import os
 import random
 import shutil
 import sys
+import typing
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from plan_dataset.models import MODELS, Pillar, Topic
 
 PROJECT = Path(__file__).resolve().parent.parent
 FORMULA_START = ("-", "=", "+", "@")
@@ -65,36 +68,9 @@ STAKEHOLDER_KINDS = [
     "media_outlet",
     "group",
 ]
-PILLARS = ["peace_in_ukraine", "security_guarantees", "security_in_europe", "us_russia_relations"]
-TOPICS = [
-    "amnesty",
-    "armed_forces",
-    "arms_control",
-    "ceasefire",
-    "culture_education",
-    "economy",
-    "elections",
-    "energy",
-    "eu_membership",
-    "european_security",
-    "foreign_troops",
-    "frozen_assets",
-    "humanitarian",
-    "implementation",
-    "language",
-    "military_assistance",
-    "nato",
-    "neutrality",
-    "nuclear",
-    "reconstruction",
-    "religion",
-    "sanctions",
-    "security_guarantees",
-    "sovereignty",
-    "territory",
-    "us_russia_relations",
-    "weapons",
-]
+# Vocabularies come from the models, so the corpus follows any change to them.
+PILLARS = list(typing.get_args(Pillar))
+TOPICS = list(typing.get_args(Topic))
 RELATIONS = ["exactly", "approximately", "at_most", "at_least", "reduction_by"]
 VERDICTS = ["accurate", "partly_accurate", "not_in_published_text", "unclear"]
 DOCUMENT_KINDS = ["draft", "revision", "counter_proposal", "framework"]
@@ -512,15 +488,7 @@ def generate(
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(project / "seeds", out / "seeds")
     shutil.copytree(project / "schema", out / "schema")
-    for table in (
-        "sources",
-        "stakeholders",
-        "documents",
-        "provisions",
-        "positions",
-        "events",
-        "discrepancies",
-    ):
+    for table in MODELS:
         (out / "data" / table).mkdir(parents=True)
     seeds = []
     for path in source_files:

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plan_dataset.models import MODELS
+
 PROJECT = Path(__file__).resolve().parent.parent
 BENCH = PROJECT / "benchmarks"
 VENV_BIN = PROJECT / ".venv" / "bin"
@@ -40,15 +42,7 @@ PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executa
 PLAN = str(VENV_BIN / "plan-dataset")
 CJS = str(VENV_BIN / "check-jsonschema")
 TIME_BIN = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
-TABLES = (
-    "sources",
-    "stakeholders",
-    "documents",
-    "provisions",
-    "positions",
-    "events",
-    "discrepancies",
-)
+TABLES = tuple(MODELS)
 BUNDLE = "src/plan_dataset/data/plan-dataset.json"
 BUILD_OUTPUTS = ("tables", "datapackage.json", BUNDLE)
 PACKAGES = (

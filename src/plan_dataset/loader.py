@@ -38,6 +38,8 @@ class DatasetInvalid(ValueError):
 
 
 class _Tables(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The seven record tables, in the bundle and in a Dataset."""
+
     sources: tuple[Source, ...]
     stakeholders: tuple[Stakeholder, ...]
     documents: tuple[Document, ...]
@@ -59,17 +61,13 @@ class _Bundle(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 _DECODER = msgspec.json.Decoder(_Bundle)
 
 
-class Dataset(msgspec.Struct, frozen=True):
-    """The whole dataset as typed, immutable records, with look-ups by id."""
+class Dataset(_Tables, frozen=True, kw_only=True):
+    """The whole dataset as typed, immutable records, with look-ups by id.
+
+    The tables (``sources`` … ``discrepancies``) are the fields it shares with the bundle.
+    """
 
     version: str
-    sources: tuple[Source, ...]
-    stakeholders: tuple[Stakeholder, ...]
-    documents: tuple[Document, ...]
-    provisions: tuple[Provision, ...]
-    positions: tuple[Position, ...]
-    events: tuple[Event, ...]
-    discrepancies: tuple[Discrepancy, ...]
     offsets: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)
     # Caches, filled once: look-ups by id, and flat rows on first use.
     _by_id: dict[tuple[str, str], Record] = msgspec.field(default_factory=dict)

@@ -70,3 +70,43 @@ def test_import_stays_light() -> None:
     code = "import sys, plan_dataset; plan_dataset.load(); print(sorted(m for m in ('pandas', 'frictionless', 'jsonschema', 'pydantic', 'yaml') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_records_pickle_copy_and_round_trip_to_the_bundle() -> None:
+    import copy
+    import gc
+    import json
+    import pickle
+
+    from plan_dataset.build import BUNDLE_PATH
+
+    dataset = plan_dataset.load()
+    assert gc.isenabled()  # the loader pauses the cycle collector and must restore it
+    raw = json.loads((ROOT / BUNDLE_PATH).read_text(encoding="utf-8"))
+    for table in dataset.table_names():
+        dumped = [record.to_dict() for record in dataset.table(table)]
+        # Evidence records carry both kinds' fields; the bundle omits the other kind's.
+        without_nulls = [_drop_nulls(row) for row in dumped]
+        assert without_nulls == [_drop_nulls(row) for row in raw["tables"][table]], table
+    army = dataset.provision("army-size-limit")
+    assert pickle.loads(pickle.dumps(army)) == army
+    assert hash(copy.deepcopy(army)) == hash(army)
+    assert army != army.terms[0] and army.terms[0] != army.terms[1]
+    restored = pickle.loads(pickle.dumps(dataset))
+    assert restored.provisions == dataset.provisions
+    assert restored.provision("army-size-limit") == army
+
+
+def test_a_file_that_is_not_a_bundle_is_refused() -> None:
+    from plan_dataset.loader import _from_bundle
+
+    with pytest.raises(ValueError, match="not a plan-dataset bundle"):
+        _from_bundle(b'{"name": "x", "tables": {}}')
+
+
+def _drop_nulls(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _drop_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_nulls(v) for v in value]
+    return value

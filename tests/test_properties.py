@@ -12,7 +12,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import pytest
 import yaml
 from conftest import ROOT, copy_project
@@ -241,7 +240,7 @@ def test_valid_data_survives_yaml_bundle_csv_and_load(
         assert from_yaml.table(table) == from_bundle.table(table)
     for table, records in generated.items():
         for raw in records:
-            loaded = msgspec.to_builtins(from_bundle.get(table, raw["id"]))
+            loaded = from_bundle.get(table, raw["id"]).to_dict()
             validated = MODELS[table].model_validate(raw).model_dump(mode="json")
             assert _without_nulls(loaded) == _without_nulls(validated)
             assert {k: validated[k] for k in raw} == json.loads(json.dumps(raw))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+# The loader imports this module; typing costs more than loading the bundle, so only
+# type checkers import it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Loc = tuple[str | int, ...]
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import os
-from typing import TYPE_CHECKING, Any
-
-import msgspec
 
 from plan_dataset.evidence import evidence_items
-from plan_dataset.problems import Problem
 from plan_dataset.records import (
+    DECODERS,
     Discrepancy,
     Document,
     Event,
@@ -20,11 +19,19 @@ from plan_dataset.records import (
     Stakeholder,
 )
 
+# Only type checkers import typing: at run time it would cost more than loading the bundle.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
+
+    from plan_dataset.problems import Problem
+
+    Record = Source | Stakeholder | Document | Provision | Position | Event | Discrepancy
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
-Record = Source | Stakeholder | Document | Provision | Position | Event | Discrepancy
+BUNDLE_KEYS = {"name", "version", "tables", "offsets"}
+TABLE_NAMES = tuple(DECODERS)
 
 
 class DatasetInvalid(ValueError):
@@ -37,8 +44,11 @@ class DatasetInvalid(ValueError):
         super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
 
 
-class _Tables(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The seven record tables, in the bundle and in a Dataset."""
+class Dataset:
+    """The whole dataset as typed, immutable records, with look-ups by id.
+
+    Each table (``sources`` … ``discrepancies``) is a tuple of records sorted by id.
+    """
 
     sources: tuple[Source, ...]
     stakeholders: tuple[Stakeholder, ...]
@@ -47,36 +57,36 @@ class _Tables(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
     discrepancies: tuple[Discrepancy, ...]
-
-
-class _Bundle(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The shape of the JSON bundle, decoded in one pass."""
-
-    name: str
     version: str
-    tables: _Tables
-    offsets: dict[str, tuple[int, int]] = {}
+    # [start, end] of each verbatim quote in its archived text, by attribution row id.
+    offsets: dict[str, list[int]]
+    _by_id: dict[tuple[str, str], Record]
+    _flat: dict[str, list[dict[str, Any]]]
 
+    def __init__(
+        self,
+        *,
+        version: str,
+        tables: dict[str, tuple[Record, ...]],
+        offsets: dict[str, list[int]] | None = None,
+    ) -> None:
+        if set(tables) != set(TABLE_NAMES):
+            raise ValueError(f"a Dataset needs exactly the tables {', '.join(TABLE_NAMES)}")
+        fields = self.__dict__  # set directly: __setattr__ refuses, to keep the dataset immutable
+        fields.update(tables)
+        fields["version"] = version
+        fields["offsets"] = offsets if offsets is not None else {}
+        # Caches, filled once: look-ups by id, and flat rows on first use.
+        fields["_by_id"] = {
+            (table, record.id): record for table in TABLE_NAMES for record in tables[table]
+        }
+        fields["_flat"] = {}
 
-_DECODER = msgspec.json.Decoder(_Bundle)
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Dataset is immutable")
 
-
-class Dataset(_Tables, frozen=True, kw_only=True):
-    """The whole dataset as typed, immutable records, with look-ups by id.
-
-    The tables (``sources`` … ``discrepancies``) are the fields it shares with the bundle.
-    """
-
-    version: str
-    offsets: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)
-    # Caches, filled once: look-ups by id, and flat rows on first use.
-    _by_id: dict[tuple[str, str], Record] = msgspec.field(default_factory=dict)
-    _flat: dict[str, list[dict[str, Any]]] = msgspec.field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for table in self.table_names():
-            for record in self.table(table):
-                self._by_id[(table, record.id)] = record
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Dataset is immutable")
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
@@ -84,13 +94,13 @@ class Dataset(_Tables, frozen=True, kw_only=True):
 
     @staticmethod
     def table_names() -> tuple[str, ...]:
-        return _Tables.__struct_fields__
+        return TABLE_NAMES
 
     def table(self, name: str) -> tuple[Record, ...]:
         """All records of one table, sorted by id."""
-        if name not in self.table_names():
-            raise KeyError(f"no table {name!r}; tables are {', '.join(self.table_names())}")
-        records: tuple[Record, ...] = getattr(self, name)
+        if name not in TABLE_NAMES:
+            raise KeyError(f"no table {name!r}; tables are {', '.join(TABLE_NAMES)}")
+        records: tuple[Record, ...] = self.__dict__[name]
         return records
 
     def get(self, table: str, record_id: str) -> Record:
@@ -130,8 +140,12 @@ class Dataset(_Tables, frozen=True, kw_only=True):
             raise KeyError(f"no flat table {table!r}; tables are {', '.join(TABLES_BY_NAME)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
-            self._flat.update(flat_tables(records, lambda row_id, _item: self.offsets.get(row_id)))
+            self._flat.update(flat_tables(records, self._quote_span))
         return self._flat[table]
+
+    def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:
+        span = self.offsets.get(row_id)
+        return None if span is None else (span[0], span[1])
 
     def to_pandas(self, table: str | None = None) -> Any:
         """One flat table as a pandas DataFrame, or all of them in a dict by name.
@@ -150,9 +164,20 @@ class Dataset(_Tables, frozen=True, kw_only=True):
 
 
 def _from_bundle(data: bytes) -> Dataset:
-    bundle = _DECODER.decode(data)
-    tables = {name: getattr(bundle.tables, name) for name in Dataset.table_names()}
-    return Dataset(version=bundle.version, offsets=bundle.offsets, **tables)
+    """Decode a bundle written by the build; the records in it are already validated."""
+    # Parsing and decoding allocate many objects and no reference cycles, so the
+    # cycle collector would only re-scan them: pausing it halves a large load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        bundle = json.loads(data)
+        if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
+            raise ValueError(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
+        tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
+        return Dataset(version=bundle["version"], tables=tables, offsets=bundle["offsets"])
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load(path: str | Path | None = None) -> Dataset:

@@ -2,28 +2,100 @@
 
 Generated from the models in models.py by codegen.py: do not edit; run
 ``plan-dataset build``. Field meanings are documented on the models and in schema/.
+
+Plain slotted classes, so that loading imports nothing beyond the standard
+library. ``typing`` is imported only by type checkers: importing it would
+cost more than loading the shipped bundle.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
-import msgspec
+_new = object.__new__
+_set = object.__setattr__
 
 
-class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Base of every record type: immutable, compared by value."""
+class _Record:
+    """Base of every record type: immutable, compared by value, fields in ``__slots__``."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} records are immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} records are immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy would set slots through __setattr__, which refuses.
+        return (_rebuild, (type(self), self._values()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON values: nested records as dicts, tuples as lists."""
+        return {name: _plain(getattr(self, name)) for name in self.__slots__}
+
+
+def _rebuild(cls: type[_Record], values: tuple[Any, ...]) -> _Record:
+    record = _new(cls)
+    for name, value in zip(cls.__slots__, values):
+        _set(record, name, value)
+    return record
+
+
+def _setters(cls: type[_Record]) -> tuple[Any, ...]:
+    """The slot setters of a class, in field order, for its decoder.
+
+    Decoders call these directly: they skip the refusing ``__setattr__`` and the
+    attribute look-up, which makes loading a large bundle about twice as fast.
+    """
+    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 class Evidence(_Record):
     """One evidence item: a verbatim quote, or a locator and paraphrase (see ``kind``)."""
 
+    __slots__ = ("source", "hedge", "attributed_to", "quote", "locator", "paraphrase")
+
     source: str
     hedge: Literal['asserted', 'reported', 'alleged', 'speculative']
-    attributed_to: str | None = None
-    quote: str | None = None
-    locator: str | None = None
-    paraphrase: str | None = None
+    attributed_to: str | None
+    quote: str | None
+    locator: str | None
+    paraphrase: str | None
+
+    def __init__(self, *, source: str, hedge: Literal['asserted', 'reported', 'alleged', 'speculative'], attributed_to: str | None = None, quote: str | None = None, locator: str | None = None, paraphrase: str | None = None) -> None:
+        _set(self, "source", source)
+        _set(self, "hedge", hedge)
+        _set(self, "attributed_to", attributed_to)
+        _set(self, "quote", quote)
+        _set(self, "locator", locator)
+        _set(self, "paraphrase", paraphrase)
 
     @property
     def kind(self) -> Literal["quote", "locator"]:
@@ -31,8 +103,25 @@ class Evidence(_Record):
         return "quote" if self.quote is not None else "locator"
 
 
+_SETTERS_Evidence = _setters(Evidence)
+
+
+def _decode_Evidence(data: dict[str, Any]) -> Evidence:
+    set_source, set_hedge, set_attributed_to, set_quote, set_locator, set_paraphrase, = _SETTERS_Evidence
+    record = _new(Evidence)
+    set_source(record, data["source"])
+    set_hedge(record, data["hedge"])
+    set_attributed_to(record, data.get("attributed_to"))
+    set_quote(record, data.get("quote"))
+    set_locator(record, data.get("locator"))
+    set_paraphrase(record, data.get("paraphrase"))
+    return record
+
+
 class Term(_Record):
     """A figure a provision carries, such as a personnel cap."""
+
+    __slots__ = ("id", "label", "relation", "value", "unit", "evidence")
 
     id: str
     label: str
@@ -41,31 +130,109 @@ class Term(_Record):
     unit: str
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, label: str, relation: Literal['exactly', 'approximately', 'at_most', 'at_least', 'reduction_by'], value: int | float, unit: str, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "label", label)
+        _set(self, "relation", relation)
+        _set(self, "value", value)
+        _set(self, "unit", unit)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Term = _setters(Term)
+
+
+def _decode_Term(data: dict[str, Any]) -> Term:
+    set_id, set_label, set_relation, set_value, set_unit, set_evidence, = _SETTERS_Term
+    record = _new(Term)
+    set_id(record, data["id"])
+    set_label(record, data["label"])
+    set_relation(record, data["relation"])
+    set_value(record, data["value"])
+    set_unit(record, data["unit"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Reconciliation(_Record):
     """How an early-reported provision compares with the published text."""
+
+    __slots__ = ("points", "verdict", "reason")
 
     points: tuple[str, ...]
     verdict: Literal['accurate', 'partly_accurate', 'not_in_published_text', 'unclear']
     reason: str
 
+    def __init__(self, *, points: tuple[str, ...], verdict: Literal['accurate', 'partly_accurate', 'not_in_published_text', 'unclear'], reason: str) -> None:
+        _set(self, "points", points)
+        _set(self, "verdict", verdict)
+        _set(self, "reason", reason)
+
+
+_SETTERS_Reconciliation = _setters(Reconciliation)
+
+
+def _decode_Reconciliation(data: dict[str, Any]) -> Reconciliation:
+    set_points, set_verdict, set_reason, = _SETTERS_Reconciliation
+    record = _new(Reconciliation)
+    set_points(record, tuple(data["points"]))
+    set_verdict(record, data["verdict"])
+    set_reason(record, data["reason"])
+    return record
+
 
 class RecordRef(_Record):
     """A reference to one record in any table."""
 
+    __slots__ = ("table", "id")
+
     table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'positions', 'events', 'discrepancies']
     id: str
+
+    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'positions', 'events', 'discrepancies'], id: str) -> None:
+        _set(self, "table", table)
+        _set(self, "id", id)
+
+
+_SETTERS_RecordRef = _setters(RecordRef)
+
+
+def _decode_RecordRef(data: dict[str, Any]) -> RecordRef:
+    set_table, set_id, = _SETTERS_RecordRef
+    record = _new(RecordRef)
+    set_table(record, data["table"])
+    set_id(record, data["id"])
+    return record
 
 
 class Variant(_Record):
     """One of the disagreeing versions, with the evidence for it."""
 
+    __slots__ = ("value", "evidence")
+
     value: str
     evidence: tuple[Evidence, ...]
+
+    def __init__(self, *, value: str, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "value", value)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Variant = _setters(Variant)
+
+
+def _decode_Variant(data: dict[str, Any]) -> Variant:
+    set_value, set_evidence, = _SETTERS_Variant
+    record = _new(Variant)
+    set_value(record, data["value"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
 
 
 class Source(_Record):
     """A document that records cite."""
+
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "notes", "evidence")
 
     id: str
     title: str
@@ -79,9 +246,44 @@ class Source(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "kind", kind)
+        _set(self, "path", path)
+        _set(self, "sha256", sha256)
+        _set(self, "url", url)
+        _set(self, "publisher", publisher)
+        _set(self, "published", published)
+        _set(self, "retrieved", retrieved)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Source = _setters(Source)
+
+
+def _decode_Source(data: dict[str, Any]) -> Source:
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_notes, set_evidence, = _SETTERS_Source
+    record = _new(Source)
+    set_id(record, data["id"])
+    set_title(record, data["title"])
+    set_kind(record, data["kind"])
+    set_path(record, data["path"])
+    set_sha256(record, data["sha256"])
+    set_url(record, data["url"])
+    set_publisher(record, data["publisher"])
+    set_published(record, data["published"])
+    set_retrieved(record, data["retrieved"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Stakeholder(_Record):
     """A person, state, body, organization, outlet or group involved with the plan."""
+
+    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "evidence")
 
     id: str
     name: str
@@ -92,9 +294,38 @@ class Stakeholder(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "kind", kind)
+        _set(self, "country", country)
+        _set(self, "role", role)
+        _set(self, "affiliation", affiliation)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Stakeholder = _setters(Stakeholder)
+
+
+def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
+    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_evidence, = _SETTERS_Stakeholder
+    record = _new(Stakeholder)
+    set_id(record, data["id"])
+    set_name(record, data["name"])
+    set_kind(record, data["kind"])
+    set_country(record, data["country"])
+    set_role(record, data["role"])
+    set_affiliation(record, data["affiliation"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Document(_Record):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
+
+    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "evidence")
 
     id: str
     title: str
@@ -107,9 +338,42 @@ class Document(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "kind", kind)
+        _set(self, "date", date)
+        _set(self, "point_count", point_count)
+        _set(self, "supersedes", supersedes)
+        _set(self, "derived_from", derived_from)
+        _set(self, "summary", summary)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Document = _setters(Document)
+
+
+def _decode_Document(data: dict[str, Any]) -> Document:
+    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_evidence, = _SETTERS_Document
+    record = _new(Document)
+    set_id(record, data["id"])
+    set_title(record, data["title"])
+    set_kind(record, data["kind"])
+    set_date(record, data["date"])
+    set_point_count(record, data["point_count"])
+    set_supersedes(record, data["supersedes"])
+    set_derived_from(record, data["derived_from"])
+    set_summary(record, data["summary"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Provision(_Record):
     """A term the plan reportedly contains, or a point of a published version."""
+
+    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "notes", "evidence")
 
     id: str
     title: str
@@ -125,9 +389,48 @@ class Provision(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "summary", summary)
+        _set(self, "pillar", pillar)
+        _set(self, "topics", topics)
+        _set(self, "obligated_party", obligated_party)
+        _set(self, "status", status)
+        _set(self, "document", document)
+        _set(self, "point_number", point_number)
+        _set(self, "terms", terms)
+        _set(self, "reconciliation", reconciliation)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Provision = _setters(Provision)
+
+
+def _decode_Provision(data: dict[str, Any]) -> Provision:
+    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_notes, set_evidence, = _SETTERS_Provision
+    record = _new(Provision)
+    set_id(record, data["id"])
+    set_title(record, data["title"])
+    set_summary(record, data["summary"])
+    set_pillar(record, data["pillar"])
+    set_topics(record, tuple(data["topics"]))
+    set_obligated_party(record, data["obligated_party"])
+    set_status(record, data["status"])
+    set_document(record, data["document"])
+    set_point_number(record, data["point_number"])
+    set_terms(record, tuple(map(_decode_Term, data["terms"])))
+    set_reconciliation(record, None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"]))
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Position(_Record):
     """A stakeholder's stance on the plan as a whole or on one provision."""
+
+    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "evidence")
 
     id: str
     stakeholder: str
@@ -138,9 +441,38 @@ class Position(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "stakeholder", stakeholder)
+        _set(self, "target", target)
+        _set(self, "stance", stance)
+        _set(self, "summary", summary)
+        _set(self, "date", date)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Position = _setters(Position)
+
+
+def _decode_Position(data: dict[str, Any]) -> Position:
+    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_evidence, = _SETTERS_Position
+    record = _new(Position)
+    set_id(record, data["id"])
+    set_stakeholder(record, data["stakeholder"])
+    set_target(record, data["target"])
+    set_stance(record, data["stance"])
+    set_summary(record, data["summary"])
+    set_date(record, data["date"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Event(_Record):
     """A dated happening the sources tie to the plan."""
+
+    __slots__ = ("id", "date", "title", "summary", "participants", "location", "notes", "evidence")
 
     id: str
     date: str | None
@@ -151,9 +483,38 @@ class Event(_Record):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
+    def __init__(self, *, id: str, date: str | None, title: str, summary: str, participants: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "date", date)
+        _set(self, "title", title)
+        _set(self, "summary", summary)
+        _set(self, "participants", participants)
+        _set(self, "location", location)
+        _set(self, "notes", notes)
+        _set(self, "evidence", evidence)
+
+
+_SETTERS_Event = _setters(Event)
+
+
+def _decode_Event(data: dict[str, Any]) -> Event:
+    set_id, set_date, set_title, set_summary, set_participants, set_location, set_notes, set_evidence, = _SETTERS_Event
+    record = _new(Event)
+    set_id(record, data["id"])
+    set_date(record, data["date"])
+    set_title(record, data["title"])
+    set_summary(record, data["summary"])
+    set_participants(record, tuple(data["participants"]))
+    set_location(record, data["location"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
 
 class Discrepancy(_Record):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
+
+    __slots__ = ("id", "title", "summary", "about", "variants", "notes")
 
     id: str
     title: str
@@ -162,5 +523,30 @@ class Discrepancy(_Record):
     variants: tuple[Variant, ...]
     notes: str | None
 
+    def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "summary", summary)
+        _set(self, "about", about)
+        _set(self, "variants", variants)
+        _set(self, "notes", notes)
 
+
+_SETTERS_Discrepancy = _setters(Discrepancy)
+
+
+def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
+    set_id, set_title, set_summary, set_about, set_variants, set_notes, = _SETTERS_Discrepancy
+    record = _new(Discrepancy)
+    set_id(record, data["id"])
+    set_title(record, data["title"])
+    set_summary(record, data["summary"])
+    set_about(record, _decode_RecordRef(data["about"]))
+    set_variants(record, tuple(map(_decode_Variant, data["variants"])))
+    set_notes(record, data["notes"])
+    return record
+
+
+# Record type of each table, and the decoder from its parsed JSON rows.
 RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "positions": Position, "events": Event, "discrepancies": Discrepancy}
+DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}

@@ -44,13 +44,27 @@ class CheckedRecord:
     table: str
     path: Path
     display: str
-    parsed: YamlRecord
+    parsed: YamlRecord | None  # None once released; see release()
     model: Record | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, loc: Loc, code: str, message: str, *, at_key: bool = False) -> None:
-        line, column = self.parsed.locate(loc, at_key=at_key)
+        line, column = self.yaml().locate(loc, at_key=at_key)
         self.problems.append(Problem(self.display, line, column, code, message))
+
+    def yaml(self) -> YamlRecord:
+        """The parsed file with the position of every value, read again if released."""
+        if self.parsed is None:
+            self.parsed = read_yaml(self.path, self.display)
+        return self.parsed
+
+    def release(self) -> None:
+        """Drop the parsed mapping and positions once the per-file layers are done.
+
+        They are most of a record's memory, so keeping them would make a large
+        corpus cost gigabytes; the few records a later layer faults are read again.
+        """
+        self.parsed = None
 
 
 @dataclass
@@ -157,7 +171,7 @@ def _pattern_kind(pattern: str) -> str:
 def _model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, str, str, bool]:
     """Code, message and location for one pydantic error."""
     kind = error["type"]
-    loc = _clean_loc(error["loc"], checked.parsed.value, kind)
+    loc = _clean_loc(error["loc"], checked.yaml().value, kind)
     name = _loc_text(loc)
     value = error.get("input")
     message = str(error.get("msg", ""))
@@ -190,7 +204,7 @@ def _model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, 
         return loc, "M009", reason if not loc else f"{name}: {reason}", False
     if kind in _TYPE_NAMES:
         text = f"{name}: expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
-        raw = checked.parsed.plain_scalars.get(loc)
+        raw = checked.yaml().plain_scalars.get(loc)
         if raw is not None and kind == "string_type":
             text += (
                 f": the unquoted value {raw} is read as a {_describe(value).split()[1]}, quote it"
@@ -202,7 +216,7 @@ def _model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, 
 def check_model(checked: CheckedRecord) -> None:
     """Layer 2: the Pydantic model, then the generated JSON Schema, which must agree."""
     model_class = MODELS[checked.table]
-    raw = checked.parsed.value
+    raw = checked.yaml().value
     try:
         checked.model = model_class.model_validate(raw, strict=True)
     except ValidationError as error:
@@ -477,7 +491,9 @@ def validate(root: Path, paths: Sequence[Path] | None = None) -> ValidationRepor
                 )
             )
             continue
-        checked.append(check_record_file(root, table, path))
+        record = check_record_file(root, table, path)
+        record.release()
+        checked.append(record)
     index = DatasetIndex(root, checked)
     check_unique(checked, index)
     for record in checked:

@@ -96,6 +96,13 @@ def test_usage_errors_exit_two(tmp_path: Path, project: Path) -> None:
     assert run_cli("validate", "--format", "xml", cwd=project).returncode == 2
 
 
+def test_version(tmp_path: Path) -> None:
+    from plan_dataset import __version__
+
+    result = run_cli("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, f"plan-dataset {__version__}")
+
+
 def test_stats_counts_tables_sources_and_evidence_kinds(project: Path) -> None:
     result = run_cli("stats", "--format", "json", cwd=project)
     assert result.returncode == 0, result.stderr

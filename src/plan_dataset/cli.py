@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from plan_dataset._version import __version__
 from plan_dataset.models import MODELS, SLUG_RE, QuoteEvidence, evidence_items
 from plan_dataset.problems import Problem
 from plan_dataset.reporters import REPORTERS
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root", type=Path, default=Path("."), help="project root (default: current directory)"
     )
+    parser.add_argument("--version", action="version", version=f"plan-dataset {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("validate", help="check records; all problems in one run")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: data/)")

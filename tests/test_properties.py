@@ -271,3 +271,40 @@ def test_valid_data_survives_yaml_bundle_csv_and_load(
             text = (root / from_bundle.source(row["source_id"]).path).read_text(encoding="utf-8")
             span = text[int(row["start"]) : int(row["end"])]
             assert " ".join(span.split()) == " ".join(row["quote"].split())
+
+
+def _fold_by_character(text: str) -> tuple[str, list[int]]:
+    """The folding rule spelled out one character at a time, to check the fast version."""
+    marks = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+    folded, origin, in_space = [], [], False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if in_space:
+                continue
+            in_space, char = True, " "
+        else:
+            in_space, char = False, marks.get(char, char)
+        folded.append(char)
+        origin.append(index)
+    return "".join(folded), origin
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab'\"\u2018\u2019\u201c\u201d \t\n\r\x0b\x0c\u00a0\u2003\u3000\u200bé")
+        )
+    )
+)
+def test_fold_matches_the_rule_character_by_character(text: str) -> None:
+    from plan_dataset.provenance import _fold
+
+    assert _fold(text) == _fold_by_character(text)
+
+
+def test_fold_on_every_archived_seed() -> None:
+    from plan_dataset.provenance import _fold
+
+    for seed in sorted((ROOT / "seeds").glob("*")):
+        text = seed.read_text(encoding="utf-8")
+        assert _fold(text) == _fold_by_character(text), seed.name

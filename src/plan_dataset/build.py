@@ -23,11 +23,10 @@ from plan_dataset.export import (
     table_resource,
 )
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
-from plan_dataset.schema import render_schema, schema_file_name
+from plan_dataset.schema import SCHEMA_DIR, render_schema, schema_file_name
 from plan_dataset.tables import TABLES, Spans, flat_tables
 from plan_dataset.validation import ValidationReport, validate
 
-SCHEMA_DIR = "schema"
 TABLES_DIR = "tables"
 BUNDLE_PATH = "src/plan_dataset/data/plan-dataset.json"
 DATAPACKAGE_PATH = "datapackage.json"

@@ -8,28 +8,30 @@ reported in the archived text as it is (Python string indices).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+_WHITESPACE_RUN = re.compile(r"\s+")
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
     """Folded text, and for each of its characters the index it came from."""
-    folded: list[str] = []
+    # Work by runs, not characters: archived texts are long and this runs for every source.
+    text = text.translate(_QUOTE_MARKS)
+    parts: list[str] = []
     origin: list[int] = []
-    in_space = False
-    for index, char in enumerate(text.translate(_QUOTE_MARKS)):
-        if char.isspace():
-            if in_space:
-                continue
-            in_space = True
-            char = " "
-        else:
-            in_space = False
-        folded.append(char)
-        origin.append(index)
-    return "".join(folded), origin
+    position = 0
+    for run in _WHITESPACE_RUN.finditer(text):
+        start = run.start()
+        parts.append(text[position:start])
+        parts.append(" ")
+        origin.extend(range(position, start + 1))  # the run keeps its first index
+        position = run.end()
+    parts.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return "".join(parts), origin
 
 
 def fold_quote(quote: str) -> str:

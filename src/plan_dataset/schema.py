@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plan_dataset.models import MODELS
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = "schema"  # under the project root
 
 
 def schema_file_name(table: str) -> str:
@@ -53,10 +57,26 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 @cache
-def schema_validator(table: str) -> Any:
+def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
+    """A validator for one table's records, from ``schema_dir`` when it holds the schema.
+
+    The committed file is what editors and other validators use, so records are
+    checked against it; reading it is also far cheaper than generating the schema
+    from the model, which matters when one file is checked. Without a readable
+    file, the schema is generated. The build rewrites the files and its staleness
+    check fails when they differ from the models.
+    """
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(inline_references(json_schema(table)))
+    schema = None
+    if schema_dir is not None:
+        try:
+            schema = json.loads((schema_dir / schema_file_name(table)).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            schema = None
+    if not isinstance(schema, dict):
+        schema = json_schema(table)
+    return Draft202012Validator(inline_references(schema))
 
 
 def field_names_at(table: str, loc: tuple[str | int, ...]) -> set[str]:

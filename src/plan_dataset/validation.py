@@ -30,7 +30,12 @@ from plan_dataset.models import (
 )
 from plan_dataset.problems import Problem
 from plan_dataset.provenance import SourceText, archive_path_problem, sha256_of
-from plan_dataset.schema import field_names_at, schema_header_line, schema_validator
+from plan_dataset.schema import (
+    SCHEMA_DIR,
+    field_names_at,
+    schema_header_line,
+    schema_validator,
+)
 from plan_dataset.yaml_reader import Loc, YamlRecord, read_yaml
 
 DATA_DIR = "data"
@@ -213,7 +218,7 @@ def _model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, 
     return loc, "M003", f"{name}: {message}", False
 
 
-def check_model(checked: CheckedRecord) -> None:
+def check_model(checked: CheckedRecord, schema_dir: Path | None = None) -> None:
     """Layer 2: the Pydantic model, then the generated JSON Schema, which must agree."""
     model_class = MODELS[checked.table]
     raw = checked.yaml().value
@@ -228,7 +233,8 @@ def check_model(checked: CheckedRecord) -> None:
                 checked.add(loc, code, message, at_key=at_key)
         return
     schema_errors = sorted(
-        schema_validator(checked.table).iter_errors(raw), key=lambda e: list(e.absolute_path)
+        schema_validator(checked.table, schema_dir).iter_errors(raw),
+        key=lambda e: list(e.absolute_path),
     )
     if schema_errors:
         first = schema_errors[0]
@@ -237,7 +243,8 @@ def check_model(checked: CheckedRecord) -> None:
             loc,
             "M010",
             f"{_loc_text(loc)}: the model accepts this but schema/{checked.table}.schema.json "
-            f"rejects it: {first.message}",
+            f"rejects it: {first.message} (after a model change, `plan-dataset build` "
+            "regenerates the schema)",
         )
 
 
@@ -254,7 +261,7 @@ def check_record_file(root: Path, table: str, path: Path) -> CheckedRecord:
         checked.problems.append(
             Problem(display, 1, 1, "F002", f"the first line must be '{header}'")
         )
-    check_model(checked)
+    check_model(checked, root / SCHEMA_DIR)
     record_id = parsed.value.get("id")
     if isinstance(record_id, str) and record_id != path.stem:
         checked.add(("id",), "F001", f"id '{record_id}' differs from the file name '{path.name}'")

@@ -36,79 +36,20 @@ HEADER = '''"""Immutable record types returned by ``plan_dataset.load()``.
 
 Generated from the models in models.py by codegen.py: do not edit; run
 ``plan-dataset build``. Field meanings are documented on the models and in schema/.
-
-Plain slotted classes, so that loading imports nothing beyond the standard
-library. ``typing`` is imported only by type checkers: importing it would
+What all records share (immutability, equality, pickling, ``to_dict()``) is in
+record_base.py. ``typing`` is imported only by type checkers: importing it would
 cost more than loading the shipped bundle.
 """
 
 from __future__ import annotations
+
+from plan_dataset.record_base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Literal
 
 _new = object.__new__
-_set = object.__setattr__
-
-
-class _Record:
-    """Base of every record type: immutable, compared by value, fields in ``__slots__``."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} records are immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} records are immutable")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickle and copy would set slots through __setattr__, which refuses.
-        return (_rebuild, (type(self), self._values()))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as plain JSON values: nested records as dicts, tuples as lists."""
-        return {name: _plain(getattr(self, name)) for name in self.__slots__}
-
-
-def _rebuild(cls: type[_Record], values: tuple[Any, ...]) -> _Record:
-    record = _new(cls)
-    for name, value in zip(cls.__slots__, values):
-        _set(record, name, value)
-    return record
-
-
-def _setters(cls: type[_Record]) -> tuple[Any, ...]:
-    """The slot setters of a class, in field order, for its decoder.
-
-    Decoders call these directly: they skip the refusing ``__setattr__`` and the
-    attribute look-up, which makes loading a large bundle about twice as fast.
-    """
-    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, _Record):
-        return value.to_dict()
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
 '''
 
 
@@ -176,14 +117,14 @@ def _class(name: str, doc: str, fields: list[tuple[str, str, str | None]]) -> li
     """A record class; fields are (name, type text, default source or None)."""
     names = [f'"{field}"' for field, _type, _default in fields]
     slots = ", ".join(names) + ("," if len(names) == 1 else "")
-    lines = [f"class {name}(_Record):", f'    """{doc}"""', "", f"    __slots__ = ({slots})", ""]
+    lines = [f"class {name}(RecordBase):", f'    """{doc}"""', "", f"    __slots__ = ({slots})", ""]
     lines += [f"    {field}: {type_text}" for field, type_text, _default in fields]
     parameters = ", ".join(
         f"{field}: {type_text}" + ("" if default is None else f" = {default}")
         for field, type_text, default in fields
     )
     lines += ["", f"    def __init__(self, *, {parameters}) -> None:"]
-    lines += [f'        _set(self, "{field}", {field})' for field, _type, _default in fields]
+    lines += [f'        set_field(self, "{field}", {field})' for field, _type, _default in fields]
     return [*lines, ""]
 
 
@@ -191,7 +132,7 @@ def _decoder(name: str, expressions: list[tuple[str, str]]) -> list[str]:
     """The decoder of one type: parsed JSON mapping in, record out."""
     setters = ", ".join(f"set_{field}" for field, _expression in expressions)
     lines = [
-        f"_SETTERS_{name} = _setters({name})",
+        f"_SETTERS_{name} = slot_setters({name})",
         "",
         "",
         f"def _decode_{name}(data: dict[str, Any]) -> {name}:",

@@ -2,82 +2,23 @@
 
 Generated from the models in models.py by codegen.py: do not edit; run
 ``plan-dataset build``. Field meanings are documented on the models and in schema/.
-
-Plain slotted classes, so that loading imports nothing beyond the standard
-library. ``typing`` is imported only by type checkers: importing it would
+What all records share (immutability, equality, pickling, ``to_dict()``) is in
+record_base.py. ``typing`` is imported only by type checkers: importing it would
 cost more than loading the shipped bundle.
 """
 
 from __future__ import annotations
+
+from plan_dataset.record_base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Literal
 
 _new = object.__new__
-_set = object.__setattr__
 
 
-class _Record:
-    """Base of every record type: immutable, compared by value, fields in ``__slots__``."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} records are immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} records are immutable")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickle and copy would set slots through __setattr__, which refuses.
-        return (_rebuild, (type(self), self._values()))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as plain JSON values: nested records as dicts, tuples as lists."""
-        return {name: _plain(getattr(self, name)) for name in self.__slots__}
-
-
-def _rebuild(cls: type[_Record], values: tuple[Any, ...]) -> _Record:
-    record = _new(cls)
-    for name, value in zip(cls.__slots__, values):
-        _set(record, name, value)
-    return record
-
-
-def _setters(cls: type[_Record]) -> tuple[Any, ...]:
-    """The slot setters of a class, in field order, for its decoder.
-
-    Decoders call these directly: they skip the refusing ``__setattr__`` and the
-    attribute look-up, which makes loading a large bundle about twice as fast.
-    """
-    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, _Record):
-        return value.to_dict()
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
-
-
-class Evidence(_Record):
+class Evidence(RecordBase):
     """One evidence item: a verbatim quote, or a locator and paraphrase (see ``kind``)."""
 
     __slots__ = ("source", "hedge", "attributed_to", "quote", "locator", "paraphrase")
@@ -90,12 +31,12 @@ class Evidence(_Record):
     paraphrase: str | None
 
     def __init__(self, *, source: str, hedge: Literal['asserted', 'reported', 'alleged', 'speculative'], attributed_to: str | None = None, quote: str | None = None, locator: str | None = None, paraphrase: str | None = None) -> None:
-        _set(self, "source", source)
-        _set(self, "hedge", hedge)
-        _set(self, "attributed_to", attributed_to)
-        _set(self, "quote", quote)
-        _set(self, "locator", locator)
-        _set(self, "paraphrase", paraphrase)
+        set_field(self, "source", source)
+        set_field(self, "hedge", hedge)
+        set_field(self, "attributed_to", attributed_to)
+        set_field(self, "quote", quote)
+        set_field(self, "locator", locator)
+        set_field(self, "paraphrase", paraphrase)
 
     @property
     def kind(self) -> Literal["quote", "locator"]:
@@ -103,7 +44,7 @@ class Evidence(_Record):
         return "quote" if self.quote is not None else "locator"
 
 
-_SETTERS_Evidence = _setters(Evidence)
+_SETTERS_Evidence = slot_setters(Evidence)
 
 
 def _decode_Evidence(data: dict[str, Any]) -> Evidence:
@@ -118,7 +59,7 @@ def _decode_Evidence(data: dict[str, Any]) -> Evidence:
     return record
 
 
-class Term(_Record):
+class Term(RecordBase):
     """A figure a provision carries, such as a personnel cap."""
 
     __slots__ = ("id", "label", "relation", "value", "unit", "evidence")
@@ -131,15 +72,15 @@ class Term(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, label: str, relation: Literal['exactly', 'approximately', 'at_most', 'at_least', 'reduction_by'], value: int | float, unit: str, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "label", label)
-        _set(self, "relation", relation)
-        _set(self, "value", value)
-        _set(self, "unit", unit)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "relation", relation)
+        set_field(self, "value", value)
+        set_field(self, "unit", unit)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Term = _setters(Term)
+_SETTERS_Term = slot_setters(Term)
 
 
 def _decode_Term(data: dict[str, Any]) -> Term:
@@ -154,7 +95,7 @@ def _decode_Term(data: dict[str, Any]) -> Term:
     return record
 
 
-class Reconciliation(_Record):
+class Reconciliation(RecordBase):
     """How an early-reported provision compares with the published text."""
 
     __slots__ = ("points", "verdict", "reason")
@@ -164,12 +105,12 @@ class Reconciliation(_Record):
     reason: str
 
     def __init__(self, *, points: tuple[str, ...], verdict: Literal['accurate', 'partly_accurate', 'not_in_published_text', 'unclear'], reason: str) -> None:
-        _set(self, "points", points)
-        _set(self, "verdict", verdict)
-        _set(self, "reason", reason)
+        set_field(self, "points", points)
+        set_field(self, "verdict", verdict)
+        set_field(self, "reason", reason)
 
 
-_SETTERS_Reconciliation = _setters(Reconciliation)
+_SETTERS_Reconciliation = slot_setters(Reconciliation)
 
 
 def _decode_Reconciliation(data: dict[str, Any]) -> Reconciliation:
@@ -181,7 +122,7 @@ def _decode_Reconciliation(data: dict[str, Any]) -> Reconciliation:
     return record
 
 
-class RecordRef(_Record):
+class RecordRef(RecordBase):
     """A reference to one record in any table."""
 
     __slots__ = ("table", "id")
@@ -190,11 +131,11 @@ class RecordRef(_Record):
     id: str
 
     def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'positions', 'events', 'discrepancies'], id: str) -> None:
-        _set(self, "table", table)
-        _set(self, "id", id)
+        set_field(self, "table", table)
+        set_field(self, "id", id)
 
 
-_SETTERS_RecordRef = _setters(RecordRef)
+_SETTERS_RecordRef = slot_setters(RecordRef)
 
 
 def _decode_RecordRef(data: dict[str, Any]) -> RecordRef:
@@ -205,7 +146,7 @@ def _decode_RecordRef(data: dict[str, Any]) -> RecordRef:
     return record
 
 
-class Variant(_Record):
+class Variant(RecordBase):
     """One of the disagreeing versions, with the evidence for it."""
 
     __slots__ = ("value", "evidence")
@@ -214,11 +155,11 @@ class Variant(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, value: str, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "value", value)
-        _set(self, "evidence", evidence)
+        set_field(self, "value", value)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Variant = _setters(Variant)
+_SETTERS_Variant = slot_setters(Variant)
 
 
 def _decode_Variant(data: dict[str, Any]) -> Variant:
@@ -229,7 +170,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
     return record
 
 
-class Source(_Record):
+class Source(RecordBase):
     """A document that records cite."""
 
     __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "notes", "evidence")
@@ -247,20 +188,20 @@ class Source(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "kind", kind)
-        _set(self, "path", path)
-        _set(self, "sha256", sha256)
-        _set(self, "url", url)
-        _set(self, "publisher", publisher)
-        _set(self, "published", published)
-        _set(self, "retrieved", retrieved)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "kind", kind)
+        set_field(self, "path", path)
+        set_field(self, "sha256", sha256)
+        set_field(self, "url", url)
+        set_field(self, "publisher", publisher)
+        set_field(self, "published", published)
+        set_field(self, "retrieved", retrieved)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Source = _setters(Source)
+_SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
@@ -280,7 +221,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     return record
 
 
-class Stakeholder(_Record):
+class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
     __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "evidence")
@@ -295,17 +236,17 @@ class Stakeholder(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "name", name)
-        _set(self, "kind", kind)
-        _set(self, "country", country)
-        _set(self, "role", role)
-        _set(self, "affiliation", affiliation)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "kind", kind)
+        set_field(self, "country", country)
+        set_field(self, "role", role)
+        set_field(self, "affiliation", affiliation)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Stakeholder = _setters(Stakeholder)
+_SETTERS_Stakeholder = slot_setters(Stakeholder)
 
 
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
@@ -322,7 +263,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
     return record
 
 
-class Document(_Record):
+class Document(RecordBase):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
 
     __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "evidence")
@@ -339,19 +280,19 @@ class Document(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "kind", kind)
-        _set(self, "date", date)
-        _set(self, "point_count", point_count)
-        _set(self, "supersedes", supersedes)
-        _set(self, "derived_from", derived_from)
-        _set(self, "summary", summary)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "kind", kind)
+        set_field(self, "date", date)
+        set_field(self, "point_count", point_count)
+        set_field(self, "supersedes", supersedes)
+        set_field(self, "derived_from", derived_from)
+        set_field(self, "summary", summary)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Document = _setters(Document)
+_SETTERS_Document = slot_setters(Document)
 
 
 def _decode_Document(data: dict[str, Any]) -> Document:
@@ -370,7 +311,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
     return record
 
 
-class Provision(_Record):
+class Provision(RecordBase):
     """A term the plan reportedly contains, or a point of a published version."""
 
     __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "notes", "evidence")
@@ -390,22 +331,22 @@ class Provision(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "pillar", pillar)
-        _set(self, "topics", topics)
-        _set(self, "obligated_party", obligated_party)
-        _set(self, "status", status)
-        _set(self, "document", document)
-        _set(self, "point_number", point_number)
-        _set(self, "terms", terms)
-        _set(self, "reconciliation", reconciliation)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "pillar", pillar)
+        set_field(self, "topics", topics)
+        set_field(self, "obligated_party", obligated_party)
+        set_field(self, "status", status)
+        set_field(self, "document", document)
+        set_field(self, "point_number", point_number)
+        set_field(self, "terms", terms)
+        set_field(self, "reconciliation", reconciliation)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Provision = _setters(Provision)
+_SETTERS_Provision = slot_setters(Provision)
 
 
 def _decode_Provision(data: dict[str, Any]) -> Provision:
@@ -427,7 +368,7 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
     return record
 
 
-class Position(_Record):
+class Position(RecordBase):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
     __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "evidence")
@@ -442,17 +383,17 @@ class Position(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "stakeholder", stakeholder)
-        _set(self, "target", target)
-        _set(self, "stance", stance)
-        _set(self, "summary", summary)
-        _set(self, "date", date)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "stakeholder", stakeholder)
+        set_field(self, "target", target)
+        set_field(self, "stance", stance)
+        set_field(self, "summary", summary)
+        set_field(self, "date", date)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Position = _setters(Position)
+_SETTERS_Position = slot_setters(Position)
 
 
 def _decode_Position(data: dict[str, Any]) -> Position:
@@ -469,7 +410,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
     return record
 
 
-class Event(_Record):
+class Event(RecordBase):
     """A dated happening the sources tie to the plan."""
 
     __slots__ = ("id", "date", "title", "summary", "participants", "location", "notes", "evidence")
@@ -484,17 +425,17 @@ class Event(_Record):
     evidence: tuple[Evidence, ...]
 
     def __init__(self, *, id: str, date: str | None, title: str, summary: str, participants: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
-        _set(self, "id", id)
-        _set(self, "date", date)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "participants", participants)
-        _set(self, "location", location)
-        _set(self, "notes", notes)
-        _set(self, "evidence", evidence)
+        set_field(self, "id", id)
+        set_field(self, "date", date)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "participants", participants)
+        set_field(self, "location", location)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
 
 
-_SETTERS_Event = _setters(Event)
+_SETTERS_Event = slot_setters(Event)
 
 
 def _decode_Event(data: dict[str, Any]) -> Event:
@@ -511,7 +452,7 @@ def _decode_Event(data: dict[str, Any]) -> Event:
     return record
 
 
-class Discrepancy(_Record):
+class Discrepancy(RecordBase):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
     __slots__ = ("id", "title", "summary", "about", "variants", "notes")
@@ -524,15 +465,15 @@ class Discrepancy(_Record):
     notes: str | None
 
     def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None) -> None:
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "about", about)
-        _set(self, "variants", variants)
-        _set(self, "notes", notes)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "about", about)
+        set_field(self, "variants", variants)
+        set_field(self, "notes", notes)
 
 
-_SETTERS_Discrepancy = _setters(Discrepancy)
+_SETTERS_Discrepancy = slot_setters(Discrepancy)
 
 
 def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:

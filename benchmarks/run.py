@@ -630,9 +630,13 @@ def main(argv: list[str] | None = None) -> int:
 
     measures: dict[str, Measure] = {}
 
-    def add(key: str, action: Callable[[], Run], target: int, priority: int) -> Measure:
+    def add(
+        key: str, action: Callable[[], Run], target: int, priority: int, warm_up: bool = False
+    ) -> Measure:
         measure = Measure(key, action, target, priority)
         measures[key] = measure
+        if warm_up:
+            action()  # untimed: the caches of a corpus a heavy run has just churned
         measure.once()
         return measure
 
@@ -679,7 +683,13 @@ def main(argv: list[str] | None = None) -> int:
             add(f"cjs/{label}", action, reps, heavy + 1)
         single = str(corpus.root / "data" / "events" / corpus.files("events")[0])
         singles[label] = single
-        add(f"single/{label}", validate_action(corpus, single), reps + CHEAP_EXTRA, 0)
+        add(
+            f"single/{label}",
+            validate_action(corpus, single),
+            reps + CHEAP_EXTRA,
+            0,
+            warm_up=True,
+        )
         bundle = str(corpus.root / BUNDLE)
         add(f"load/{label}/plan_dataset", lambda b=bundle: timed_child("plan_dataset", b), reps, 0)
         add(f"load/{label}/floor", lambda b=bundle: timed_child("floor", b), reps, 0)
@@ -705,15 +715,19 @@ def main(argv: list[str] | None = None) -> int:
     # Further repetitions, in rounds, while the budget allows.
     reserve = 5.0
     skipped: set[str] = set()
-    for round_number in range(2, max(m.target for m in measures.values()) + 1):
-        for measure in sorted(measures.values(), key=lambda m: m.priority):
-            if measure.n >= measure.target or measure.n >= round_number:
-                continue
-            estimate = max(r.seconds for r in measure.runs) * 1.1
-            if elapsed() + estimate > args.budget - reserve:
-                skipped.add(measure.key)
-                continue
-            measure.once()
+    # Tier by tier (cheap measures first), and in rounds within a tier, so that the
+    # measures of one tier reach their targets together.
+    for tier in sorted({m.priority for m in measures.values()}):
+        members = [m for m in measures.values() if m.priority == tier]
+        for round_number in range(2, max(m.target for m in members) + 1):
+            for measure in members:
+                if measure.n >= measure.target or measure.n >= round_number:
+                    continue
+                estimate = max(r.seconds for r in measure.runs) * 1.1
+                if elapsed() + estimate > args.budget - reserve:
+                    skipped.add(measure.key)
+                    continue
+                measure.once()
 
     total_seconds = elapsed()
     changed_during_run = tree_digest(PROJECT / "src" / "plan_dataset") != code_digest
@@ -1221,8 +1235,10 @@ def render(**kw: Any) -> str:
         f"Command: `{' '.join(['benchmarks/run.py', *sys.argv[1:]])}`.",
         f"Repetitions aimed for: {args.reps_small} at 1k and 10k, {args.reps_large} at 100k, "
         f"and {CHEAP_EXTRA} more for one-file validation and `plan-dataset --version`, which "
-        "are cheap. Repeats go to start-up and load measures first, then `validate` (on "
-        "which the scaling target rests), then the rest. Before each child the harness "
+        "are cheap. Repeats go to start-up, load and one-file measures first, until they reach "
+        "their counts, then to `validate` (on which the scaling target rests), then the "
+        "rest. One-file validation gets one untimed run before its first timed one, since it "
+        "follows the corpus's heavy runs. Before each child the harness "
         "flushes pending writes (`os.sync()`), so a large build's write-back does not land "
         "in the next measurement. "
         + (

@@ -219,7 +219,7 @@ def _model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, 
 
 
 def check_model(checked: CheckedRecord, schema_dir: Path | None = None) -> None:
-    """Layer 2: the Pydantic model, then the generated JSON Schema, which must agree."""
+    """Layer 2: the Pydantic model, then the table's JSON Schema, which must agree."""
     model_class = MODELS[checked.table]
     raw = checked.yaml().value
     try:

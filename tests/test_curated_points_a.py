@@ -74,14 +74,14 @@ def test_point_14_figures_have_ap_and_telegraph_copies(dataset) -> None:
     assert terms["us-profit-share"].value == 50
     assert "turkiyetoday-ap-28-points" in {e.source for e in terms["us-profit-share"].evidence}
     assets = {e.source for e in terms["russian-assets-invested"].evidence}
-    assert {"turkiyetoday-ap-28-points", "nordictimes-telegraph-28-points"} <= assets
-    assert dataset.source("nordictimes-telegraph-28-points").origin == "the-telegraph"
+    assert {"turkiyetoday-ap-28-points", "nordictimes-telegraph-plan"} <= assets
+    assert dataset.source("nordictimes-telegraph-plan").origin == "the-telegraph"
 
 
 def test_reuters_quotation_of_point_3_keeps_the_expectation(dataset) -> None:
-    items = [e for e in dataset.provision("point-03").evidence if e.source == "liga-e3-reuters-text"]
+    items = [e for e in dataset.provision("point-03").evidence if e.source == "liga-e3-text"]
     assert items and items[0].attributed_to == "reuters"
-    assert dataset.source("liga-e3-reuters-text").origin == "reuters"
+    assert dataset.source("liga-e3-text").origin == "reuters"
 
 
 def test_point_7_and_point_9_wording_disagreements_are_recorded(dataset) -> None:

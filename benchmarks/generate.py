@@ -281,7 +281,6 @@ class Generator:
     def document(self) -> dict[str, Any]:
         title = self.short()
         record_id = self.new_id(title[:30], "d")
-        earlier = self.documents[-1] if self.documents else None
         record = {
             "id": record_id,
             "title": title,

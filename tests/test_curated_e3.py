@@ -41,7 +41,9 @@ def test_us_point_3_is_deleted(dataset: plan_dataset.Dataset) -> None:
     assert link.id == "us28-03-deleted-e3"
     assert link.operation == "deleted" and link.later is None
     assert {"liga-e3-text", "tg24-sky-e3-text"} <= {e.source for e in link.evidence}
-    numbers = {p.point_number for p in dataset.provisions if p.document == "european-counter-proposal"}
+    numbers = {
+        p.point_number for p in dataset.provisions if p.document == "european-counter-proposal"
+    }
     assert 3 not in numbers and {1, 2, 4, 6, 21} <= numbers
 
 
@@ -69,7 +71,9 @@ def test_point_count_stays_open(dataset: plan_dataset.Dataset) -> None:
         ("point-25", "e3-point-25", "as soon as possible"),
     ],
 )
-def test_amended_points(dataset: plan_dataset.Dataset, earlier: str, later: str, phrase: str) -> None:
+def test_amended_points(
+    dataset: plan_dataset.Dataset, earlier: str, later: str, phrase: str
+) -> None:
     (link,) = links_from(dataset, earlier)
     assert link.later == later and link.operation == "amended"
     assert phrase in link.change

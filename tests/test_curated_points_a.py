@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 import plan_dataset
-from conftest import ROOT
 
 STRONG = {"primary", "wire", "established_outlet", "regional_outlet"}
 
@@ -65,8 +65,11 @@ def test_personnel_cap_of_600000_backed_by_ap_afp_and_reuters_copies(dataset) ->
     cap = next(t for t in dataset.provision("point-06").terms if t.id == "personnel-cap")
     assert (cap.relation, cap.value, cap.unit) == ("at_most", 600000, "personnel")
     sources = {e.source for e in cap.evidence}
-    assert {"globalnews-ap-28-points", "unionesarda-afp-28-points",
-            "moderndiplomacy-reuters-28-points"} <= sources
+    assert {
+        "globalnews-ap-28-points",
+        "unionesarda-afp-28-points",
+        "moderndiplomacy-reuters-28-points",
+    } <= sources
 
 
 def test_point_14_figures_have_ap_and_telegraph_copies(dataset) -> None:

@@ -7,9 +7,9 @@ which origins back each point, the three audit fixes, and a few specific facts.
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 import plan_dataset
-from conftest import ROOT
 
 COUNTED = {"primary", "wire", "established_outlet", "regional_outlet"}
 NEVER_COUNTED = {"aggregator", "state_affiliated", "partisan_blog"}
@@ -81,7 +81,9 @@ def test_pravda_evidence_kept_as_extra(provisions):
 
 def test_audit_fix_teamredvictory_paragraphs(provisions):
     def locator(point_id):
-        (item,) = [e for e in provisions[point_id].evidence if e.source == "teamredvictory-28-points"]
+        (item,) = [
+            e for e in provisions[point_id].evidence if e.source == "teamredvictory-28-points"
+        ]
         return item.locator
 
     assert locator("point-20") == "paragraph 7"
@@ -109,7 +111,9 @@ def test_ap_copy_backs_points_15_17_and_28(provisions, sources):
     assert sources["turkiyetoday-ap-28-points"].origin == "associated-press"
     assert sources["kursiv-ap-28-points"].origin == "associated-press"
     for point_id in ("point-15", "point-17", "point-28"):
-        items = [e for e in provisions[point_id].evidence if e.source == "turkiyetoday-ap-28-points"]
+        items = [
+            e for e in provisions[point_id].evidence if e.source == "turkiyetoday-ap-28-points"
+        ]
         assert items and items[0].attributed_to == "associated-press"
 
 

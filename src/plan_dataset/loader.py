@@ -220,13 +220,14 @@ class Dataset:
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
-        from plan_dataset.tables import TABLES_BY_NAME, flat_tables
+        from plan_dataset.rows import flat_tables
+        from plan_dataset.table_columns import COLUMNS
 
-        if table not in TABLES_BY_NAME:
-            raise KeyError(f"no flat table {table!r}; tables are {', '.join(TABLES_BY_NAME)}")
+        if table not in COLUMNS:
+            raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
-            self._flat.update(flat_tables(records, self._quote_span))
+            self._flat.update(flat_tables(records, self._quote_span, COLUMNS))
         return self._flat[table]
 
     def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:
@@ -242,9 +243,9 @@ class Dataset:
         ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
         """
         from plan_dataset.frames import to_frame
-        from plan_dataset.tables import TABLES
+        from plan_dataset.table_columns import COLUMNS
 
-        names = [t.name for t in TABLES] if table is None else [table]
+        names = list(COLUMNS) if table is None else [table]
         frames = {name: to_frame(name, self.rows(name)) for name in names}
         return frames if table is None else frames[table]
 

@@ -117,6 +117,35 @@ register(
         build_folder="src/plan_dataset",
     )
 )
+
+
+def _render_columns(_snapshot: Snapshot) -> Files:
+    from plan_dataset.tables import column_names
+
+    lines = [
+        '"""Column names of every flat table, in order: what ``Dataset.rows()`` needs.',
+        "",
+        "Generated from tables.py by ``plan-dataset build``: do not edit. It lets the loader",
+        'build flat rows without importing pydantic."""',
+        "",
+        "COLUMNS: dict[str, tuple[str, ...]] = {",
+    ]
+    for table, names in column_names().items():
+        lines.append(f"    {table!r}: (")
+        lines += [f"        {name!r}," for name in names]
+        lines.append("    ),")
+    lines.append("}")
+    return {"table_columns.py": ("\n".join(lines) + "\n").encode("utf-8")}
+
+
+register(
+    Output(
+        "columns",
+        "Column names of the flat tables, for the loader",
+        _render_columns,
+        build_folder="src/plan_dataset",
+    )
+)
 register(
     Output(
         "readme",

@@ -13,6 +13,7 @@ from plan_dataset.records import (
     Document,
     Event,
     Evidence,
+    PointLink,
     Position,
     Provision,
     Source,
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 
     from plan_dataset.problems import Problem
 
-    Record = Source | Stakeholder | Document | Provision | Position | Event | Discrepancy
+    Record = (
+        Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
+    )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
 BUNDLE_KEYS = {"name", "version", "tables", "offsets"}
@@ -54,6 +57,7 @@ class Dataset:
     stakeholders: tuple[Stakeholder, ...]
     documents: tuple[Document, ...]
     provisions: tuple[Provision, ...]
+    point_links: tuple[PointLink, ...]
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
     discrepancies: tuple[Discrepancy, ...]

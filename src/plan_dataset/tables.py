@@ -145,6 +145,12 @@ def _plain_table(name: str, title: str, description: str, *fields: str, **kinds:
 
 _SCALAR_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "stakeholders": (("affiliation", "stakeholders"),),
+    "point_links": (
+        ("earlier_document", "documents"),
+        ("later_document", "documents"),
+        ("earlier", "provisions"),
+        ("later", "provisions"),
+    ),
     "documents": (("supersedes", "documents"), ("derived_from", "documents")),
 }
 
@@ -163,6 +169,7 @@ def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "point_number": p.point_number,
             "reconciliation_verdict": reconciliation.verdict if reconciliation else None,
             "reconciliation_reason": reconciliation.reason if reconciliation else None,
+            "sourcing_note": p.sourcing_note,
             "notes": p.notes,
         }
 
@@ -194,12 +201,14 @@ def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 
 def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    documents = {d.id for d in records["documents"]}
     for p in records["positions"]:
         yield {
             "id": p.id,
             "stakeholder": p.stakeholder,
             "target": p.target,
-            "provision": None if p.target == PLAN_TARGET else p.target,
+            "document": p.target if p.target in documents else None,
+            "provision": None if p.target == PLAN_TARGET or p.target in documents else p.target,
             "stance": p.stance,
             "summary": p.summary,
             "date": p.date,
@@ -216,6 +225,8 @@ def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "id": e.id,
             "date": e.date,
             "date_precision": _date_precision(e.date) if e.date else None,
+            "date_earliest": e.date_earliest,
+            "date_latest": e.date_latest,
             "title": e.title,
             "summary": e.summary,
             "location": e.location,
@@ -226,6 +237,12 @@ def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for e in records["events"]:
         for stakeholder in e.participants:
             yield {"event_id": e.id, "stakeholder_id": stakeholder}
+
+
+def _event_document_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for e in records["events"]:
+        for document in e.documents:
+            yield {"event_id": e.id, "document_id": document}
 
 
 def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
@@ -283,7 +300,7 @@ TABLES: tuple[Table, ...] = (
         "Sources",
         "Documents the records cite: archived seed texts and linked pages.",
         *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
-        "notes",
+        *("reliability", "origin", "caveats", "notes"),
     ),
     _plain_table(
         "stakeholders",
@@ -321,6 +338,7 @@ TABLES: tuple[Table, ...] = (
             model_column(
                 "provisions", "reason", "reconciliation_reason", model=Reconciliation, optional=True
             ),
+            model_column("provisions", "sourcing_note"),
             model_column("provisions", "notes"),
         ),
         ("id",),
@@ -379,19 +397,28 @@ TABLES: tuple[Table, ...] = (
             ForeignKey(("point_id",), "provisions"),
         ),
     ),
+    _plain_table(
+        "point_links",
+        "Point lineage",
+        "How each point of an earlier version of the plan became a point of a later one.",
+        *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
+        *("change", "notes"),
+    ),
     Table(
         "positions",
         "Positions",
         "Stakeholders' stances on the plan or on one provision.",
         (
             *(model_column("positions", f) for f in ("id", "stakeholder", "target")),
-            _ref("provision", "The provision targeted; empty when the target is the plan.", False),
+            _ref("document", "The document (version) targeted; empty otherwise.", False),
+            _ref("provision", "The provision targeted; empty otherwise.", False),
             *(model_column("positions", f) for f in ("stance", "summary", "date")),
         ),
         ("id",),
         _position_rows,
         (
             ForeignKey(("stakeholder",), "stakeholders"),
+            ForeignKey(("document",), "documents"),
             ForeignKey(("provision",), "provisions"),
         ),
     ),
@@ -408,6 +435,8 @@ TABLES: tuple[Table, ...] = (
                 "How precise the date is; empty when the event is undated.",
                 enum=("year", "month", "day"),
             ),
+            model_column("events", "date_earliest"),
+            model_column("events", "date_latest"),
             *(model_column("events", f) for f in ("title", "summary", "location")),
         ),
         ("id",),
@@ -423,6 +452,18 @@ TABLES: tuple[Table, ...] = (
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("stakeholder_id",), "stakeholders"),
+        ),
+    ),
+    Table(
+        "event_documents",
+        "Event documents",
+        "Which plan versions each event produced or discussed.",
+        (_ref("event_id", "The event."), _ref("document_id", "A plan version (document).")),
+        ("event_id", "document_id"),
+        _event_document_rows,
+        (
+            ForeignKey(("event_id",), "events"),
+            ForeignKey(("document_id",), "documents"),
         ),
     ),
     Table(

@@ -381,15 +381,16 @@ def check_references(record: CheckedRecord, index: DatasetIndex) -> None:
         record.add(("id",), "D003", f"'{PLAN_TARGET}' is reserved for position targets")
     if getattr(model, "affiliation", None) == model.id:
         record.add(("affiliation",), "D003", "a stakeholder cannot be affiliated with itself")
-    for loc, table, target in references(model):
-        if not index.exists(table, target):
-            singular = table.removesuffix("s")
-            known = index.ids(table)
+    for loc, tables, target in references(model):
+        found = [table for table in tables if index.exists(table, target)]
+        if not found:
+            singular = " or ".join(table.removesuffix("s") for table in tables)
+            known = set().union(*(index.ids(table) for table in tables))
             record.add(
                 loc, "D002", f"{singular} '{target}' does not exist{_did_you_mean(target, known)}"
             )
         elif loc[:2] == ("reconciliation", "points"):
-            point = index.record(table, target)
+            point = index.record(found[0], target)
             if isinstance(point, Provision) and point.status != "published":
                 record.add(loc, "D002", f"provision '{target}' is not a published point")
     for field_name in ("supersedes", "derived_from"):

@@ -27,7 +27,7 @@ STAGES: list[tuple[str, ...]] = [
     ("yaml_reader", "provenance"),  # read
     ("models", "schema", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
-    ("tables", "snapshot", "stats", "frames"),  # snapshot and tables
+    ("tables", "table_spec", "snapshot", "stats", "frames"),  # snapshot and tables
     ("outputs", "reporters"),  # render
     ("build", "release", "loader", "cli", "__init__", "__main__"),  # commands
 ]  # fmt: skip
@@ -44,7 +44,11 @@ def _stage(module: str) -> int:
 def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("plan_dataset"):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("plan_dataset")
+        ):
             rest = node.module.removeprefix("plan_dataset").lstrip(".")
             if rest:
                 found.add(rest)

@@ -22,7 +22,11 @@ def _position(dataset: plan_dataset.Dataset, position_id: str):
 def test_putin_trajectory_from_basis_to_conditions(dataset: plan_dataset.Dataset) -> None:
     first = _position(dataset, "putin-us-draft-basis-20251121")
     later = _position(dataset, "putin-plan-basis-future-agreements-20251127")
-    assert (first.target, first.stance, first.date) == ("us-28-point-draft", "supports", "2025-11-21")
+    assert (first.target, first.stance, first.date) == (
+        "us-28-point-draft",
+        "supports",
+        "2025-11-21",
+    )
     assert (later.target, later.stance, later.date) == ("plan", "conditional", "2025-11-27")
     assert {e.attributed_to for e in first.evidence} == {"vladimir-putin"}
     assert {"interfaxua-putin-plan-basis", "indiatoday-putin-plan-basis"} <= {
@@ -40,8 +44,13 @@ def test_ushakov_rejects_european_text_but_not_us_draft(dataset: plan_dataset.Da
 
 def test_army_cap_opposed_by_european_leaders(dataset: plan_dataset.Dataset) -> None:
     on_cap = {p.stakeholder: p for p in dataset.positions if p.target == "point-06"}
-    for speaker in ("keir-starmer", "ursula-von-der-leyen", "emmanuel-macron",
-                    "radoslaw-sikorski", "kaja-kallas"):
+    for speaker in (
+        "keir-starmer",
+        "ursula-von-der-leyen",
+        "emmanuel-macron",
+        "radoslaw-sikorski",
+        "kaja-kallas",
+    ):
         assert on_cap[speaker].stance == "opposes"
     assert on_cap["radoslaw-sikorski"].date == "2025-11-20"
 

@@ -60,7 +60,10 @@ def _under(host: str, domain: str) -> bool:
 def is_pravda_network(url: str | None) -> bool:
     host = _host(url)
     # news-pravda.com and its subdomains, and the older pravda-xx.com portals; not pravda.com.ua.
-    return _under(host, "news-pravda.com") or re.fullmatch(r"(www\.)?pravda-[a-z]{2}\.com", host) is not None
+    return (
+        _under(host, "news-pravda.com")
+        or re.fullmatch(r"(www\.)?pravda-[a-z]{2}\.com", host) is not None
+    )
 
 
 def is_state_media(url: str | None) -> bool:
@@ -121,7 +124,9 @@ def test_seeds_are_unattributed_analyses_with_their_markers(dataset: plan_datase
 
 def test_origins_name_whose_text_a_page_carries(dataset: plan_dataset.Dataset) -> None:
     origins = {s.id: s.origin for s in dataset.sources}
-    assert origins["liga-28-points"] == "axios"  # credits Axios and The Telegraph; the caveat explains
+    assert (
+        origins["liga-28-points"] == "axios"
+    )  # credits Axios and The Telegraph; the caveat explains
     assert "The Telegraph" in (dataset.source("liga-28-points").caveats or "")
     assert origins["newsbeep-telegraph-28-points"] == "the-telegraph"
     assert origins["trtworld-afp-draft"] == "afp"
@@ -149,7 +154,9 @@ def test_seed_004_reveal_date_is_asserted_outside_events(dataset: plan_dataset.D
 
 def test_turkey_travel_asserted_and_envoy_quote_attributed(dataset: plan_dataset.Dataset) -> None:
     turkey = dataset.stakeholder("turkey")
-    travel = [e for e in turkey.evidence if e.kind == "quote" and e.quote == "as he travels to Turkey"]
+    travel = [
+        e for e in turkey.evidence if e.kind == "quote" and e.quote == "as he travels to Turkey"
+    ]
     assert [e.hedge for e in travel] == ["asserted"]
     position = dataset.get("positions", "dmitriev-russian-position-heard")
     seed_002 = [e for e in dataset.evidence(position) if e.source == "seed-002"]

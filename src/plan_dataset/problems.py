@@ -19,4 +19,3 @@ class Problem:
     column: int
     code: str
     message: str
-

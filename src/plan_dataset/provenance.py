@@ -68,6 +68,15 @@ def sha256_of(path: Path) -> str:
 
 def archive_path_problem(root: Path, relative: str) -> str | None:
     """Why a source path is not a safe path under seeds/, or None if it is."""
+    if "\0" in relative:
+        return "path holds a NUL character"
+    try:
+        return _archive_path_problem(root, relative)
+    except OSError as error:
+        return f"path {relative!r} cannot be checked: {error.strerror}"
+
+
+def _archive_path_problem(root: Path, relative: str) -> str | None:
     candidate = Path(relative)
     if candidate.is_absolute() or ".." in candidate.parts or "\\" in relative:
         return f"path {relative!r} must be relative and stay inside seeds/"

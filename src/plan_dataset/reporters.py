@@ -15,9 +15,19 @@ def _escape_annotation(value: str, *, is_property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
+def _escape_text(value: str) -> str:
+    """Every control, format or line-separator character as a visible escape, so that
+    echoed values cannot forge lines, workflow commands or terminal sequences."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in value
+    )
+
+
 def report_text(problems: Sequence[Problem], out: TextIO) -> None:
     for p in problems:
-        out.write(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}\n")
+        path, message = _escape_text(p.path), _escape_text(p.message)
+        out.write(f"{path}:{p.line}:{p.column}: {p.code} {message}\n")
     if problems:
         files = len({p.path for p in problems})
         out.write(f"{len(problems)} problem(s) in {files} file(s)\n")

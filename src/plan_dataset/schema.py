@@ -56,6 +56,10 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     return inline(schema)
 
 
+class SchemaDamaged(ValueError):
+    """A committed schema file that cannot be used; the message says what is wrong."""
+
+
 @cache
 def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
     """A validator for one table's records, from ``schema_dir`` when it holds the schema.
@@ -67,16 +71,30 @@ def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
     check fails when they differ from the models.
     """
     from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
 
     schema = None
     if schema_dir is not None:
+        file = schema_dir / schema_file_name(table)
         try:
-            schema = json.loads((schema_dir / schema_file_name(table)).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            schema = None
-    if not isinstance(schema, dict):
+            if file.is_symlink():
+                raise SchemaDamaged("is a symbolic link")
+            schema = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            schema = None  # missing or unreadable: generated from the model instead
+        except ValueError as error:
+            raise SchemaDamaged(f"is not valid JSON: {error}") from None
+        if schema is not None and not isinstance(schema, dict):
+            raise SchemaDamaged("is not a JSON object")
+    if schema is None:
         schema = json_schema(table)
-    return Draft202012Validator(inline_references(schema))
+    try:
+        Draft202012Validator.check_schema(schema)
+        return Draft202012Validator(inline_references(schema))
+    except SchemaError as error:
+        raise SchemaDamaged(f"is not a valid JSON Schema: {error.message}") from None
+    except (KeyError, RecursionError, TypeError, AttributeError) as error:
+        raise SchemaDamaged(f"has a $ref that cannot be resolved: {error!r}") from None
 
 
 def field_names_at(table: str, loc: tuple[str | int, ...]) -> set[str]:

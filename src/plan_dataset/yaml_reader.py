@@ -10,7 +10,9 @@ differently are errors, never silent surprises.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +34,19 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 # What YAML 1.1 reads as a number but a reader would not expect: octal, hex, 1_000, .inf.
 _AMBIGUOUS_NUMBER = re.compile(
-    r"[-+]?(0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|\.(inf|Inf|INF|nan|NaN|NAN))"
+    r"[-+]?(0[0-9_]+|0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?|\.(inf|Inf|INF|nan|NaN|NAN)"
+    # 1e3 is a string in YAML 1.1 and 1000.0 in 1.2; 1:30 is 90 in YAML 1.1 (base 60).
+    r"|[0-9]+[eE][-+]?[0-9]+|[0-9]+(:[0-5]?[0-9])+(\.[0-9_]*)?)"
 )
+# YAML 1.1 reads these as booleans, YAML 1.2 as text: both readings are plausible, so
+# an unquoted one is an error (quote it for text, or write true/false).
+_YAML11_BOOLS = {
+    word
+    for base in ("yes", "no", "on", "off", "y", "n")
+    for word in (base, base.capitalize(), base.upper())
+}
+# The largest integer JSON readers, SQLite and pandas all hold exactly.
+SAFE_INTEGER = 2**53
 
 Location = tuple[int, int]
 Loc = tuple[str | int, ...]
@@ -107,12 +120,19 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:
         return None, None
     if text in _BOOLS:
         return _BOOLS[text], None
+    if text in _YAML11_BOOLS:
+        return None, f"{text!r} is a boolean in YAML 1.1 but text in 1.2: quote it, or write true/false"
     if _INT.fullmatch(text):
+        if len(text.lstrip("+-")) > 16:  # past 2**53 whatever the digits; int() balks at 4300
+            return None, f"the number {text[:20]}... has {len(text)} digits: quote it if it is text"
         return int(text), None
     if _AMBIGUOUS_NUMBER.fullmatch(text):
         return None, f"{text!r} is read differently by YAML 1.1 and 1.2 readers: quote it"
     if _FLOAT.fullmatch(text) and any(ch.isdigit() for ch in text):
-        return float(text), None
+        number = float(text)
+        if number in (float("inf"), float("-inf")):
+            return None, f"{text!r} overflows to infinity: quote it if it is text"
+        return number, None
     return text, None
 
 
@@ -177,9 +197,10 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             self.scalar(event, mark)
         elif isinstance(event, yaml.CollectionStartEvent):
-            if len(self.stack) >= MAX_DEPTH and not self.deep_reported:
-                self.deep_reported = True
+            if len(self.stack) >= MAX_DEPTH:
+                # Stop here: every deeper level would cost more (locations grow with depth).
                 self.problem(mark, "Y010", f"nested deeper than {MAX_DEPTH} levels")
+                return False
             loc = self.child_loc()
             container: dict[str, Any] | list[Any] = (
                 {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -202,6 +223,10 @@ class _Builder:
             value, error = _resolve_plain(event.value)
             if error:
                 self.problem(mark, "Y011", error)
+        if self.is_key_position() and isinstance(value, str):
+            # Keys are echoed in messages too: they get the same text checks as values.
+            for code, message in text_problems(value):
+                self.problem(mark, code, f"in a key: {message}")
         if not self.is_key_position():
             loc = self.child_loc()
             self.record.value_marks[loc] = mark
@@ -238,6 +263,46 @@ class _Builder:
             frame.has_key = False
 
 
+class _NotRegular(OSError):
+    pass
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file; links and special files refused.
+
+    The size is checked before reading and the read is bounded, so a huge file, a
+    FIFO or a link to /dev/zero costs nothing.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if path.is_symlink():
+            raise _NotRegular("symbolic links are refused") from error
+        raise
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(info.st_size)
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0 and (chunk := os.read(handle, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > MAX_FILE_BYTES:  # it grew after the check
+            raise _TooLarge(len(data))
+        return data
+    finally:
+        os.close(handle)
+
+
 def read_yaml(path: Path, display: str) -> YamlRecord:
     """Read one record file strictly. Problems are returned, never raised."""
     record = YamlRecord()
@@ -247,11 +312,20 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         return record
 
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
+    except _NotRegular as error:
+        return fail(1, 1, "F005", str(error))
+    except _TooLarge as error:
+        return fail(1, 1, "Y009", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES}")
     except OSError as error:
         return fail(1, 1, "F004", f"cannot read the file: {error.strerror}")
-    if len(data) > MAX_FILE_BYTES:
-        return fail(1, 1, "Y009", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}")
+    if "\t" in data.decode("utf-8", errors="replace"):
+        # libyaml accepts a tab after 'key:' and the pure-Python parser does not: refuse
+        # tabs outright, so validity never depends on which parser is installed.
+        at = data.index(b"\t")
+        line = data.count(b"\n", 0, at) + 1
+        column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+        return fail(line, column, "Y001", "tab character: indent and separate with spaces")
     if data.startswith(UTF8_BOM):
         return fail(1, 1, "Y008", "remove the UTF-8 byte-order mark at the start of the file")
     try:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from plan_dataset.models import MODELS
-from plan_dataset.schema import schema_validator
+from plan_dataset.problems import Problem
+from plan_dataset.schema import SCHEMA_DIR, SchemaDamaged, schema_file_name, schema_validator
 from plan_dataset.validation.base import CheckedRecord, Code, Layer
 from plan_dataset.validation.pydantic_errors import loc_text, model_problem
+from plan_dataset.yaml_reader import SAFE_INTEGER, Loc
 
 CODES = {
     "M001": Code("model", "unknown field", "unknown field 'titel' (did you mean 'title'?)"),
@@ -32,13 +37,44 @@ CODES = {
         "JSON Schema and model disagree",
         "the model accepts what schema/x.schema.json rejects",
     ),
+    "M011": Code(
+        "model",
+        "number outside the safe range",
+        "terms[0].value: 9007199254740993 is beyond 2**53, which JSON, SQLite and pandas hold",
+    ),
+    "M012": Code(
+        "model",
+        "schema file damaged",
+        "schema/events.schema.json is not a valid JSON Schema: 'strin' is not valid",
+    ),
 }
+
+
+def _unsafe_numbers(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Numbers that JSON, SQLite or pandas could not hold exactly: non-finite, or past 2**53."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and abs(value) > SAFE_INTEGER:
+        yield loc, f"{value} is beyond 2**53, the largest integer JSON, SQLite and pandas hold"
+    elif isinstance(value, float) and not math.isfinite(value):
+        yield loc, f"{value} is not a finite number"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unsafe_numbers(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unsafe_numbers(item, (*loc, index))
 
 
 def check_model(checked: CheckedRecord, schema_dir: Path | None = None) -> None:
     """The Pydantic model, then the table's JSON Schema, which must agree."""
     model_class = MODELS[checked.table]
     raw = checked.yaml().value
+    unsafe = list(_unsafe_numbers(raw))
+    for loc, message in unsafe:
+        checked.add(loc, "M011", f"{loc_text(loc)}: {message}")
+    if unsafe:
+        return
     try:
         checked.model = model_class.model_validate(raw, strict=True)
     except ValidationError as error:
@@ -49,10 +85,19 @@ def check_model(checked: CheckedRecord, schema_dir: Path | None = None) -> None:
                 seen.add((loc, code))
                 checked.add(loc, code, message, at_key=at_key)
         return
-    schema_errors = sorted(
-        schema_validator(checked.table, schema_dir).iter_errors(raw),
-        key=lambda e: list(e.absolute_path),
-    )
+    schema_file = f"{SCHEMA_DIR}/{schema_file_name(checked.table)}"
+    try:
+        schema_errors = sorted(
+            schema_validator(checked.table, schema_dir).iter_errors(raw),
+            key=lambda e: list(e.absolute_path),
+        )
+    except SchemaDamaged as error:
+        checked.problems.append(Problem(schema_file, 1, 1, "M012", f"{schema_file} {error}"))
+        return
+    except Exception as error:  # a bad pattern or unknown type surfaces only while checking
+        message = f"{schema_file} cannot be applied: {type(error).__name__}: {error}"
+        checked.problems.append(Problem(schema_file, 1, 1, "M012", message))
+        return
     if schema_errors:
         first = schema_errors[0]
         loc = tuple(first.absolute_path)

@@ -88,6 +88,7 @@ title: Escaping source
 kind: analysis
 path: {path}
 sha256: abababababababababababababababababababababababababababababababab
+reliability: unattributed_analysis
 evidence:
   - source: seed-004
     quote: The Shadow Negotiation

@@ -253,6 +253,8 @@ def test_valid_data_survives_yaml_bundle_csv_and_load(
             "id": event["id"],
             "date": event["date"],
             "date_precision": ("year", "month", "day")[event["date"].count("-")],
+            "date_earliest": "",
+            "date_latest": "",
             "title": event["title"],
             "summary": event["summary"],
             "location": "",

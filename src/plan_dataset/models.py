@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -69,13 +70,55 @@ Topic = Literal[
     "us_russia_relations",
     "weapons",
 ]
+Reliability = Literal[
+    "primary",
+    "wire",
+    "established_outlet",
+    "regional_outlet",
+    "republisher",
+    "aggregator",
+    "state_affiliated",
+    "partisan_blog",
+    "unattributed_analysis",
+]
+"""Source classes, strongest first (see docs/curation-guide.md for the rule of each)."""
 ProvisionStatus = Literal["reported", "speculative", "published"]
+LinkOperation = Literal[
+    "kept", "amended", "deleted", "added", "merged", "split", "moved", "unclear"
+]
 TermRelation = Literal["exactly", "approximately", "at_most", "at_least", "reduction_by"]
 Verdict = Literal["accurate", "partly_accurate", "not_in_published_text", "unclear"]
 DocumentKind = Literal["draft", "revision", "counter_proposal", "framework"]
 TableName = Literal[
-    "sources", "stakeholders", "documents", "provisions", "positions", "events", "discrepancies"
+    "sources",
+    "stakeholders",
+    "documents",
+    "provisions",
+    "point_links",
+    "positions",
+    "events",
+    "discrepancies",
 ]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record in one of ``tables``.
+
+    Every reference field carries this marker, so the reference checks, the
+    flat tables' foreign keys and the docs all derive from one declaration.
+    ``reserved`` values are not references (e.g. 'plan' as a position target).
+    ``table_field`` names a sibling field holding the table, for references into
+    any table (a discrepancy's ``about``).
+    """
+
+    tables: tuple[str, ...] = ()
+    reserved: tuple[str, ...] = ()
+    table_field: str | None = None
+
+
+def ref(*tables: str, reserved: tuple[str, ...] = ()) -> Ref:
+    return Ref(tables=tables, reserved=reserved)
 
 
 def _check_calendar_date(value: str) -> str:
@@ -136,7 +179,9 @@ class Record(Strict):
 class QuoteEvidence(Strict):
     """A verbatim quote from an archived source (one with a file under seeds/)."""
 
-    source: Slug = Field(description="Id of the cited source (a record in sources/).")
+    source: Annotated[Slug, ref("sources")] = Field(
+        description="Id of the cited source (a record in sources/)."
+    )
     quote: Text = Field(
         description=(
             "The shortest verbatim span of the source's archived text that carries the fact. "
@@ -153,7 +198,7 @@ class QuoteEvidence(Strict):
             "'was expected to')."
         )
     )
-    attributed_to: Slug | None = Field(
+    attributed_to: Annotated[Slug | None, ref("stakeholders")] = Field(
         default=None,
         description="Stakeholder the source says made the statement, if it names one.",
     )
@@ -162,7 +207,9 @@ class QuoteEvidence(Strict):
 class LocatorEvidence(Strict):
     """A pointer into a source that is not archived: a locator and a paraphrase, no quote."""
 
-    source: Slug = Field(description="Id of the cited source; it must have a url and no path.")
+    source: Annotated[Slug, ref("sources")] = Field(
+        description="Id of the cited source; it must have a url and no path."
+    )
     locator: ShortText = Field(
         description="Where in the source the fact is, e.g. 'point 6' or 'paragraph 3'.",
         examples=["point 6"],
@@ -171,7 +218,7 @@ class LocatorEvidence(Strict):
         description="What the source says there, in the curator's own neutral words."
     )
     hedge: Hedge = Field(description="How the source itself frames the claim (see quote evidence).")
-    attributed_to: Slug | None = Field(
+    attributed_to: Annotated[Slug | None, ref("stakeholders")] = Field(
         default=None,
         description="Stakeholder the source says made the statement, if it names one.",
     )
@@ -226,8 +273,31 @@ class Source(Record):
     retrieved: FullDate | None = Field(
         default=None, description="When a source that is not archived was read at its url."
     )
+    reliability: Reliability = Field(
+        description=(
+            "Source class, strongest first: primary (the document itself or its issuer's own "
+            "publication), wire (AFP, Reuters, AP), established_outlet (a newsroom with "
+            "editorial standards and named authors), regional_outlet, republisher (reposts "
+            "others' copy), aggregator, state_affiliated (state-controlled media of any "
+            "government: evidence of what that government said, never corroboration), "
+            "partisan_blog, unattributed_analysis (undated, unsigned analyses)."
+        )
+    )
+    origin: Annotated[Slug | None, ref("stakeholders", "sources")] = Field(
+        default=None,
+        description=(
+            "Whose text this source carries when it republishes or relays another's: a "
+            "stakeholder id (e.g. axios, afp, reuters) or a source id. Sources with one origin "
+            "count once toward corroboration. Null when the text is the source's own."
+        ),
+        examples=["axios"],
+    )
+    caveats: Text | None = Field(
+        default=None,
+        description="What a reader must know, e.g. editing markers left in, a copy cut off mid-point.",
+    )
     notes: Text | None = Field(
-        default=None, description="Anything a reader should know: reliability, scope, caveats."
+        default=None, description="Anything else a reader should know: scope, context."
     )
     evidence: Annotated[list[Evidence], Field(min_length=1)] = Field(
         description="Where the source's own text supports this metadata, e.g. its title line."
@@ -241,6 +311,8 @@ class Source(Record):
             raise ValueError("a source needs a path (archived) or a url")
         if self.path is None and self.retrieved is None:
             raise ValueError("a source that is not archived needs its retrieval date")
+        if self.origin == self.id:
+            raise ValueError("a source cannot name itself as its origin")
         return self
 
 
@@ -255,7 +327,7 @@ class Stakeholder(Record):
     role: Text | None = Field(
         default=None, description="Role or office as the sources state it, in neutral words."
     )
-    affiliation: Slug | None = Field(
+    affiliation: Annotated[Slug | None, ref("stakeholders")] = Field(
         default=None, description="Stakeholder this one belongs to or acts for."
     )
     notes: Text | None = Field(
@@ -277,8 +349,10 @@ class Document(Record):
     point_count: Annotated[int, Field(ge=1, le=100)] | None = Field(
         default=None, description="How many points the version has, as published."
     )
-    supersedes: Slug | None = Field(default=None, description="Document this version replaces.")
-    derived_from: Slug | None = Field(
+    supersedes: Annotated[Slug | None, ref("documents")] = Field(
+        default=None, description="Document this version replaces."
+    )
+    derived_from: Annotated[Slug | None, ref("documents")] = Field(
         default=None, description="Document this version was built from or answers."
     )
     summary: Text = Field(description="Neutral summary in the curator's own words.")
@@ -302,7 +376,7 @@ class Term(Strict):
 class Reconciliation(Strict):
     """How an early-reported provision compares with the published text."""
 
-    points: list[Slug] = Field(
+    points: Annotated[list[Slug], ref("provisions")] = Field(
         default_factory=list,
         description="Ids of the published points (provisions with status published) it matches.",
     )
@@ -322,7 +396,7 @@ class Provision(Record):
     topics: Annotated[list[Topic], Field(min_length=1)] = Field(
         description="Subjects the provision touches (closed vocabulary, no repeats)."
     )
-    obligated_party: Slug | None = Field(
+    obligated_party: Annotated[Slug | None, ref("stakeholders")] = Field(
         default=None, description="Stakeholder that would have to act, if the sources say."
     )
     status: ProvisionStatus = Field(
@@ -331,10 +405,10 @@ class Provision(Record):
             "published: a numbered point of a published document."
         )
     )
-    document: Slug | None = Field(
+    document: Annotated[Slug | None, ref("documents")] = Field(
         default=None, description="For published points: the document (plan version) it is in."
     )
-    point_number: Annotated[int, Field(ge=1, le=28)] | None = Field(
+    point_number: Annotated[int, Field(ge=1, le=100)] | None = Field(
         default=None, description="Point number in the published document; null while unknown."
     )
     terms: list[Term] = Field(
@@ -343,6 +417,14 @@ class Provision(Record):
     reconciliation: Reconciliation | None = Field(
         default=None,
         description="For reported or speculative provisions: how they compare with the published text.",
+    )
+    sourcing_note: Text | None = Field(
+        default=None,
+        description=(
+            "For a published point resting on fewer than two independent origins of class "
+            "regional_outlet or stronger: what it rests on and what was searched. Required "
+            "exactly then."
+        ),
     )
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
     evidence: EvidenceList
@@ -371,9 +453,14 @@ class Provision(Record):
 class Position(Record):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    stakeholder: Slug = Field(description="Who holds the position.")
-    target: Slug = Field(
-        description="'plan' for the plan as a whole, or the id of a provision.",
+    stakeholder: Annotated[Slug, ref("stakeholders")] = Field(
+        description="Who holds the position: the speaker (person or body), never the outlet."
+    )
+    target: Annotated[Slug, ref("documents", "provisions", reserved=("plan",))] = Field(
+        description=(
+            "'plan' for the plan as a whole, the id of a document (one version of the plan), "
+            "or the id of a provision (one point)."
+        ),
         examples=["plan"],
     )
     stance: Stance = Field(description="supports, conditional, opposes or unclear.")
@@ -390,14 +477,26 @@ class Event(Record):
 
     date: PartialDate | None = Field(
         description=(
-            "ISO 8601 date at the precision the source gives; null when the sources only call "
-            "it recent or earlier (say so in notes)."
+            "ISO 8601 date at the precision the source gives; null when the sources only "
+            "bracket it or disagree: then date_earliest (and date_latest) give the range."
         )
+    )
+    date_earliest: FullDate | None = Field(
+        default=None,
+        description="With no date: the earliest day the sources allow (with a discrepancy if they disagree).",
+    )
+    date_latest: FullDate | None = Field(
+        default=None,
+        description="With date_earliest: the latest day the sources allow; null for an open end, which notes explain.",
     )
     title: ShortText = Field(description="Short neutral title.")
     summary: Text = Field(description="Neutral summary in the curator's own words.")
-    participants: list[Slug] = Field(
+    participants: Annotated[list[Slug], ref("stakeholders")] = Field(
         default_factory=list, description="Stakeholders who took part (no repeats)."
+    )
+    documents: Annotated[list[Slug], ref("documents")] = Field(
+        default_factory=list,
+        description="Versions of the plan the event produced or discussed (no repeats).",
     )
     location: ShortText | None = Field(default=None, description="Where, if the sources say.")
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
@@ -407,6 +506,14 @@ class Event(Record):
     def _no_repeats(self) -> Event:
         if len(set(self.participants)) != len(self.participants):
             raise ValueError("participants must not repeat")
+        if len(set(self.documents)) != len(self.documents):
+            raise ValueError("documents must not repeat")
+        if self.date is not None and (self.date_earliest or self.date_latest):
+            raise ValueError("give either a date or a range (date_earliest, date_latest), not both")
+        if self.date_latest is not None and self.date_earliest is None:
+            raise ValueError("date_latest needs date_earliest")
+        if self.date_earliest is not None and self.date_latest is None and self.notes is None:
+            raise ValueError("a range with an open end needs notes saying why")
         return self
 
 
@@ -414,7 +521,9 @@ class RecordRef(Strict):
     """A reference to one record in any table."""
 
     table: TableName = Field(description="Table of the referenced record.")
-    id: Slug = Field(description="Id of the referenced record.")
+    id: Annotated[Slug, Ref(table_field="table")] = Field(
+        description="Id of the referenced record."
+    )
 
 
 class Variant(Strict):
@@ -436,11 +545,61 @@ class Discrepancy(Record):
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
 
 
+class PointLink(Record):
+    """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
+
+    earlier_document: Annotated[Slug, ref("documents")] = Field(
+        description="The earlier version (document)."
+    )
+    later_document: Annotated[Slug, ref("documents")] = Field(
+        description="The later version (document)."
+    )
+    earlier: Annotated[Slug | None, ref("provisions")] = Field(
+        default=None,
+        description="The point of the earlier version; null only for an added point.",
+    )
+    later: Annotated[Slug | None, ref("provisions")] = Field(
+        default=None,
+        description="The point of the later version; null for a deleted point (or an unclear one with no counterpart).",
+    )
+    operation: LinkOperation = Field(
+        description=(
+            "kept (same content), amended (changed), deleted, added, merged (several earlier "
+            "points into one), split (one into several), moved (same content, other number), "
+            "unclear (the sources do not let the curator decide)."
+        )
+    )
+    change: ShortText | None = Field(
+        default=None,
+        description="What changed, in one neutral line; required for amended, merged and split.",
+    )
+    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    evidence: EvidenceList
+
+    @model_validator(mode="after")
+    def _operation_rules(self) -> PointLink:
+        if self.earlier_document == self.later_document:
+            raise ValueError("a link joins two different documents")
+        if self.operation == "added":
+            if self.earlier is not None or self.later is None:
+                raise ValueError("an added link has a later point and no earlier one")
+        elif self.earlier is None:
+            raise ValueError(f"a {self.operation} link needs its earlier point")
+        if self.operation == "deleted" and self.later is not None:
+            raise ValueError("a deleted link has no later point")
+        if self.operation not in ("deleted", "unclear") and self.later is None:
+            raise ValueError(f"a {self.operation} link needs its later point")
+        if self.operation in ("amended", "merged", "split") and self.change is None:
+            raise ValueError(f"a {self.operation} link needs a one-line change")
+        return self
+
+
 MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "stakeholders": Stakeholder,
     "documents": Document,
     "provisions": Provision,
+    "point_links": PointLink,
     "positions": Position,
     "events": Event,
     "discrepancies": Discrepancy,
@@ -457,37 +616,52 @@ Loc = tuple[str | int, ...]
 __all__ = ["evidence_items"]
 
 
-def references(record: Record) -> list[tuple[Loc, str, str]]:
-    """Every reference a record makes: its location, the table it points into, the id."""
-    found: list[tuple[Loc, str, str]] = []
-    for loc, _part, item in evidence_items(record):
-        found.append(((*loc, "source"), "sources", item.source))
-        if item.attributed_to is not None:
-            found.append(((*loc, "attributed_to"), "stakeholders", item.attributed_to))
+def reference_marker(model: type[BaseModel], field_name: str) -> Ref | None:
+    """The ``Ref`` marker of a model field, if the field is a reference."""
+    for item in model.model_fields[field_name].metadata:
+        if isinstance(item, Ref):
+            return item
+    return None
 
-    def single(field_name: str, table: str) -> None:
-        value = getattr(record, field_name)
-        if value is not None:
-            found.append(((field_name,), table, value))
 
-    if isinstance(record, Stakeholder):
-        single("affiliation", "stakeholders")
-    elif isinstance(record, Document):
-        single("supersedes", "documents")
-        single("derived_from", "documents")
-    elif isinstance(record, Provision):
-        single("obligated_party", "stakeholders")
-        single("document", "documents")
-        if record.reconciliation is not None:
-            for index, point in enumerate(record.reconciliation.points):
-                found.append((("reconciliation", "points", index), "provisions", point))
-    elif isinstance(record, Position):
-        single("stakeholder", "stakeholders")
-        if record.target != PLAN_TARGET:
-            found.append((("target",), "provisions", record.target))
-    elif isinstance(record, Event):
-        for index, participant in enumerate(record.participants):
-            found.append((("participants", index), "stakeholders", participant))
-    elif isinstance(record, Discrepancy):
-        found.append((("about", "id"), record.about.table, record.about.id))
+def reference_fields(model: type[BaseModel]) -> dict[str, Ref]:
+    """The reference fields a model declares directly, with their markers."""
+    found = {}
+    for name in model.model_fields:
+        marker = reference_marker(model, name)
+        if marker is not None:
+            found[name] = marker
+    return found
+
+
+def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
+    """Every reference a record makes: its location, the tables it may point into, the id.
+
+    Derived from the ``Ref`` markers, walking nested models (evidence, terms, variants).
+    """
+    found: list[tuple[Loc, tuple[str, ...], str]] = []
+
+    def walk(node: BaseModel, loc: Loc) -> None:
+        markers = reference_fields(type(node))
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            marker = markers.get(name)
+            if marker is not None:
+                tables = (
+                    (getattr(node, marker.table_field),) if marker.table_field else marker.tables
+                )
+                values = value if isinstance(value, list) else [value]
+                for index, item in enumerate(values):
+                    if item is None or item in marker.reserved:
+                        continue
+                    where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
+                    found.append((where, tables, item))
+            elif isinstance(value, BaseModel):
+                walk(value, (*loc, name))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        walk(item, (*loc, name, index))
+
+    walk(record, ())
     return found

@@ -127,10 +127,10 @@ class RecordRef(RecordBase):
 
     __slots__ = ("table", "id")
 
-    table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'positions', 'events', 'discrepancies']
+    table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'positions', 'events', 'discrepancies']
     id: str
 
-    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'positions', 'events', 'discrepancies'], id: str) -> None:
+    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'positions', 'events', 'discrepancies'], id: str) -> None:
         set_field(self, "table", table)
         set_field(self, "id", id)
 
@@ -173,7 +173,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "reliability", "origin", "caveats", "notes", "evidence")
 
     id: str
     title: str
@@ -184,10 +184,13 @@ class Source(RecordBase):
     publisher: str | None
     published: str | None
     retrieved: str | None
+    reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis']
+    origin: str | None
+    caveats: str | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -197,6 +200,9 @@ class Source(RecordBase):
         set_field(self, "publisher", publisher)
         set_field(self, "published", published)
         set_field(self, "retrieved", retrieved)
+        set_field(self, "reliability", reliability)
+        set_field(self, "origin", origin)
+        set_field(self, "caveats", caveats)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
 
@@ -205,7 +211,7 @@ _SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_notes, set_evidence, = _SETTERS_Source
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_reliability, set_origin, set_caveats, set_notes, set_evidence, = _SETTERS_Source
     record = _new(Source)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -216,6 +222,9 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     set_publisher(record, data["publisher"])
     set_published(record, data["published"])
     set_retrieved(record, data["retrieved"])
+    set_reliability(record, data["reliability"])
+    set_origin(record, data["origin"])
+    set_caveats(record, data["caveats"])
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
@@ -314,7 +323,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
 class Provision(RecordBase):
     """A term the plan reportedly contains, or a point of a published version."""
 
-    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "notes", "evidence")
+    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "evidence")
 
     id: str
     title: str
@@ -327,10 +336,11 @@ class Provision(RecordBase):
     point_number: int | None
     terms: tuple[Term, ...]
     reconciliation: Reconciliation | None
+    sourcing_note: str | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, sourcing_note: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
@@ -342,6 +352,7 @@ class Provision(RecordBase):
         set_field(self, "point_number", point_number)
         set_field(self, "terms", terms)
         set_field(self, "reconciliation", reconciliation)
+        set_field(self, "sourcing_note", sourcing_note)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
 
@@ -350,7 +361,7 @@ _SETTERS_Provision = slot_setters(Provision)
 
 
 def _decode_Provision(data: dict[str, Any]) -> Provision:
-    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_notes, set_evidence, = _SETTERS_Provision
+    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_evidence, = _SETTERS_Provision
     record = _new(Provision)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -363,6 +374,52 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
     set_point_number(record, data["point_number"])
     set_terms(record, tuple(map(_decode_Term, data["terms"])))
     set_reconciliation(record, None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"]))
+    set_sourcing_note(record, data["sourcing_note"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
+
+class PointLink(RecordBase):
+    """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
+
+    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "evidence")
+
+    id: str
+    earlier_document: str
+    later_document: str
+    earlier: str | None
+    later: str | None
+    operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear']
+    change: str | None
+    notes: str | None
+    evidence: tuple[Evidence, ...]
+
+    def __init__(self, *, id: str, earlier_document: str, later_document: str, earlier: str | None, later: str | None, operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear'], change: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        set_field(self, "id", id)
+        set_field(self, "earlier_document", earlier_document)
+        set_field(self, "later_document", later_document)
+        set_field(self, "earlier", earlier)
+        set_field(self, "later", later)
+        set_field(self, "operation", operation)
+        set_field(self, "change", change)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
+
+
+_SETTERS_PointLink = slot_setters(PointLink)
+
+
+def _decode_PointLink(data: dict[str, Any]) -> PointLink:
+    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_evidence, = _SETTERS_PointLink
+    record = _new(PointLink)
+    set_id(record, data["id"])
+    set_earlier_document(record, data["earlier_document"])
+    set_later_document(record, data["later_document"])
+    set_earlier(record, data["earlier"])
+    set_later(record, data["later"])
+    set_operation(record, data["operation"])
+    set_change(record, data["change"])
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
@@ -413,23 +470,29 @@ def _decode_Position(data: dict[str, Any]) -> Position:
 class Event(RecordBase):
     """A dated happening the sources tie to the plan."""
 
-    __slots__ = ("id", "date", "title", "summary", "participants", "location", "notes", "evidence")
+    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "evidence")
 
     id: str
     date: str | None
+    date_earliest: str | None
+    date_latest: str | None
     title: str
     summary: str
     participants: tuple[str, ...]
+    documents: tuple[str, ...]
     location: str | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, date: str | None, title: str, summary: str, participants: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, date: str | None, date_earliest: str | None, date_latest: str | None, title: str, summary: str, participants: tuple[str, ...], documents: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "date", date)
+        set_field(self, "date_earliest", date_earliest)
+        set_field(self, "date_latest", date_latest)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
         set_field(self, "participants", participants)
+        set_field(self, "documents", documents)
         set_field(self, "location", location)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
@@ -439,13 +502,16 @@ _SETTERS_Event = slot_setters(Event)
 
 
 def _decode_Event(data: dict[str, Any]) -> Event:
-    set_id, set_date, set_title, set_summary, set_participants, set_location, set_notes, set_evidence, = _SETTERS_Event
+    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_evidence, = _SETTERS_Event
     record = _new(Event)
     set_id(record, data["id"])
     set_date(record, data["date"])
+    set_date_earliest(record, data["date_earliest"])
+    set_date_latest(record, data["date_latest"])
     set_title(record, data["title"])
     set_summary(record, data["summary"])
     set_participants(record, tuple(data["participants"]))
+    set_documents(record, tuple(data["documents"]))
     set_location(record, data["location"])
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
@@ -489,5 +555,5 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
 
 
 # Record type of each table, and the decoder from its parsed JSON rows.
-RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "positions": Position, "events": Event, "discrepancies": Discrepancy}
-DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}
+RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "positions": Position, "events": Event, "discrepancies": Discrepancy}
+DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from plan_dataset.problems import CODES
+from plan_dataset.validation import all_codes
 from plan_dataset.validation import validate
 
 EXPECT = re.compile(rb"# expect: ([A-Z][0-9]{3}) at line ([0-9]+)")
 VALID = sorted((FIXTURES / "valid").glob("*/*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
+
+CODES = {c: (i.layer, i.meaning, i.example) for c, i in all_codes().items()}
 
 
 def _install(fixture: Path, project: Path) -> Path:

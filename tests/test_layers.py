@@ -56,6 +56,18 @@ def test_state_affiliated_aggregator_and_partisan_pages_never_count() -> None:
     assert result.strong_origins == ("own", "second") and not result.weakly_sourced
 
 
+def test_relaying_state_media_does_not_make_it_count() -> None:
+    sources = {
+        "state": _Source("state", "state_affiliated"),
+        "relay": _Source("relay", "regional_outlet", "state"),
+        "copy": _Source("copy", "established_outlet", "weak"),
+        "weak": _Source("weak", "republisher"),
+    }
+    result = corroboration_of([_Item("relay"), _Item("copy")], sources.get)
+    assert result.origins == ("weak",)  # the relay of state media is not counted at all
+    assert result.strongest == "republisher"  # a copy is no stronger than what it copies
+
+
 def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:
     point = project / "data" / "provisions" / "point-06.yaml"
     assert not any(code.startswith("S") for _path, code in _codes(project))

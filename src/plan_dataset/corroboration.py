@@ -4,7 +4,8 @@ Computed, never hand-entered. Sources are grouped by origin (a source whose
 ``origin`` is null is its own origin; chains are followed), so two
 republications of one wire text count once. Aggregators, state-affiliated
 media and partisan blogs never count. An item is weakly sourced when fewer than
-two independent origins of class ``regional_outlet`` or stronger back it.
+two independent origins of class ``regional_outlet`` or stronger back it. A page
+that carries another source's text counts at the weaker of the two classes.
 
 Standard library only: the loader and the build both use it, on validated
 models and on loaded records alike.
@@ -109,6 +110,13 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
         except OriginLoop:
             origin = record.id  # validation reports the loop; count the source alone
         rank = RELIABILITY_ORDER.index(record.reliability)
+        carried = source(origin) if origin != record.id else None
+        if carried is not None:
+            # A relay is no stronger than the text it carries, and relaying state media
+            # or an aggregator does not make it count.
+            if carried.reliability in NEVER_COUNTS:
+                continue
+            rank = max(rank, RELIABILITY_ORDER.index(carried.reliability))
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)

@@ -115,7 +115,9 @@ def test_alias_bomb_is_rejected_before_expansion(project: Path) -> None:
 
 
 def test_readme_lists_every_code_with_an_example() -> None:
-    from plan_dataset.problems import CODES
+    from plan_dataset.validation import all_codes
+
+    CODES = {c: (i.layer, i.meaning, i.example) for c, i in all_codes().items()}
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for code, (_layer, meaning, example) in CODES.items():

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from plan_dataset.build import BUNDLE_PATH, build
 from plan_dataset.loader import _from_bundle, load
 from plan_dataset.models import MODELS
-from plan_dataset.problems import CODES
+from plan_dataset.validation import all_codes
 from plan_dataset.schema import schema_header_line, schema_validator
 from plan_dataset.validation import validate
 
@@ -33,6 +33,8 @@ SEED_TEXTS = {
     p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
     for p in sorted((ROOT / "data" / "sources").glob("seed-*.yaml"))
 }
+
+CODES = {c: (i.layer, i.meaning, i.example) for c, i in all_codes().items()}
 
 
 @pytest.fixture(scope="module")

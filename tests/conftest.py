@@ -20,7 +20,11 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(ROOT / folder, destination / folder)
     for file in ("datapackage.json",):
         shutil.copy2(ROOT / file, destination / file)
-    for generated in ("src/plan_dataset/data/plan-dataset.json", "src/plan_dataset/records.py"):
+    for generated in (
+        "src/plan_dataset/data/plan-dataset.json",
+        "src/plan_dataset/records.py",
+        "src/plan_dataset/table_columns.py",
+    ):
         (destination / generated).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / generated, destination / generated)
     return destination

@@ -35,18 +35,24 @@ def test_alaska_summit_day_and_place(dataset: plan_dataset.Dataset) -> None:
     summit = dataset.get("events", "alaska-summit")
     assert summit.date == "2025-08-15"
     assert "Anchorage" in summit.location
-    assert {"spokesman-adn-alaska", "meaww-putin-witkoff-kushner"} <= {e.source for e in summit.evidence}
+    assert {"spokesman-adn-alaska", "meaww-putin-witkoff-kushner"} <= {
+        e.source for e in summit.evidence
+    }
 
 
 def test_geneva_talks_and_joint_statement(dataset: plan_dataset.Dataset) -> None:
     geneva = dataset.get("events", "geneva-talks-20251123")
     assert geneva.date == "2025-11-23" and geneva.location == "Geneva"
-    assert {"andriy-yermak", "marco-rubio", "steve-witkoff", "dan-driscoll"} <= set(geneva.participants)
+    assert {"andriy-yermak", "marco-rubio", "steve-witkoff", "dan-driscoll"} <= set(
+        geneva.participants
+    )
     assert set(geneva.documents) == {"us-28-point-draft", "us-19-point-revision"}
     statement = dataset.get("events", "us-ukraine-geneva-joint-statement-20251123")
     assert statement.documents == ("us-19-point-revision",)
     # Two independent origins: Censor.NET's own report and Euromaidan Press.
-    assert {"censor-geneva-joint-statement", "euromaidanpress-geneva"} <= {e.source for e in statement.evidence}
+    assert {"censor-geneva-joint-statement", "euromaidanpress-geneva"} <= {
+        e.source for e in statement.evidence
+    }
 
 
 def test_twenty_point_briefing_is_a_range_with_both_dates(dataset: plan_dataset.Dataset) -> None:
@@ -61,16 +67,26 @@ def test_twenty_point_briefing_is_a_range_with_both_dates(dataset: plan_dataset.
 
 def test_hedges_fixed_per_issue(dataset: plan_dataset.Dataset) -> None:
     revealed = dataset.get("events", "plan-revealed")
-    (item,) = [e for e in revealed.evidence if (getattr(e, "quote", None) or "").startswith("The public revelation")]
+    (item,) = [
+        e
+        for e in revealed.evidence
+        if (getattr(e, "quote", None) or "").startswith("The public revelation")
+    ]
     assert item.hedge == "asserted"
     assert (revealed.date_earliest, revealed.date_latest) == ("2025-11-18", "2025-11-20")
     trip = dataset.get("events", "zelenskyy-turkey-trip")
     hedges = {e.quote: e.hedge for e in trip.evidence if getattr(e, "quote", None)}
     assert hedges["as he travels to Turkey seeking to “reinvigorate negotiations,”"] == "asserted"
-    assert any(q.startswith("President Zelenskyy’s reported intention") and h == "reported" for q, h in hedges.items())
+    assert any(
+        q.startswith("President Zelenskyy’s reported intention") and h == "reported"
+        for q, h in hedges.items()
+    )
     assert trip.date == "2025-11-19"
     briefs = dataset.get("events", "white-house-briefs-europeans")
-    assert any(getattr(e, "quote", None) == "stating the intent is to adapt it based on input" for e in briefs.evidence)
+    assert any(
+        getattr(e, "quote", None) == "stating the intent is to adapt it based on input"
+        for e in briefs.evidence
+    )
 
 
 def test_mar_a_lago_meeting_and_referendum(dataset: plan_dataset.Dataset) -> None:

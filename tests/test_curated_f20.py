@@ -79,7 +79,9 @@ def test_geneva_point_count_discrepancy_keeps_every_variant(dataset: plan_datase
 
 def test_every_draft_point_has_a_link(dataset: plan_dataset.Dataset) -> None:
     links = [
-        k for k in dataset.point_links if k.earlier_document == DRAFT and k.later_document == FRAMEWORK
+        k
+        for k in dataset.point_links
+        if k.earlier_document == DRAFT and k.later_document == FRAMEWORK
     ]
     linked = {k.earlier for k in links if k.earlier}
     assert linked == {f"point-{n:02d}" for n in range(1, 29)}

@@ -38,7 +38,7 @@ evidence:
 def test_duplicate_point_number_in_one_document(project: Path) -> None:
     _point(project, "point-06-again", 6)
     report = validation.validate(project)
-    assert {(p.path, p.code) for p in report.problems} == {
+    assert {(p.path, p.code) for p in report.problems if p.code == "D004"} == {
         ("data/provisions/point-06-again.yaml", "D004"),
         ("data/provisions/point-06.yaml", "D004"),
     }

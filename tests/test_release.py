@@ -99,7 +99,8 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
 
 def test_reconciliation_is_in_every_output(project: Path) -> None:
     dataset = plan_dataset.load()
-    reported = [p for p in dataset.provisions if p.status != "published"]
+    # Early reports about the 28-point draft; reports of later versions name their document.
+    reported = [p for p in dataset.provisions if p.status != "published" and p.document is None]
     assert reported and all(p.reconciliation is not None for p in reported)
     rows = {r["id"]: r for r in _csv_rows(ROOT / "tables" / "provisions.csv")}
     links = {

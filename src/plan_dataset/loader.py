@@ -258,18 +258,50 @@ def _frame(rows: list[dict[str, Any]]) -> Any:
     return pandas.DataFrame(rows)
 
 
+class BundleInvalid(ValueError):
+    """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
+
+
+def _check_shape(bundle: Any) -> None:
+    if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
+        raise BundleInvalid(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
+    version, tables, offsets = bundle["version"], bundle["tables"], bundle["offsets"]
+    if bundle["name"] != "plan-dataset" or not isinstance(version, str) or not version:
+        raise BundleInvalid("not a plan-dataset bundle: wrong name or version")
+    if not isinstance(tables, dict) or set(tables) != set(TABLE_NAMES):
+        raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(TABLE_NAMES)}")
+    if not isinstance(offsets, dict):
+        raise BundleInvalid("the bundle's offsets must be a mapping")
+    seen: set[str] = set()
+    for name in TABLE_NAMES:
+        rows = tables[name]
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise BundleInvalid(f"table {name} must be a list of records")
+        for row in rows:
+            record_id = row.get("id")
+            if not isinstance(record_id, str) or record_id in seen:
+                raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
+            seen.add(record_id)
+
+
 def _from_bundle(data: bytes) -> Dataset:
-    """Decode a bundle written by the build; the records in it are already validated."""
+    """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
+    is not one (truncated, tampered, duplicate ids)."""
     # Parsing and decoding allocate many objects and no reference cycles, so the
     # cycle collector would only re-scan them: pausing it halves a large load.
     collecting = gc.isenabled()
     gc.disable()
     try:
         bundle = json.loads(data)
-        if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
-            raise ValueError(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
+        _check_shape(bundle)
         tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
         return Dataset(version=bundle["version"], tables=tables, offsets=bundle["offsets"])
+    except BundleInvalid:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+        raise BundleInvalid(
+            f"not a valid plan-dataset bundle: {type(error).__name__}: {error}"
+        ) from None
     finally:
         if collecting:
             gc.enable()

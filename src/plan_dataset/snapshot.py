@@ -37,9 +37,13 @@ class Snapshot:
 
 
 def _read_regular_file(path: Path) -> bytes | None:
-    """A file's bytes, or None when it is missing or not a regular file (links refused)."""
-    if path.is_symlink() or not path.is_file():
+    """A file's bytes, or None when it is missing; a link or special file is refused."""
+    if path.is_symlink():
+        raise OSError(0, f"{path}: is a symbolic link; refusing to read through it")
+    if not path.exists():
         return None
+    if not path.is_file():
+        raise OSError(0, f"{path}: is not a regular file")
     return path.read_bytes()
 
 

@@ -121,7 +121,10 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:
     if text in _BOOLS:
         return _BOOLS[text], None
     if text in _YAML11_BOOLS:
-        return None, f"{text!r} is a boolean in YAML 1.1 but text in 1.2: quote it, or write true/false"
+        return (
+            None,
+            f"{text!r} is a boolean in YAML 1.1 but text in 1.2: quote it, or write true/false",
+        )
     if _INT.fullmatch(text):
         if len(text.lstrip("+-")) > 16:  # past 2**53 whatever the digits; int() balks at 4300
             return None, f"the number {text[:20]}... has {len(text)} digits: quote it if it is text"

@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     index = DatasetIndex(args.root, [])
     used = [table for table in MODELS if index.exists(table, record_id)]
     if record_id == PLAN_TARGET or used:
-        why = "is reserved for position targets" if not used else f"is used in data/{used[0]}/"
+        why = (
+            "is reserved for position targets" if not used else f"already exists in data/{used[0]}/"
+        )
         print(f"plan-dataset: the id {record_id!r} {why}", file=sys.stderr)
         return EXIT_INVALID
     target = args.root / DATA_DIR / args.table / f"{record_id}.yaml"

@@ -195,7 +195,12 @@ class Provision(Record):
         )
     )
     document: Annotated[Slug | None, ref("documents")] = Field(
-        default=None, description="For published points: the document (plan version) it is in."
+        default=None,
+        description=(
+            "For published points: the document (plan version) it is in. For a reported "
+            "provision: the version reports say it belongs to, when that is not the "
+            "28-point draft (e.g. the unpublished 19-point revision)."
+        ),
     )
     point_number: Annotated[int, Field(ge=1, le=100)] | None = Field(
         default=None, description="Point number in the published document; null while unknown."
@@ -234,6 +239,6 @@ class Provision(Record):
                 raise ValueError("a published point needs its document and point_number")
             if self.reconciliation is not None:
                 raise ValueError("only reported or speculative provisions are reconciled")
-        elif self.document is not None or self.point_number is not None:
-            raise ValueError("document and point_number are only for published points")
+        elif self.point_number is not None:
+            raise ValueError("point_number is only for published points")
         return self

@@ -1,0 +1,319 @@
+"""Hostile input never crashes, hangs, leaks or forges output (one test per finding)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+import plan_dataset
+from plan_dataset import yaml_reader
+from plan_dataset.cli import main
+from plan_dataset.loader import BundleInvalid, _from_bundle
+from plan_dataset.validation import validate
+from plan_dataset.validation.pydantic_errors import did_you_mean
+
+HEADER = "# yaml-language-server: $schema=../../schema/events.schema.json\n"
+EVIDENCE = """evidence:
+  - source: seed-004
+    quote: Reducing the size of the Ukrainian Armed Forces by half.
+    hedge: reported
+"""
+
+
+def _event(project: Path, name: str, body: str) -> Path:
+    path = project / "data" / "events" / f"{name}.yaml"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def _codes(project: Path, *paths: Path) -> set[str]:
+    return {p.code for p in validate(project, list(paths) or None).problems}
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# 1. Nesting: reading stops at the depth limit, in every style.
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 50_000, "- " * 16_000 + "x", "a: {" * 20_000],
+    ids=["flow-lists", "block-lists", "flow-maps"],
+)
+def test_deep_nesting_stops_at_the_limit(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    record = yaml_reader.read_yaml(path, "deep.yaml")
+    assert [p.code for p in record.problems] == ["Y010"]
+    assert len(record.value_marks) <= yaml_reader.MAX_DEPTH + 1  # nothing read past it
+
+
+# 2. Nothing a record holds can forge a line, a workflow command or a terminal sequence.
+def test_text_output_escapes_everything_it_echoes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _event(
+        project,
+        "forged",
+        'id: "x\\n::error file=a::forged\\u001b[2J"\n"k\\u0007ey": 1\n'
+        'title: "t\\nsrc/x.py:1:1: F001 forged"\nsummary: s\n' + EVIDENCE,
+    )
+    source = project / "data" / "sources" / "seed-000.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("path: ", 'path: "seeds/\\n::warning::x"\nold_path: ', 1))
+    status, _out, err = _run(["--root", str(project), "validate"], capsys)
+    assert status == 1
+    for line in err.splitlines():
+        assert not line.startswith("::"), line
+        assert all(unicodedata.category(ch) != "Cc" for ch in line), line
+    assert "forged" in err  # reported, but escaped on its own line
+    assert {"T004"} <= _codes(project)
+
+
+# 3. Tracebacks become coded problems.
+def test_a_5000_digit_number_is_a_coded_problem(project: Path) -> None:
+    path = _event(project, "digits", "id: digits\nvalue: " + "9" * 5000 + "\n" + EVIDENCE)
+    assert _codes(project, path) == {"Y011"}
+
+
+def test_infinite_and_unsafe_numbers(project: Path) -> None:
+    inf = _event(project, "inf", "id: inf\ndate: '2025'\ntitle: 1e999\nsummary: s\n" + EVIDENCE)
+    big = _event(project, "big", "id: big\ndate: '2025'\ntitle: 9223372036854775808\n" + EVIDENCE)
+    unsafe = _event(project, "unsafe", "id: unsafe\ndate: '2025'\nlocation: 9007199254740993\n")
+    assert _codes(project, inf) == {"Y011"}
+    assert _codes(project, big) == {"Y011"}
+    assert _codes(project, unsafe) == {"M011"}
+
+
+def test_nul_and_overlong_source_paths(project: Path) -> None:
+    source = project / "data" / "sources" / "seed-000.yaml"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("path: ", 'path: "seeds/a\\0b"\nx: ', 1))
+    assert "T004" in _codes(project, source)
+    source.write_text(original.replace("path: ", f'path: "seeds/{"a" * 280}"\nx: ', 1))
+    assert _codes(project, source) <= {"M001", "P005", "P003"}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s: {**s, "properties": {**s["properties"], "id": {"$ref": "#/$defs/Nowhere"}}},
+        lambda s: {
+            **s,
+            "$defs": {"Loop": {"$ref": "#/$defs/Loop"}},
+            "properties": {"id": {"$ref": "#/$defs/Loop"}},
+        },
+        lambda s: {
+            **s,
+            "properties": {**s["properties"], "id": {"type": "string", "pattern": "(["}},
+        },
+        lambda s: {**s, "properties": {**s["properties"], "id": {"type": "strin"}}},
+        lambda _s: "not an object",
+    ],
+    ids=["unknown-ref", "self-ref", "bad-pattern", "unknown-type", "not-an-object"],
+)
+def test_a_damaged_schema_file_is_reported(project: Path, damage: object) -> None:
+    from plan_dataset.schema import schema_validator
+
+    schema_validator.cache_clear()
+    file = project / "schema" / "events.schema.json"
+    file.write_text(json.dumps(damage(json.loads(file.read_text("utf-8")))), "utf-8")  # type: ignore[operator]
+    problems = validate(project).problems
+    schema_validator.cache_clear()
+    assert ("schema/events.schema.json", "M012") in {(p.path, p.code) for p in problems}
+
+
+def test_export_refuses_a_folder_for_a_one_file_format(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for out in (".", "/"):
+        status, _out, err = _run(
+            ["--root", str(project), "export", "--format", "sqlite", "--out", out], capsys
+        )
+        assert status == 2 and "must be a file name" in err
+
+
+@pytest.mark.parametrize("style", ["json", "github"])
+def test_machine_formats_survive_a_narrow_stdout(project: Path, style: str) -> None:
+    _event(project, "wide", "id: wide\ntitle: Київ ✓\n" + EVIDENCE)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run(
+        [sys.executable, "-m", "plan_dataset", "validate", "--format", style],
+        cwd=project,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+
+
+def test_load_path_raises_dataset_invalid_not_os_error(project: Path) -> None:
+    os.mkfifo(project / "data" / "events" / "pipe.yaml")
+    with pytest.raises(plan_dataset.DatasetInvalid) as raised:
+        plan_dataset.load(project)
+    assert "F005" in str(raised.value)
+
+
+# 5. "Did you mean" is bounded.
+def test_did_you_mean_is_bounded(project: Path) -> None:
+    assert did_you_mean(
+        "volodymyr-zelensky", [f"s-{n}" for n in range(20_000)] + ["volodymyr-zelenskyy"]
+    )
+    unknown = "".join(f"  - nobody-{n}\n" for n in range(40))
+    path = _event(
+        project,
+        "many",
+        f"id: many\ndate: '2025'\ntitle: t\nsummary: s\nparticipants:\n{unknown}" + EVIDENCE,
+    )
+    hinted = [p for p in validate(project, [path]).problems if "did you mean" in p.message]
+    assert len(hinted) <= 5
+
+
+# 6 and 7. Links, special files and huge files are refused before reading.
+def test_links_fifos_devices_and_huge_files(project: Path, tmp_path: Path) -> None:
+    events = project / "data" / "events"
+    (events / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(events / "fifo.yaml")
+    with open(events / "huge.yaml", "wb") as stream:
+        stream.truncate(1500 * 1024 * 1024)  # sparse: costs no disk
+    problems = {(p.path.rsplit("/", 1)[-1], p.code) for p in validate(project).problems}
+    assert {("zero.yaml", "F005"), ("fifo.yaml", "F005"), ("huge.yaml", "Y009")} <= problems
+
+
+def test_a_linked_table_folder_is_refused_not_skipped(project: Path, tmp_path: Path) -> None:
+    events = project / "data" / "events"
+    events.rename(tmp_path / "events")
+    events.symlink_to(tmp_path / "events")
+    assert ("data/events", "F005") in {(p.path, p.code) for p in validate(project).problems}
+
+
+def test_release_refuses_a_linked_data_readme(project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY")
+    readme = project / "docs" / "DATA-README.md"
+    readme.unlink()
+    readme.symlink_to(secret)
+    result = run_cli("release", cwd=project)
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+    assert not (project / "dist").exists() or not any((project / "dist").iterdir())
+
+
+# 9. No write goes through a link.
+def test_export_and_new_never_write_through_links(project: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("safe")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sources.csv").symlink_to(victim)
+    assert run_cli("export", "--format", "csv", "--out", str(out), cwd=project).returncode == 1
+    (project / "data" / "events" / "dangling.yaml").symlink_to(tmp_path / "made.yaml")
+    assert run_cli("new", "events", "dangling", cwd=project).returncode != 0
+    assert victim.read_text() == "safe" and not (tmp_path / "made.yaml").exists()
+
+
+# 10. YAML readings that differ between versions or parsers are refused.
+@pytest.mark.parametrize("value", ["1e3", "1:30", "yes", "No", "off", "ON"])
+def test_values_yaml_versions_read_differently(project: Path, value: str) -> None:
+    path = _event(
+        project,
+        "ambiguous",
+        f"id: ambiguous\ndate: '2025'\ntitle: {value}\nsummary: s\n" + EVIDENCE,
+    )
+    assert _codes(project, path) == {"Y011"}
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_tabs_are_refused_by_either_parser(
+    project: Path, loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.setattr(yaml_reader, "_Loader", getattr(yaml, loader, yaml.SafeLoader))
+    path = _event(project, "tabbed", 'id: tabbed\ndate: "2025"\nlocation:\t"Alaska"\n' + EVIDENCE)
+    assert _codes(project, path) == {"Y001"}
+
+
+# 11. load() checks the bundle.
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda b: b[: len(b) // 2],
+        lambda b: b"[" * 100_000,
+        lambda b: json.dumps({**json.loads(b), "version": 3}).encode(),
+        lambda b: json.dumps({**json.loads(b), "tables": {}}).encode(),
+        lambda b: _duplicate_first_event(b),
+        lambda b: _drop_a_field(b),
+    ],
+    ids=["truncated", "deep", "version", "tables", "duplicate-id", "missing-field"],
+)
+def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
+    from plan_dataset.build import BUNDLE_PATH
+    from conftest import ROOT
+
+    data = (ROOT / BUNDLE_PATH).read_bytes()
+    with pytest.raises(BundleInvalid):
+        _from_bundle(tamper(data))  # type: ignore[operator]
+
+
+def _duplicate_first_event(data: bytes) -> bytes:
+    bundle = json.loads(data)
+    bundle["tables"]["events"].append(bundle["tables"]["events"][0])
+    return json.dumps(bundle).encode()
+
+
+def _drop_a_field(data: bytes) -> bytes:
+    bundle = json.loads(data)
+    del bundle["tables"]["events"][0]["title"]
+    return json.dumps(bundle).encode()
+
+
+def test_reporters_never_print_a_raw_control_character() -> None:
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_text
+
+    out = io.StringIO()
+    report_text([Problem("a\nb", 1, 1, "F001", "x\x1b[31m\r::error::y\u2028z")], out)
+    assert out.getvalue().count("\n") == 2  # the problem line and the summary line
+    assert "\x1b" not in out.getvalue() and "\u2028" not in out.getvalue()
+
+
+# 8. A build killed at any rename leaves outputs whole, or the next build repairs them.
+KILLER = """
+import os, sys
+from pathlib import Path
+from plan_dataset.outputs import atomic
+real, count, stop = os.replace, [0], int(sys.argv[2])
+def replace(a, b):
+    count[0] += 1
+    if count[0] == stop:
+        os._exit(9)  # a kill: no cleanup, no rollback
+    real(a, b)
+atomic.os.replace = replace
+from plan_dataset.build import build
+build(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("stop", [1, 2, 4])
+def test_a_killed_build_is_repaired_by_the_next(project: Path, stop: int) -> None:
+    from plan_dataset.build import render_outputs, stale_outputs
+
+    for name in ("events.csv", "positions.csv", "sources.csv", "provisions.csv"):
+        (project / "tables" / name).write_text(f"old {name}\n")
+    killed = subprocess.run([sys.executable, "-c", KILLER, str(project), str(stop)], check=False)
+    assert killed.returncode == 9
+    assert (project / ".plan-dataset-switch").exists()  # the interrupted switch is visible
+    assert run_cli("build", cwd=project).returncode == 0
+    assert stale_outputs(project, render_outputs(validate(project))) == []
+    debris = [p for p in project.rglob(".*") if p.is_file() and p.name != ".gitignore"]
+    assert debris == []

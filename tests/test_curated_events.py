@@ -78,7 +78,7 @@ def test_hedges_fixed_per_issue(dataset: plan_dataset.Dataset) -> None:
     hedges = {e.quote: e.hedge for e in trip.evidence if getattr(e, "quote", None)}
     assert hedges["as he travels to Turkey seeking to “reinvigorate negotiations,”"] == "asserted"
     assert any(
-        q.startswith("President Zelenskyy’s reported intention") and h == "reported"
+        q.startswith("President Zelenskyy\u2019s reported intention") and h == "reported"
         for q, h in hedges.items()
     )
     assert trip.date == "2025-11-19"

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from plan_dataset.validation import all_codes
-from plan_dataset.validation import validate
+from plan_dataset.validation import all_codes, validate
 
 EXPECT = re.compile(rb"# expect: ([A-Z][0-9]{3}) at line ([0-9]+)")
 VALID = sorted((FIXTURES / "valid").glob("*/*.yaml"))

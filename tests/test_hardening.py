@@ -257,8 +257,9 @@ def test_tabs_are_refused_by_either_parser(
     ids=["truncated", "deep", "version", "tables", "duplicate-id", "missing-field"],
 )
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
-    from plan_dataset.build import BUNDLE_PATH
     from conftest import ROOT
+
+    from plan_dataset.build import BUNDLE_PATH
 
     data = (ROOT / BUNDLE_PATH).read_bytes()
     with pytest.raises(BundleInvalid):

@@ -21,9 +21,8 @@ from hypothesis import strategies as st
 from plan_dataset.build import BUNDLE_PATH, build
 from plan_dataset.loader import _from_bundle, load
 from plan_dataset.models import MODELS
-from plan_dataset.validation import all_codes
 from plan_dataset.schema import schema_header_line, schema_validator
-from plan_dataset.validation import validate
+from plan_dataset.validation import all_codes, validate
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -96,6 +96,13 @@ def test_an_origin_loop_is_reported(project: Path) -> None:
     assert ("data/sources/rbc-ukraine-28-points.yaml", "S003") in found
 
 
+def test_one_page_recorded_twice_is_reported(project: Path) -> None:
+    sources = project / "data" / "sources"
+    copy = (sources / "liga-28-points.yaml").read_text(encoding="utf-8")
+    (sources / "liga-copy.yaml").write_text(copy.replace('id: "liga-28-points"', 'id: "liga-copy"'))
+    assert ("data/sources/liga-copy.yaml", "D005") in _codes(project)
+
+
 def test_point_numbers_must_run_without_gaps(project: Path) -> None:
     (project / "data" / "provisions" / "point-07.yaml").unlink()
     for link in (project / "data" / "point_links").glob("*.yaml"):

@@ -18,6 +18,11 @@ CODES = {
     "D004": Code(
         "dataset", "duplicate point number", "point 6 of us-28-point-draft is also provisions/x"
     ),
+    "D005": Code(
+        "dataset",
+        "one page recorded as two sources",
+        "url is also the url of data/sources/x.yaml: cite one source record",
+    ),
 }
 # "Did you mean" compares with every id; a file of many unknown references gets hints
 # only for its first few, so its cost stays bounded.
@@ -76,6 +81,15 @@ def check_unique(
                 yield (
                     record,
                     Finding(("id",), "D001", f"id {record_id!r} is also used in data/{table}/"),
+                )
+    urls: dict[str, CheckedRecord] = {}
+    for record in records:
+        url = getattr(record.model, "url", None) if record.table == "sources" else None
+        if url is not None:
+            first = urls.setdefault(url, record)
+            if first is not record:
+                yield record, Finding(
+                    ("url",), "D005", f"url is also the url of {first.display}: cite one source"
                 )
     points: dict[tuple[str, int], list[CheckedRecord]] = {}
     for record in records:

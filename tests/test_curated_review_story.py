@@ -40,9 +40,10 @@ def test_december_miami_talks_run_to_sunday_21(dataset: plan_dataset.Dataset) ->
     talks = dataset.get("events", "miami-talks-20251219")
     assert talks.date is None
     assert (talks.date_earliest, talks.date_latest) == ("2025-12-19", "2025-12-21")
-    assert {"kurdistan24-witkoff-florida-talks", "cobramcourier-miami-talks-dec21"} <= sources_of(
-        talks
-    )
+    assert {
+        "kurdistan24-witkoff-florida-talks",
+        "cobramcourier-miami-talks-dec21",
+    } <= sources_of(talks)
     span = dataset.get("discrepancies", "miami-talks-december-19-span")
     assert span.about.id == talks.id
     assert len(span.variants) == 2
@@ -64,7 +65,10 @@ def test_trump_putin_call_disagreements_recorded(dataset: plan_dataset.Dataset) 
     assert call.date == "2025-12-28"
     assert "wion-trump-putin-call-dec28" in sources_of(call)
     length = dataset.get("discrepancies", "trump-putin-call-december-28-duration")
-    assert [v.value for v in length.variants] == ["More than two hours.", "One hour and 15 minutes."]
+    assert [v.value for v in length.variants] == [
+        "More than two hours.",
+        "One hour and 15 minutes.",
+    ]
     view = dataset.get("discrepancies", "trump-putin-call-december-28-ceasefire-view")
     assert {e.attributed_to for v in view.variants for e in v.evidence} == {"yuri-ushakov"}
     vance = dataset.get("discrepancies", "vance-call-duration")
@@ -76,12 +80,12 @@ def test_locators_corrected_to_the_paragraph_that_says_it(dataset: plan_dataset.
         record = dataset.get(table, record_id)
         return [e.locator for e in record.evidence if e.source == source]
 
-    assert locators("positions", "sikorski-army-cap-20251120", "brusselstimes-kallas-sikorski") == [
-        "paragraph 7"
-    ]
-    assert locators("positions", "rutte-nato-elements-separate-20251202", "liga-rutte-nato-consensus") == [
-        "paragraphs 5 to 8"
-    ]
+    assert locators(
+        "positions", "sikorski-army-cap-20251120", "brusselstimes-kallas-sikorski"
+    ) == ["paragraph 7"]
+    assert locators(
+        "positions", "rutte-nato-elements-separate-20251202", "liga-rutte-nato-consensus"
+    ) == ["paragraphs 5 to 8"]
     assert locators(
         "positions", "zelenskyy-donbas-withdrawal-20251211", "xinhua-zelensky-free-economic-zone"
     ) == ["paragraphs 4 to 8"]

@@ -29,7 +29,7 @@ STAGES: list[tuple[str, ...]] = [
     ("validation",),  # check
     ("tables", "table_spec", "snapshot", "stats", "frames"),  # snapshot and tables
     ("outputs", "reporters"),  # render
-    ("build", "release", "loader", "cli", "__init__", "__main__"),  # commands
+    ("build", "release", "loader", "site", "cli", "__init__", "__main__"),  # commands
 ]  # fmt: skip
 
 

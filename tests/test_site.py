@@ -108,8 +108,8 @@ def test_quote_evidence_shows_its_context_with_the_quote_highlighted(
     assert marked
     for before, quote, after in marked:
         assert before.strip() and after.strip()  # context on both sides
-        assert " ".join(html.unescape(quote).split()).replace("’", "'") in {
-            q.replace("’", "'") for q in quotes
+        assert " ".join(html.unescape(quote).split()).replace("\u2019", "'") in {
+            q.replace("\u2019", "'") for q in quotes
         }
 
 

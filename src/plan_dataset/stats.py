@@ -32,7 +32,8 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
             for source in cited:
                 by_source.setdefault(source, Counter())[table] += 1
             parts = record_corroboration(record, sources.get)
-            if None in parts and parts[None].weakly_sourced:
+            # A source's own evidence is the page itself: one origin by definition.
+            if table != "sources" and None in parts and parts[None].weakly_sourced:
                 weak[table] += 1
             if isinstance(record, Provision) and record.sourcing_note is not None:
                 exceptions.append({"id": record.id, "sourcing_note": record.sourcing_note})

@@ -88,8 +88,11 @@ def check_unique(
         if url is not None:
             first = urls.setdefault(url, record)
             if first is not record:
-                yield record, Finding(
-                    ("url",), "D005", f"url is also the url of {first.display}: cite one source"
+                yield (
+                    record,
+                    Finding(
+                        ("url",), "D005", f"url is also the url of {first.display}: cite one source"
+                    ),
                 )
     points: dict[tuple[str, int], list[CheckedRecord]] = {}
     for record in records:

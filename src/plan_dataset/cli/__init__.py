@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from plan_dataset._version import __version__
-from plan_dataset.cli import build, compare, export, new, release, stats, validate
+from plan_dataset.cli import build, compare, export, new, release, site, stats, validate
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
 
 COMMANDS: dict[str, ModuleType] = {
@@ -26,6 +26,7 @@ COMMANDS: dict[str, ModuleType] = {
     "release": release,
     "new": new,
     "compare": compare,
+    "site": site,
 }
 
 

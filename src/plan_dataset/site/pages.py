@@ -1,0 +1,284 @@
+"""Every page of the site, rendered with Jinja2 templates from view values."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from plan_dataset.dates import first_day
+from plan_dataset.site.search import search_script
+from plan_dataset.site.svg import events_svg, positions_svg
+from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
+
+# The chart covers the plan's story; older background events are listed, not drawn.
+TIMELINE_START = "2025-08-01"
+
+
+def _environment(dataset: Any) -> Environment:
+    environment = Environment(
+        loader=PackageLoader("plan_dataset.site", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals["documents"] = {d.id: d for d in dataset.documents}
+    environment.globals["version"] = dataset.version
+    return environment
+
+
+class _Pages:
+    def __init__(self, dataset: Any, texts: dict[str, str]) -> None:
+        self.dataset = dataset
+        self.views = Views(dataset, texts)
+        self.environment = _environment(dataset)
+        self.files: dict[str, bytes] = {}
+
+    def page(self, path: str, template: str, title: str, **values: Any) -> None:
+        root = "../" * path.count("/")
+        html = self.environment.get_template(template).render(title=title, root=root, **values)
+        self.files[path] = html.encode("utf-8")
+
+    def comparisons(self) -> list[dict[str, str]]:
+        pairs = sorted({(link.earlier_document, link.later_document) for link in self.dataset.point_links})
+        documents = self.environment.globals["documents"]
+        return [
+            {
+                "earlier": a,
+                "later": b,
+                "slug": f"{a}--{b}",
+                "earlier_title": documents[a].title,
+                "later_title": documents[b].title,
+            }
+            for a, b in pairs
+        ]
+
+    def home(self) -> None:
+        published = [p for p in self.dataset.provisions if p.status == "published"]
+        versions = [
+            {**d.to_dict(), "curated": sum(1 for p in published if p.document == d.id)}
+            for d in sorted(self.dataset.documents, key=lambda d: (d.date or "", d.id))
+        ]
+        weak = sum(1 for p in published if self.views.corroboration(p).weakly_sourced)
+        self.page(
+            "index.html",
+            "index.html",
+            "Home",
+            versions=versions,
+            comparisons=self.comparisons(),
+            counts=self.dataset.counts(),
+            weak_points=weak,
+            tables=_table_names(),
+        )
+
+    def versions(self) -> None:
+        documents = sorted(self.dataset.documents, key=lambda d: (d.date or "", d.id))
+        self.page("versions/index.html", "versions_index.html", "Versions", versions=documents)
+        for doc in documents:
+            points = sorted(
+                (p for p in self.dataset.provisions if p.document == doc.id and p.status == "published"),
+                key=lambda p: p.point_number,
+            )
+            self.page(
+                f"versions/{doc.id}.html",
+                "version.html",
+                doc.title,
+                doc=doc,
+                corroboration=self.views.corroboration(doc),
+                points=[{**p.to_dict(), "corroboration": self.views.corroboration(p)} for p in points],
+                reported=[p for p in self.dataset.provisions if p.document == doc.id and p.status != "published"],
+                comparisons=[c for c in self.comparisons() if doc.id in (c["earlier"], c["later"])],
+                positions=self.dataset.positions_on(doc.id),
+                discrepancies=self.views.discrepancies_about("documents", doc.id),
+                evidence=self.views.evidence("documents", doc.id),
+            )
+
+    def provisions(self) -> None:
+        for p in self.dataset.provisions:
+            terms = [
+                {
+                    "term": term,
+                    "corroboration": self.views.corroboration(p, f"terms/{term.id}"),
+                    "evidence": self.views.evidence("provisions", p.id, f"terms/{term.id}"),
+                }
+                for term in p.terms
+            ]
+            reconciled_by = [
+                r for r in self.dataset.provisions if r.reconciliation and p.id in r.reconciliation.points
+            ]
+            self.page(
+                f"provisions/{p.id}.html",
+                "provision.html",
+                p.title,
+                p=p,
+                corroboration=self.views.corroboration(p),
+                terms=terms,
+                reconciled_by=reconciled_by,
+                lineage=self.views.lineage(p.id),
+                positions=self.dataset.positions_on(p.id),
+                discrepancies=self.views.discrepancies_about("provisions", p.id),
+                evidence=self.views.evidence("provisions", p.id),
+            )
+
+    def compare(self) -> None:
+        titles = {p.id: p.title for p in self.dataset.provisions}
+        documents = self.environment.globals["documents"]
+        for c in self.comparisons():
+            self.page(
+                f"compare/{c['slug']}.html",
+                "compare.html",
+                f"{c['earlier_title']} and {c['later_title']}",
+                earlier=documents[c["earlier"]],
+                later=documents[c["later"]],
+                rows=self.dataset.compare(c["earlier"], c["later"]),
+                titles=titles,
+            )
+
+    def stakeholders(self) -> None:
+        events_by: dict[str, list[Any]] = defaultdict(list)
+        for event in sorted_events(self.dataset):
+            for participant in event.participants:
+                events_by[participant].append({"id": event.id, "title": event.title, "when": when(event)})
+        positions_by: dict[str, list[Any]] = defaultdict(list)
+        for position in self.dataset.positions:
+            positions_by[position.stakeholder].append(position)
+        rows = []
+        for s in sorted(self.dataset.stakeholders, key=lambda s: s.name.lower()):
+            trajectory = self.dataset.trajectory(s.id)
+            rows.append({"id": s.id, "name": s.name, "kind": s.kind, "positions": len(trajectory), "events": len(events_by[s.id])})
+            self.page(
+                f"stakeholders/{s.id}.html",
+                "stakeholder.html",
+                s.name,
+                s=s,
+                positions=[
+                    {
+                        "record": p,
+                        "corroboration": self.views.corroboration(p),
+                        "evidence": self.views.evidence("positions", p.id),
+                    }
+                    for p in trajectory
+                ],
+                events=events_by[s.id],
+            )
+        self.page("stakeholders/index.html", "stakeholders_index.html", "Stakeholders", stakeholders=rows)
+
+    def matrix(self) -> None:
+        cells = self.dataset.stance_matrix()
+        documents = self.environment.globals["documents"]
+        points = {p.id: p for p in self.dataset.provisions}
+        targets = sorted({t for _s, t in cells}, key=lambda t: _target_order(t, documents, points))
+        names = {s.id: s.name for s in self.dataset.stakeholders}
+        stakeholders = sorted({s for s, _t in cells}, key=lambda s: names[s].lower())
+        self.page(
+            "matrix.html",
+            "matrix.html",
+            "Stance matrix",
+            targets=[{"id": t, "label": _target_label(t, documents, points)} for t in targets],
+            rows=[
+                {"id": s, "name": names[s], "cells": [cells.get((s, t)) for t in targets]}
+                for s in stakeholders
+            ],
+        )
+
+    def timeline(self) -> None:
+        events = sorted_events(self.dataset)
+        recent = [e for e in events if span_of(e)[1] >= TIMELINE_START]
+        end = max(span_of(e)[1] for e in recent)
+        dated = [p for p in self.dataset.positions if p.date and first_day(p.date) >= TIMELINE_START]
+        by_stakeholder: dict[str, list[Any]] = defaultdict(list)
+        for position in sorted(dated, key=lambda p: (p.date, p.id)):
+            by_stakeholder[position.stakeholder].append(position)
+        names = {s.id: s.name for s in self.dataset.stakeholders}
+        rows = sorted(((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower())
+        end = max([end, *(first_day(p.date) for p in dated)])
+        self.page(
+            "timeline.html",
+            "timeline.html",
+            "Timeline",
+            start=TIMELINE_START,
+            end=end,
+            events_svg=events_svg(recent, TIMELINE_START, end),
+            positions_svg=positions_svg(rows, TIMELINE_START, end),
+            events=[{"record": e, "when": when(e)} for e in events],
+        )
+
+    def sources(self) -> None:
+        sources = []
+        for s in self.dataset.sources:
+            cited = [
+                {"id": f"{table}/{record_id}", "url": record_url(table, record_id, self.views)}
+                for table, record_id in self.views.cited_by.get(s.id, [])
+            ]
+            sources.append({"record": s, "cited_by": cited})
+        self.page("sources.html", "sources.html", "Sources", sources=sources)
+
+    def discrepancies(self) -> None:
+        items = []
+        for d in self.dataset.discrepancies:
+            variants = [
+                {"value": v.value, "evidence": self.views.evidence("discrepancies", d.id, f"variants/{n}")}
+                for n, v in enumerate(d.variants, start=1)
+            ]
+            items.append({"record": d, "variants": variants, "about_url": record_url(d.about.table, d.about.id, self.views)})
+        self.page("discrepancies.html", "discrepancies.html", "Discrepancies", discrepancies=items)
+
+    def search(self) -> None:
+        documents = []
+        for p in self.dataset.provisions:
+            body = " ".join([p.summary, *(t.label for t in p.terms), p.notes or ""])
+            documents.append({"ref": f"provisions/{p.id}", "title": p.title, "body": body, "url": f"provisions/{p.id}.html", "kind": "point" if p.status == "published" else "report"})
+        for q in self.dataset.positions:
+            documents.append({"ref": f"positions/{q.id}", "title": f"{q.stakeholder}: {q.stance} ({q.date or 'undated'})", "body": q.summary, "url": f"stakeholders/{q.stakeholder}.html#{q.id}", "kind": "position"})
+        for s in self.dataset.stakeholders:
+            documents.append({"ref": f"stakeholders/{s.id}", "title": s.name, "body": s.role or "", "url": f"stakeholders/{s.id}.html", "kind": "stakeholder"})
+        for s in self.dataset.sources:
+            documents.append({"ref": f"sources/{s.id}", "title": s.title, "body": " ".join(filter(None, [s.publisher, s.notes, s.caveats])), "url": f"sources.html#{s.id}", "kind": "source"})
+        self.files["search-index.js"] = search_script(documents)
+        self.page("search.html", "search.html", "Search")
+
+
+def _table_names() -> list[str]:
+    from plan_dataset.table_columns import COLUMNS
+
+    return list(COLUMNS)
+
+
+def _target_order(target: str, documents: dict[str, Any], points: dict[str, Any]) -> tuple[int, str, int, str]:
+    if target == "plan":
+        return (0, "", 0, "")
+    if target in documents:
+        return (1, documents[target].date or "", 0, target)
+    point = points[target]
+    document = documents.get(point.document) if point.document else None
+    return (2, document.date if document and document.date else "", point.point_number or 0, target)
+
+
+def _target_label(target: str, documents: dict[str, Any], points: dict[str, Any]) -> str:
+    if target == "plan":
+        return "The plan"
+    if target in documents:
+        return documents[target].title
+    point = points[target]
+    return f"{target}: {point.title}"
+
+
+def render_pages(dataset: Any, texts: dict[str, str]) -> dict[str, bytes]:
+    pages = _Pages(dataset, texts)
+    for step in (
+        pages.home,
+        pages.versions,
+        pages.provisions,
+        pages.compare,
+        pages.stakeholders,
+        pages.matrix,
+        pages.timeline,
+        pages.sources,
+        pages.discrepancies,
+        pages.search,
+    ):
+        step()
+    return dict(sorted(pages.files.items()))

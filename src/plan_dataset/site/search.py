@@ -1,0 +1,31 @@
+"""The prebuilt search index: lunr (Python) builds it, lunr.js reads it in the browser."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lunr import lunr
+
+
+def search_script(documents: list[dict[str, str]]) -> bytes:
+    """A script defining the serialized index and the documents it finds.
+
+    A script, not a JSON file, so that search works from file:// without fetch().
+    """
+    index = lunr(
+        ref="ref",
+        fields=[{"field_name": "title", "boost": 5}, "body"],
+        documents=documents,
+    )
+    shown: dict[str, Any] = {
+        d["ref"]: {"title": d["title"], "url": d["url"], "kind": d["kind"]} for d in documents
+    }
+    text = (
+        "window.PLAN_SEARCH_INDEX = "
+        + json.dumps(index.serialize(), sort_keys=True, separators=(",", ":"))
+        + ";\nwindow.PLAN_SEARCH_DOCS = "
+        + json.dumps(shown, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        + ";\n"
+    )
+    return text.encode("utf-8")

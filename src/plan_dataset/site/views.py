@@ -1,0 +1,116 @@
+"""What each page shows, computed from a loaded dataset: plain values for the templates."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from plan_dataset.dates import first_day, last_day
+from plan_dataset.queries import changed_figures, event_sort_key
+
+# How much of an archived text to show around a quote: up to two sentences each side.
+CONTEXT_CHARACTERS = 360
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s")
+
+
+def quote_context(text: str, start: int, end: int) -> dict[str, str]:
+    """The quote and a few sentences before and after it, from the archived text."""
+    before = text[max(0, start - CONTEXT_CHARACTERS) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    before = before[ends[-3] :] if len(ends) >= 3 else before
+    after = text[end : end + CONTEXT_CHARACTERS]
+    stops = [m.end() for m in _SENTENCE_END.finditer(after)]
+    after = after[: stops[1]] if len(stops) >= 2 else after
+    return {"before": before, "quote": text[start:end], "after": after}
+
+
+class Views:
+    """Lookups the pages share, built once per site."""
+
+    def __init__(self, dataset: Any, texts: dict[str, str]) -> None:
+        self.dataset = dataset
+        self.texts = texts
+        self.sources = {s.id: s for s in dataset.sources}
+        self.documents = {d.id: d for d in dataset.documents}
+        self.evidence_rows: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+        for row in dataset.rows("attributions"):
+            key = (row["record_table"], row["record_id"], row["part"])
+            self.evidence_rows[key].append(row)
+        self.cited_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for (table, record_id, _part), rows in sorted(
+            self.evidence_rows.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or "")
+        ):
+            for row in rows:
+                entry = (table, record_id)
+                if entry not in self.cited_by[row["source_id"]]:
+                    self.cited_by[row["source_id"]].append(entry)
+
+    def evidence(self, table: str, record_id: str, part: str | None = None) -> list[dict[str, Any]]:
+        items = []
+        for row in self.evidence_rows.get((table, record_id, part), []):
+            item = dict(row, source=self.sources[row["source_id"]], context=None)
+            text = self.texts.get(row["source_id"])
+            if row["kind"] == "quote" and text is not None and row["start"] is not None:
+                item["context"] = quote_context(text, row["start"], row["end"])
+            items.append(item)
+        return items
+
+    def corroboration(self, record: Any, part: str | None = None) -> Any:
+        return self.dataset.corroboration(record).get(part)
+
+    def discrepancies_about(self, table: str, record_id: str) -> list[Any]:
+        return [
+            d for d in self.dataset.discrepancies if (d.about.table, d.about.id) == (table, record_id)
+        ]
+
+    def lineage(self, point_id: str) -> list[dict[str, Any]]:
+        by_id = {p.id: p for p in self.dataset.provisions}
+        rows = []
+        for link in self.dataset.lineage(point_id):
+            earlier = by_id.get(link.earlier) if link.earlier else None
+            later = by_id.get(link.later) if link.later else None
+            figures = "; ".join(changed_figures(earlier, later)) if earlier and later else ""
+            rows.append({**link.to_dict(), "figures": figures})
+        return rows
+
+
+def record_url(table: str, record_id: str, views: Views) -> str:
+    """Where a record is shown on the site, relative to the site root."""
+    if table == "provisions":
+        return f"provisions/{record_id}.html"
+    if table == "documents":
+        return f"versions/{record_id}.html"
+    if table == "stakeholders":
+        return f"stakeholders/{record_id}.html"
+    if table == "positions":
+        position = next(p for p in views.dataset.positions if p.id == record_id)
+        return f"stakeholders/{position.stakeholder}.html#{record_id}"
+    if table == "events":
+        return f"timeline.html#{record_id}"
+    if table == "sources":
+        return f"sources.html#{record_id}"
+    if table == "discrepancies":
+        return f"discrepancies.html#{record_id}"
+    if table == "point_links":
+        link = next(link for link in views.dataset.point_links if link.id == record_id)
+        return f"compare/{link.earlier_document}--{link.later_document}.html"
+    return "index.html"
+
+
+def when(event: Any) -> str:
+    """An event's date as a reader sees it: the date, or its range."""
+    if event.date:
+        return event.date
+    return f"{event.date_earliest} to {event.date_latest or 'open end'}"
+
+
+def span_of(event: Any) -> tuple[str, str]:
+    """First and last day an event may cover."""
+    if event.date:
+        return first_day(event.date), last_day(event.date)
+    return event.date_earliest, event.date_latest or event.date_earliest
+
+
+def sorted_events(dataset: Any) -> list[Any]:
+    return sorted(dataset.events, key=event_sort_key)

@@ -1,0 +1,163 @@
+"""The static site: complete, self-contained, linked, escaped and deterministic."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import ROOT, run_cli
+
+import plan_dataset
+
+pytest.importorskip("jinja2", reason="the site extra is not installed")
+pytest.importorskip("lunr", reason="the site extra is not installed")
+
+from plan_dataset.site import render_site  # noqa: E402
+from plan_dataset.snapshot import snapshot_of  # noqa: E402
+from plan_dataset.validation import validate  # noqa: E402
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name] or "")
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    return render_site(snapshot_of(validate(ROOT), ROOT))
+
+
+def _parse(content: bytes) -> _Links:
+    parser = _Links()
+    parser.feed(content.decode("utf-8"))
+    return parser
+
+
+def test_every_internal_link_and_anchor_resolves(site: dict[str, bytes]) -> None:
+    pages = {path: _parse(content) for path, content in site.items() if path.endswith(".html")}
+    assert sum(len(parsed.links) for parsed in pages.values()) > 5000
+    for path, parsed in pages.items():
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https"):
+                continue  # a source's own address: the only links that leave the site
+            assert not parts.scheme and not link.startswith("/"), f"{path}: {link} is not relative"
+            target = (Path(path).parent / unquote(parts.path)).as_posix() if parts.path else path
+            target = str(Path(target)).replace("\\", "/")
+            while "/../" in f"/{target}":
+                target = re.sub(r"(^|/)[^/]+/\.\./", r"\1", target, count=1)
+            assert target in site, f"{path}: {link} -> {target} does not exist"
+            if parts.fragment and target.endswith(".html"):
+                assert parts.fragment in pages[target].ids, f"{path}: {link} has no anchor"
+
+
+def test_every_point_stakeholder_and_source_has_its_page(site: dict[str, bytes]) -> None:
+    dataset = plan_dataset.load()
+    for provision in dataset.provisions:
+        assert f"provisions/{provision.id}.html" in site
+    for stakeholder in dataset.stakeholders:
+        assert f"stakeholders/{stakeholder.id}.html" in site
+    sources = _parse(site["sources.html"]).ids
+    assert {s.id for s in dataset.sources} <= sources
+    for document in dataset.documents:
+        assert f"versions/{document.id}.html" in site
+    for earlier, later in {(k.earlier_document, k.later_document) for k in dataset.point_links}:
+        assert f"compare/{earlier}--{later}.html" in site
+
+
+def test_no_request_leaves_the_site(site: dict[str, bytes]) -> None:
+    for path, content in site.items():
+        if not path.endswith((".html", ".css", ".js")) or path.endswith("lunr.min.js"):
+            continue
+        text = content.decode("utf-8")
+        for match in re.finditer(r"""(?:src|href)=["'](https?:)?//""", text):
+            line = text[: match.start()].count("\n")
+            context = text.splitlines()[line]
+            assert "<a " in context, f"{path}: loads {context.strip()[:120]}"
+        assert "@import" not in text and "url(http" not in text
+
+
+def test_weakly_sourced_points_say_so_plainly(site: dict[str, bytes]) -> None:
+    page = site["provisions/point-20.html"].decode("utf-8")
+    assert "Weakly sourced" in page and "Why it is weakly sourced" in page
+    assert "Corroborated" in site["provisions/point-06.html"].decode("utf-8")
+
+
+def test_quote_evidence_shows_its_context_with_the_quote_highlighted(
+    site: dict[str, bytes],
+) -> None:
+    dataset = plan_dataset.load()
+    army = dataset.provision("army-size-limit")
+    quotes = {" ".join(e.quote.split()) for e in dataset.evidence(army) if e.kind == "quote"}
+    page = site["provisions/army-size-limit.html"].decode("utf-8")
+    marked = re.findall(r"<blockquote>…(.*?)<mark>(.*?)</mark>(.*?)…</blockquote>", page, re.S)
+    assert marked
+    for before, quote, after in marked:
+        assert before.strip() and after.strip()  # context on both sides
+        assert " ".join(html.unescape(quote).split()).replace("’", "'") in {
+            q.replace("’", "'") for q in quotes
+        }
+
+
+def test_the_matrix_has_one_cell_per_stakeholder_and_target(site: dict[str, bytes]) -> None:
+    cells = site["matrix.html"].decode("utf-8").count('class="cell ')
+    assert cells == len(plan_dataset.load().stance_matrix())
+
+
+def test_the_timeline_reads_without_javascript(site: dict[str, bytes]) -> None:
+    page = site["timeline.html"].decode("utf-8")
+    assert page.count("<svg") == 2 and "<script" not in page
+    assert "<rect" in page  # ranges show as ranges
+    assert 'aria-labelledby="events-title events-desc"' in page
+
+
+def test_the_site_is_deterministic_and_escapes_data(project: Path, tmp_path: Path) -> None:
+    event = project / "data" / "events" / "alaska-summit.yaml"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(re.sub(r"(?m)^title: .*$", 'title: "<script>alert(1)</script> & co"', text))
+    first = render_site(snapshot_of(validate(project), project))
+    second = render_site(snapshot_of(validate(project), project))
+    assert first == second
+    timeline = first["timeline.html"].decode("utf-8")
+    assert "<script>alert(1)</script>" not in timeline
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in timeline
+
+
+def test_html_is_well_formed(site: dict[str, bytes]) -> None:
+    html5lib = pytest.importorskip("html5lib")
+    for path, content in site.items():
+        if path.endswith(".html"):
+            parser = html5lib.HTMLParser(strict=True)
+            parser.parse(content.decode("utf-8"))  # raises on any parse error
+            assert content.startswith(b'<!DOCTYPE html>\n<html lang="en">'), path
+
+
+def test_site_command_writes_a_site_and_refuses_other_folders(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    result = run_cli("site", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.html").is_file() and (out / "search-index.js").is_file()
+    (out / "stale.html").write_text("old")
+    assert run_cli("site", "--out", str(out), cwd=project).returncode == 0
+    assert not (out / "stale.html").exists()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    assert run_cli("site", "--out", str(other), cwd=project).returncode == 2
+    assert (other / "keep.txt").read_text() == "mine"

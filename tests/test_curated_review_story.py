@@ -80,9 +80,9 @@ def test_locators_corrected_to_the_paragraph_that_says_it(dataset: plan_dataset.
         record = dataset.get(table, record_id)
         return [e.locator for e in record.evidence if e.source == source]
 
-    assert locators(
-        "positions", "sikorski-army-cap-20251120", "brusselstimes-kallas-sikorski"
-    ) == ["paragraph 7"]
+    assert locators("positions", "sikorski-army-cap-20251120", "brusselstimes-kallas-sikorski") == [
+        "paragraph 7"
+    ]
     assert locators(
         "positions", "rutte-nato-elements-separate-20251202", "liga-rutte-nato-consensus"
     ) == ["paragraphs 5 to 8"]

@@ -16,9 +16,9 @@ import plan_dataset
 pytest.importorskip("jinja2", reason="the site extra is not installed")
 pytest.importorskip("lunr", reason="the site extra is not installed")
 
-from plan_dataset.site import render_site  # noqa: E402
-from plan_dataset.snapshot import snapshot_of  # noqa: E402
-from plan_dataset.validation import validate  # noqa: E402
+from plan_dataset.site import render_site
+from plan_dataset.snapshot import snapshot_of
+from plan_dataset.validation import validate
 
 
 class _Links(HTMLParser):

@@ -16,6 +16,7 @@ from typing import Any
 from plan_dataset.codegen import render_records_module
 from plan_dataset.models import MODELS
 from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
+from plan_dataset.outputs.datasette import render_metadata
 from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
 from plan_dataset.outputs.sqlite import render_sqlite
 from plan_dataset.outputs.tabular import table_files, table_resources
@@ -107,6 +108,14 @@ register(
         release_folder="",
         export=True,
         single_file=True,
+    )
+)
+register(
+    Output(
+        "datasette",
+        "Datasette metadata for the SQLite file",
+        lambda s: {"metadata.json": render_metadata(s)},
+        release_folder="",
     )
 )
 register(

@@ -9,7 +9,25 @@ from pathlib import Path
 
 from plan_dataset.tables import TABLES, Row
 
+# Text columns searchable in Datasette (datasette.py declares them in its metadata).
+FULL_TEXT: dict[str, tuple[str, ...]] = {
+    "provisions": ("title", "summary", "notes", "sourcing_note"),
+    "positions": ("summary", "notes"),
+    "events": ("title", "summary", "notes"),
+    "sources": ("title", "publisher", "caveats", "notes"),
+    "stakeholders": ("name", "role", "notes"),
+    "discrepancies": ("title", "summary"),
+}
+
 SQLITE_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+
+
+def full_text_columns() -> dict[str, tuple[str, ...]]:
+    """The searchable text columns of each table that has them."""
+    present = {table.name: {c.name for c in table.columns} for table in TABLES}
+    return {
+        name: tuple(c for c in columns if c in present[name]) for name, columns in FULL_TEXT.items()
+    }
 
 
 def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
@@ -39,6 +57,17 @@ def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
                 connection.executemany(
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
                     ([row[c.name] for c in table.columns] for row in flat[table.name]),
+                )
+            for searched, columns in full_text_columns().items():
+                # An external-content FTS5 index, as Datasette expects (fts_pk rowid).
+                listed = ", ".join(columns)
+                connection.execute(
+                    f'CREATE VIRTUAL TABLE "{searched}_fts" USING fts5({listed}, '
+                    f'content="{searched}", content_rowid="rowid")'
+                )
+                connection.execute(
+                    f'INSERT INTO "{searched}_fts" (rowid, {listed}) '
+                    f'SELECT rowid, {listed} FROM "{searched}"'
                 )
         connection.execute("VACUUM")
         connection.close()

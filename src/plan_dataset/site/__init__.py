@@ -8,6 +8,7 @@ so the site works from file:// and under any subpath; nothing is fetched from el
 from __future__ import annotations
 
 from importlib import resources
+
 from plan_dataset.site.pages import render_pages
 from plan_dataset.snapshot import Snapshot
 

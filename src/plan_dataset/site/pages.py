@@ -43,7 +43,9 @@ class _Pages:
         self.files[path] = html.encode("utf-8")
 
     def comparisons(self) -> list[dict[str, str]]:
-        pairs = sorted({(link.earlier_document, link.later_document) for link in self.dataset.point_links})
+        pairs = sorted(
+            {(link.earlier_document, link.later_document) for link in self.dataset.point_links}
+        )
         documents = self.environment.globals["documents"]
         return [
             {
@@ -79,7 +81,11 @@ class _Pages:
         self.page("versions/index.html", "versions_index.html", "Versions", versions=documents)
         for doc in documents:
             points = sorted(
-                (p for p in self.dataset.provisions if p.document == doc.id and p.status == "published"),
+                (
+                    p
+                    for p in self.dataset.provisions
+                    if p.document == doc.id and p.status == "published"
+                ),
                 key=lambda p: p.point_number,
             )
             self.page(
@@ -88,8 +94,14 @@ class _Pages:
                 doc.title,
                 doc=doc,
                 corroboration=self.views.corroboration(doc),
-                points=[{**p.to_dict(), "corroboration": self.views.corroboration(p)} for p in points],
-                reported=[p for p in self.dataset.provisions if p.document == doc.id and p.status != "published"],
+                points=[
+                    {**p.to_dict(), "corroboration": self.views.corroboration(p)} for p in points
+                ],
+                reported=[
+                    p
+                    for p in self.dataset.provisions
+                    if p.document == doc.id and p.status != "published"
+                ],
                 comparisons=[c for c in self.comparisons() if doc.id in (c["earlier"], c["later"])],
                 positions=self.dataset.positions_on(doc.id),
                 discrepancies=self.views.discrepancies_about("documents", doc.id),
@@ -107,7 +119,9 @@ class _Pages:
                 for term in p.terms
             ]
             reconciled_by = [
-                r for r in self.dataset.provisions if r.reconciliation and p.id in r.reconciliation.points
+                r
+                for r in self.dataset.provisions
+                if r.reconciliation and p.id in r.reconciliation.points
             ]
             self.page(
                 f"provisions/{p.id}.html",
@@ -141,14 +155,24 @@ class _Pages:
         events_by: dict[str, list[Any]] = defaultdict(list)
         for event in sorted_events(self.dataset):
             for participant in event.participants:
-                events_by[participant].append({"id": event.id, "title": event.title, "when": when(event)})
+                events_by[participant].append(
+                    {"id": event.id, "title": event.title, "when": when(event)}
+                )
         positions_by: dict[str, list[Any]] = defaultdict(list)
         for position in self.dataset.positions:
             positions_by[position.stakeholder].append(position)
         rows = []
         for s in sorted(self.dataset.stakeholders, key=lambda s: s.name.lower()):
             trajectory = self.dataset.trajectory(s.id)
-            rows.append({"id": s.id, "name": s.name, "kind": s.kind, "positions": len(trajectory), "events": len(events_by[s.id])})
+            rows.append(
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "kind": s.kind,
+                    "positions": len(trajectory),
+                    "events": len(events_by[s.id]),
+                }
+            )
             self.page(
                 f"stakeholders/{s.id}.html",
                 "stakeholder.html",
@@ -164,7 +188,9 @@ class _Pages:
                 ],
                 events=events_by[s.id],
             )
-        self.page("stakeholders/index.html", "stakeholders_index.html", "Stakeholders", stakeholders=rows)
+        self.page(
+            "stakeholders/index.html", "stakeholders_index.html", "Stakeholders", stakeholders=rows
+        )
 
     def matrix(self) -> None:
         cells = self.dataset.stance_matrix()
@@ -188,12 +214,16 @@ class _Pages:
         events = sorted_events(self.dataset)
         recent = [e for e in events if span_of(e)[1] >= TIMELINE_START]
         end = max(span_of(e)[1] for e in recent)
-        dated = [p for p in self.dataset.positions if p.date and first_day(p.date) >= TIMELINE_START]
+        dated = [
+            p for p in self.dataset.positions if p.date and first_day(p.date) >= TIMELINE_START
+        ]
         by_stakeholder: dict[str, list[Any]] = defaultdict(list)
         for position in sorted(dated, key=lambda p: (p.date, p.id)):
             by_stakeholder[position.stakeholder].append(position)
         names = {s.id: s.name for s in self.dataset.stakeholders}
-        rows = sorted(((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower())
+        rows = sorted(
+            ((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower()
+        )
         end = max([end, *(first_day(p.date) for p in dated)])
         self.page(
             "timeline.html",
@@ -220,23 +250,64 @@ class _Pages:
         items = []
         for d in self.dataset.discrepancies:
             variants = [
-                {"value": v.value, "evidence": self.views.evidence("discrepancies", d.id, f"variants/{n}")}
+                {
+                    "value": v.value,
+                    "evidence": self.views.evidence("discrepancies", d.id, f"variants/{n}"),
+                }
                 for n, v in enumerate(d.variants, start=1)
             ]
-            items.append({"record": d, "variants": variants, "about_url": record_url(d.about.table, d.about.id, self.views)})
+            items.append(
+                {
+                    "record": d,
+                    "variants": variants,
+                    "about_url": record_url(d.about.table, d.about.id, self.views),
+                }
+            )
         self.page("discrepancies.html", "discrepancies.html", "Discrepancies", discrepancies=items)
 
     def search(self) -> None:
         documents = []
         for p in self.dataset.provisions:
             body = " ".join([p.summary, *(t.label for t in p.terms), p.notes or ""])
-            documents.append({"ref": f"provisions/{p.id}", "title": p.title, "body": body, "url": f"provisions/{p.id}.html", "kind": "point" if p.status == "published" else "report"})
+            documents.append(
+                {
+                    "ref": f"provisions/{p.id}",
+                    "title": p.title,
+                    "body": body,
+                    "url": f"provisions/{p.id}.html",
+                    "kind": "point" if p.status == "published" else "report",
+                }
+            )
         for q in self.dataset.positions:
-            documents.append({"ref": f"positions/{q.id}", "title": f"{q.stakeholder}: {q.stance} ({q.date or 'undated'})", "body": q.summary, "url": f"stakeholders/{q.stakeholder}.html#{q.id}", "kind": "position"})
+            documents.append(
+                {
+                    "ref": f"positions/{q.id}",
+                    "title": f"{q.stakeholder}: {q.stance} ({q.date or 'undated'})",
+                    "body": q.summary,
+                    "url": f"stakeholders/{q.stakeholder}.html#{q.id}",
+                    "kind": "position",
+                }
+            )
         for s in self.dataset.stakeholders:
-            documents.append({"ref": f"stakeholders/{s.id}", "title": s.name, "body": s.role or "", "url": f"stakeholders/{s.id}.html", "kind": "stakeholder"})
+            documents.append(
+                {
+                    "ref": f"stakeholders/{s.id}",
+                    "title": s.name,
+                    "body": s.role or "",
+                    "url": f"stakeholders/{s.id}.html",
+                    "kind": "stakeholder",
+                }
+            )
         for s in self.dataset.sources:
-            documents.append({"ref": f"sources/{s.id}", "title": s.title, "body": " ".join(filter(None, [s.publisher, s.notes, s.caveats])), "url": f"sources.html#{s.id}", "kind": "source"})
+            documents.append(
+                {
+                    "ref": f"sources/{s.id}",
+                    "title": s.title,
+                    "body": " ".join(filter(None, [s.publisher, s.notes, s.caveats])),
+                    "url": f"sources.html#{s.id}",
+                    "kind": "source",
+                }
+            )
         self.files["search-index.js"] = search_script(documents)
         self.page("search.html", "search.html", "Search")
 
@@ -247,7 +318,9 @@ def _table_names() -> list[str]:
     return list(COLUMNS)
 
 
-def _target_order(target: str, documents: dict[str, Any], points: dict[str, Any]) -> tuple[int, str, int, str]:
+def _target_order(
+    target: str, documents: dict[str, Any], points: dict[str, Any]
+) -> tuple[int, str, int, str]:
     if target == "plan":
         return (0, "", 0, "")
     if target in documents:

@@ -11,7 +11,7 @@ from plan_dataset.queries import changed_figures, event_sort_key
 
 # How much of an archived text to show around a quote: up to two sentences each side.
 CONTEXT_CHARACTERS = 360
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s")
+_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)]?\\s")
 
 
 def quote_context(text: str, start: int, end: int) -> dict[str, str]:
@@ -33,7 +33,9 @@ class Views:
         self.texts = texts
         self.sources = {s.id: s for s in dataset.sources}
         self.documents = {d.id: d for d in dataset.documents}
-        self.evidence_rows: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(list)
+        self.evidence_rows: dict[tuple[str, str, str | None], list[dict[str, Any]]] = defaultdict(
+            list
+        )
         for row in dataset.rows("attributions"):
             key = (row["record_table"], row["record_id"], row["part"])
             self.evidence_rows[key].append(row)
@@ -61,7 +63,9 @@ class Views:
 
     def discrepancies_about(self, table: str, record_id: str) -> list[Any]:
         return [
-            d for d in self.dataset.discrepancies if (d.about.table, d.about.id) == (table, record_id)
+            d
+            for d in self.dataset.discrepancies
+            if (d.about.table, d.about.id) == (table, record_id)
         ]
 
     def lineage(self, point_id: str) -> list[dict[str, Any]]:

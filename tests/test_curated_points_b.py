@@ -97,7 +97,8 @@ def test_audit_fix_point_17_treaty_gloss_is_the_outlets_own(provisions):
     fakti = [e for e in provisions["point-17"].evidence if e.source == "fakti-bg-axios"]
     gloss = [e for e in fakti if "2010" in e.paraphrase]
     quote = [e for e in fakti if "2010" not in e.paraphrase]
-    assert len(gloss) == 1 and gloss[0].attributed_to is None
+    # The page credits the 2010 remark to the outlet that published the points (Axios).
+    assert len(gloss) == 1 and gloss[0].attributed_to == "axios"
     assert quote and all(e.attributed_to == "axios" for e in quote)
 
 

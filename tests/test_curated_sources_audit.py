@@ -171,7 +171,8 @@ def test_turkey_travel_asserted_and_envoy_quote_attributed(dataset: plan_dataset
 
 def test_fakti_credits_the_2010_gloss_to_axios(dataset: plan_dataset.Dataset) -> None:
     fakti = dataset.source("fakti-bg-axios")
-    assert fakti.origin == "axios"
+    # The review found the page translates TASS's report: it counts with state media.
+    assert dataset.source(fakti.origin).reliability == "state_affiliated"
     assert "own gloss" not in (fakti.notes or "")
     assert "2010" in (fakti.caveats or "") and "Axios" in (fakti.caveats or "")
     treaty = dataset.get("discrepancies", "text-point-17-treaty")

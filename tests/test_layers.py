@@ -68,6 +68,20 @@ def test_relaying_state_media_does_not_make_it_count() -> None:
     assert result.strongest == "republisher"  # a copy is no stronger than what it copies
 
 
+def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
+    sources = {
+        "tass": _Source("tass", "state_affiliated", "axios"),
+        "rewrite": _Source("rewrite", "regional_outlet", "tass"),
+        "repost": _Source("repost", "established_outlet", "rewrite"),
+        "blog": _Source("blog", "republisher", "axios"),
+        "copy": _Source("copy", "wire", "blog"),
+    }
+    result = corroboration_of([_Item("repost"), _Item("copy")], sources.get)
+    # State media two links up the chain makes the repost not count; the wire's copy of a
+    # republisher's page counts as that republisher does, under the origin at the chain's end.
+    assert result.origins == ("axios",) and result.strongest == "republisher"
+
+
 def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:
     point = project / "data" / "provisions" / "point-06.yaml"
     assert not any(code.startswith("S") for _path, code in _codes(project))

@@ -59,6 +59,17 @@ def origin_of(source_id: str, source: Callable[[str], Any]) -> str:
     return seen[-1]
 
 
+def _chain(record: Any, source: Callable[[str], Any]) -> list[Any]:
+    """The source and every source whose text it carries, following ``origin``."""
+    chain = [record]
+    while chain[-1].origin is not None:
+        nxt = source(chain[-1].origin)
+        if nxt is None or nxt in chain:
+            break  # a stakeholder ends the chain; validation reports a loop (S003)
+        chain.append(nxt)
+    return chain
+
+
 class Corroboration:
     """Corroboration of one record or part: counted origins, strongest class, flag."""
 
@@ -105,18 +116,12 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
         record = source(item.source)
         if record is None or record.reliability in NEVER_COUNTS:
             continue
-        try:
-            origin = origin_of(record.id, source)
-        except OriginLoop:
-            origin = record.id  # validation reports the loop; count the source alone
-        rank = RELIABILITY_ORDER.index(record.reliability)
-        carried = source(origin) if origin != record.id else None
-        if carried is not None:
-            # A relay is no stronger than the text it carries, and relaying state media
-            # or an aggregator does not make it count.
-            if carried.reliability in NEVER_COUNTS:
-                continue
-            rank = max(rank, RELIABILITY_ORDER.index(carried.reliability))
+        chain = _chain(record, source)
+        if any(link.reliability in NEVER_COUNTS for link in chain):
+            continue  # relaying state media, an aggregator or a blog does not make it count
+        # A relay is no stronger than any text it carries, all along the chain.
+        rank = max(RELIABILITY_ORDER.index(link.reliability) for link in chain)
+        origin = chain[-1].origin or chain[-1].id
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)

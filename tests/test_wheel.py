@@ -37,14 +37,31 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
     elsewhere.mkdir()
     code = (
         "import json, plan_dataset; d = plan_dataset.load(); "
-        "print(json.dumps({'file': plan_dataset.__file__, 'counts': d.counts()}))"
+        "q = {'timeline': [e.id for e in d.timeline()][:3], "
+        "'on21': [p.id for p in d.positions_on('point-21')], "
+        "'matrix': len(d.stance_matrix()), "
+        "'putin': [p.date for p in d.trajectory('vladimir-putin')], "
+        "'lineage': [k.id for k in d.lineage('point-06')], "
+        "'compare': len(d.compare('us-28-point-draft', 'european-counter-proposal'))}; "
+        "print(json.dumps({'file': plan_dataset.__file__, 'counts': d.counts(), 'q': q}))"
     )
     result = subprocess.run(
         [str(python), "-c", code], cwd=elsewhere, capture_output=True, text=True, check=True
     )
     loaded = json.loads(result.stdout)
     assert not loaded["file"].startswith(str(ROOT))  # the installed copy, not the checkout
-    assert loaded["counts"] == plan_dataset.load(ROOT).counts()
+    checkout = plan_dataset.load(ROOT)
+    assert loaded["counts"] == checkout.counts()
+    # The loader's questions work on the installed wheel and agree with the checkout.
+    assert loaded["q"] == {
+        "timeline": [e.id for e in checkout.timeline()][:3],
+        "on21": [p.id for p in checkout.positions_on("point-21")],
+        "matrix": len(checkout.stance_matrix()),
+        "putin": [p.date for p in checkout.trajectory("vladimir-putin")],
+        "lineage": [k.id for k in checkout.lineage("point-06")],
+        "compare": len(checkout.compare("us-28-point-draft", "european-counter-proposal")),
+    }
+    assert loaded["q"]["on21"] and loaded["q"]["lineage"]
 
     cli = subprocess.run(
         [str(environment / "bin" / "plan-dataset"), "validate"],

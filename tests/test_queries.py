@@ -1,0 +1,122 @@
+"""The loader's questions on the shipped bundle, and `plan-dataset compare`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+import plan_dataset
+from plan_dataset.dates import first_day
+
+
+@pytest.fixture(scope="module")
+def dataset() -> plan_dataset.Dataset:
+    return plan_dataset.load()
+
+
+def _start(event: object) -> str:
+    return first_day(event.date) if event.date else event.date_earliest  # type: ignore[attr-defined]
+
+
+def test_timeline_orders_every_event_ranges_by_their_earliest_day(
+    dataset: plan_dataset.Dataset,
+) -> None:
+    timeline = dataset.timeline()
+    assert len(timeline) == len(dataset.events) >= 40
+    keys = [(_start(e), e.id) for e in timeline]
+    assert keys == sorted(keys)
+    ranged = [e for e in timeline if e.date is None]
+    assert ranged and all(e.date_earliest for e in ranged)
+    span = [e for e in timeline if _start(e) >= "2025-08-01"]
+    assert span[0].id == "alaska-summit" and _start(span[-1]) >= "2025-12-24"
+
+
+def test_positions_on_a_point_with_and_without_its_document(dataset: plan_dataset.Dataset) -> None:
+    on_point = dataset.positions_on("point-06")
+    assert on_point and {p.target for p in on_point} == {"point-06"}
+    with_document = dataset.positions_on(dataset.provision("point-06"), include_document=True)
+    assert {p.target for p in with_document} == {"point-06", "us-28-point-draft"}
+    assert set(on_point) < set(with_document)
+    assert [p.date for p in with_document if p.date] == sorted(
+        (p.date for p in with_document if p.date), key=first_day
+    )
+
+
+def test_stance_matrix_holds_the_latest_stance(dataset: plan_dataset.Dataset) -> None:
+    matrix = dataset.stance_matrix()
+    cell = matrix[("vladimir-putin", "us-28-point-draft")]
+    latest = max(
+        (
+            p
+            for p in dataset.positions
+            if (p.stakeholder, p.target) == ("vladimir-putin", "us-28-point-draft")
+        ),
+        key=lambda p: (first_day(p.date or "0000"), p.id),
+    )
+    assert cell == {"stance": latest.stance, "date": latest.date, "position": latest.id}
+    assert len(matrix) == len({(p.stakeholder, p.target) for p in dataset.positions})
+
+
+def test_trajectory_shows_a_change_of_stance(dataset: plan_dataset.Dataset) -> None:
+    putin = dataset.trajectory("vladimir-putin")
+    assert len(putin) >= 2 and len({p.stance for p in putin}) >= 2
+    dates = [p.date for p in putin if p.date]
+    assert dates == sorted(dates, key=first_day)
+
+
+def test_lineage_follows_the_army_cap_across_versions(dataset: plan_dataset.Dataset) -> None:
+    links = dataset.lineage("point-06")
+    assert {(k.later_document, k.later, k.operation) for k in links} == {
+        ("european-counter-proposal", "e3-point-06", "amended"),
+        ("us-ukraine-20-point-framework", "f20-point-04", "amended"),
+    }
+    values = {
+        point: {t.id: t.value for t in dataset.provision(point).terms}["personnel-cap"]
+        for point in ("point-06", "e3-point-06", "f20-point-04")
+    }
+    assert values == {"point-06": 600000, "e3-point-06": 800000, "f20-point-04": 800000}
+    assert dataset.lineage("e3-point-06") == links  # one chain, from any point on it
+
+
+def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, project: Path) -> None:
+    rows = dataset.compare("us-28-point-draft", "european-counter-proposal")
+    by_earlier = {r["earlier"]: r for r in rows}
+    assert set(by_earlier) == {f"point-{n:02d}" for n in range(1, 29)}
+    assert (
+        by_earlier["point-03"]["operation"] == "deleted" and by_earlier["point-03"]["later"] is None
+    )
+    assert by_earlier["point-06"]["changed_figures"] == "personnel-cap: 600000 -> 800000"
+    with pytest.raises(KeyError):
+        dataset.compare("us-28-point-draft", "no-such-version")
+    text = run_cli("compare", "us-28-point-draft", "european-counter-proposal", cwd=project)
+    assert text.returncode == 0 and "personnel-cap: 600000 -> 800000" in text.stdout
+    as_json = run_cli(
+        "compare", "us-28-point-draft", "european-counter-proposal", "--format", "json", cwd=project
+    )
+    assert json.loads(as_json.stdout) == rows
+    as_csv = run_cli(
+        "compare", "us-28-point-draft", "european-counter-proposal", "--format", "csv", cwd=project
+    )
+    table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert [r["earlier"] for r in table] == [r["earlier"] or "" for r in rows]
+    unknown = run_cli("compare", "us-28-point-draft", "nothing", cwd=project)
+    assert unknown.returncode == 2 and "no document 'nothing'" in unknown.stdout + unknown.stderr
+
+
+def test_corroboration_of_a_record_and_its_parts(dataset: plan_dataset.Dataset) -> None:
+    point = dataset.provision("point-06")
+    parts = dataset.corroboration(point)
+    assert set(parts) == {None, "terms/personnel-cap"}
+    assert not parts[None].weakly_sourced and len(parts[None].strong_origins) >= 2
+    weak = dataset.corroboration(dataset.provision("point-20"))[None]
+    assert weak.weakly_sourced and weak.strong_origins == ()
+    rows = {r["id"]: r for r in dataset.rows("corroboration")}
+    assert rows["provisions/point-20"]["weakly_sourced"] is True
+    assert rows["provisions/point-06/terms/personnel-cap"]["origins"] == len(
+        parts["terms/personnel-cap"].origins
+    )

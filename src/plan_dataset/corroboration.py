@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-# Strongest first; the order of the models' Reliability vocabulary.
+# Source classes, strongest first: the models' Reliability vocabulary is made from this.
 RELIABILITY_ORDER = (
     "primary",
     "wire",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from plan_dataset.corroboration import RELIABILITY_ORDER
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -47,17 +49,7 @@ Topic = Literal[
     "us_russia_relations",
     "weapons",
 ]
-Reliability = Literal[
-    "primary",
-    "wire",
-    "established_outlet",
-    "regional_outlet",
-    "republisher",
-    "aggregator",
-    "state_affiliated",
-    "partisan_blog",
-    "unattributed_analysis",
-]
+Reliability = Literal[RELIABILITY_ORDER]  # the one ordered list, in corroboration.py
 """Source classes, strongest first (see docs/curation-guide.md for the rule of each)."""
 ProvisionStatus = Literal["reported", "speculative", "published"]
 LinkOperation = Literal[

@@ -33,8 +33,7 @@ def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Findi
     model = record.model
 
     def source(source_id: str) -> Source | None:
-        found = index.record("sources", source_id) if index.exists("sources", source_id) else None
-        return found if isinstance(found, Source) else None
+        return index.typed("sources", source_id, Source)
 
     if isinstance(model, Source) and model.origin is not None:
         try:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from plan_dataset.models import MODELS, Record, Source
 from plan_dataset.provenance import SourceText, archive_path_problem
 from plan_dataset.validation.base import DATA_DIR, RECORD_SUFFIX, CheckedRecord
 from plan_dataset.validation.files import check_record_file
+
+T = TypeVar("T", bound=Record)
 
 
 class DatasetIndex:
@@ -69,6 +72,13 @@ class DatasetIndex:
                 return None
             self.loaded[key] = check_record_file(self.root, table, path, self.schema_dir)
         return self.loaded[key].model
+
+    def typed(self, table: str, record_id: str | None, kind: type[T]) -> T | None:
+        """The record if it exists, is valid and is a ``kind``; else None (reported elsewhere)."""
+        if record_id is None or not self.exists(table, record_id):
+            return None
+        found = self.record(table, record_id)
+        return found if isinstance(found, kind) else None
 
     def all_records(self, table: str) -> list[Record]:
         """Every valid record of a table (loads them all: for whole-dataset rules)."""

@@ -40,12 +40,8 @@ def check_link(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
     if isinstance(model, PointLink):
         for end, document in (("earlier", model.earlier_document), ("later", model.later_document)):
             point_id = getattr(model, end)
-            if point_id is None or not index.exists("provisions", point_id):
-                continue  # a missing point is a D002
-            point = index.record("provisions", point_id)
-            if isinstance(point, Provision) and (
-                point.status != "published" or point.document != document
-            ):
+            point = index.typed("provisions", point_id, Provision)  # a missing one is a D002
+            if point is not None and (point.status != "published" or point.document != document):
                 yield Finding(
                     (end,), "L001", f"{point_id!r} is not a published point of {document}"
                 )
@@ -63,8 +59,7 @@ def check_link(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
                     )
                     break
                 chain.append(nxt)
-                found = index.record("documents", nxt) if index.exists("documents", nxt) else None
-                current = found if isinstance(found, Document) else None
+                current = index.typed("documents", nxt, Document)
 
 
 def check_versions(

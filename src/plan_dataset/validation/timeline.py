@@ -31,18 +31,14 @@ CODES = {
 
 
 def _target_document(position: Position, index: DatasetIndex) -> Document | None:
-    target = position.target
-    if target == PLAN_TARGET:
+    """The version a position targets: the document itself, or the point's document."""
+    if position.target == PLAN_TARGET:
         return None
-    if index.exists("documents", target):
-        found = index.record("documents", target)
-        return found if isinstance(found, Document) else None
-    if index.exists("provisions", target):
-        point = index.record("provisions", target)
-        if isinstance(point, Provision) and point.document:
-            found = index.record("documents", point.document)
-            return found if isinstance(found, Document) else None
-    return None
+    document = index.typed("documents", position.target, Document)
+    if document is not None:
+        return document
+    point = index.typed("provisions", position.target, Provision)
+    return index.typed("documents", point.document, Document) if point else None
 
 
 def check_dates(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:

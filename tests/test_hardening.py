@@ -318,3 +318,28 @@ def test_a_killed_build_is_repaired_by_the_next(project: Path, stop: int) -> Non
     assert stale_outputs(project, render_outputs(validate(project))) == []
     debris = [p for p in project.rglob(".*") if p.is_file() and p.name != ".gitignore"]
     assert debris == []
+
+
+def test_an_unreadable_seed_and_table_folder_are_coded_problems(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root in CI, where chmod cannot make a file unreadable: fail the reads.
+    from plan_dataset.validation import files, provenance
+
+    def unreadable_seed(path: Path) -> str:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    real_iterdir = Path.iterdir
+
+    def unreadable_events(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "events":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(provenance, "sha256_of", unreadable_seed)
+    monkeypatch.setattr(files.Path, "iterdir", unreadable_events)
+    found = {(p.path, p.code) for p in validate(project).problems}
+    assert ("data/events", "F004") in found
+    assert ("data/sources/seed-000.yaml", "P003") in found
+    with pytest.raises(plan_dataset.DatasetInvalid):
+        plan_dataset.load(project)

@@ -70,3 +70,32 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
         text=True,
     )
     assert cli.returncode == 2 and "not a project root" in cli.stderr
+
+
+def test_debris_of_a_killed_build_never_reaches_the_wheel(tmp_path: Path) -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    copy = tmp_path / "copy"
+    for name in filter(None, tracked):
+        target = copy / name.decode()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((ROOT / name.decode()).read_bytes())
+    debris = [
+        "src/plan_dataset/data/.plan-dataset.json.k3j9x0qa",
+        "src/plan_dataset/data/.plan-dataset.json.backup",
+        "src/plan_dataset/.records.py.a1b2c3d4",
+    ]
+    for name in debris:
+        (copy / name).write_text("stray")
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("plan_dataset-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "plan_dataset/data/plan-dataset.json" in names
+    assert not [n for n in names if n.rsplit("/", 1)[-1].startswith(".")]

@@ -120,3 +120,14 @@ def test_corroboration_of_a_record_and_its_parts(dataset: plan_dataset.Dataset) 
     assert rows["provisions/point-06/terms/personnel-cap"]["origins"] == len(
         parts["terms/personnel-cap"].origins
     )
+
+
+def test_the_bundle_carries_the_corroboration_the_build_computed(
+    dataset: plan_dataset.Dataset,
+) -> None:
+    from plan_dataset.corroboration import record_corroboration
+
+    sources = {s.id: s for s in dataset.sources}
+    for table in dataset.table_names():
+        for record in dataset.table(table):
+            assert dataset.corroboration(record) == record_corroboration(record, sources.get)

@@ -142,3 +142,29 @@ def record_corroboration(
 ) -> dict[str | None, Corroboration]:
     """Corroboration of a record (key None) and of each evidence-bearing part."""
     return {part: corroboration_of(items, source) for part, items in parts_of(record).items()}
+
+
+def part_key(table: str, record_id: str, part: str | None) -> str:
+    """The id of a record's or part's corroboration: ``<table>/<record>[/<part>]``."""
+    return f"{table}/{record_id}" + (f"/{part}" if part else "")
+
+
+def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
+    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
+    sources = {s.id: s for s in records["sources"]}
+    found = {}
+    for table, table_records in records.items():
+        for record in table_records:
+            for part, result in record_corroboration(record, sources.get).items():
+                found[part_key(table, record.id, part)] = {
+                    "origins": list(result.origins),
+                    "strong_origins": list(result.strong_origins),
+                    "strongest": result.strongest,
+                }
+    return found
+
+
+def from_plain(value: dict[str, Any]) -> Corroboration:
+    return Corroboration(
+        tuple(value["origins"]), tuple(value["strong_origins"]), value["strongest"]
+    )

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
-BUNDLE_KEYS = {"name", "version", "tables", "offsets"}
+BUNDLE_KEYS = {"name", "version", "tables", "offsets", "corroboration"}
 TABLE_NAMES = tuple(DECODERS)
 
 
@@ -65,6 +65,7 @@ class Dataset:
     # [start, end] of each verbatim quote in its archived text, by attribution row id.
     offsets: dict[str, list[int]]
     _by_id: dict[tuple[str, str], Record]
+    _corroboration: dict[str, dict[str, Any]]
     _flat: dict[str, list[dict[str, Any]]]
 
     def __init__(
@@ -73,6 +74,7 @@ class Dataset:
         version: str,
         tables: dict[str, tuple[Record, ...]],
         offsets: dict[str, list[int]] | None = None,
+        corroboration: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         if set(tables) != set(TABLE_NAMES):
             raise ValueError(f"a Dataset needs exactly the tables {', '.join(TABLE_NAMES)}")
@@ -80,6 +82,8 @@ class Dataset:
         fields.update(tables)
         fields["version"] = version
         fields["offsets"] = offsets if offsets is not None else {}
+        # Independent origins per record and part, computed by the build (see corroboration.py).
+        fields["_corroboration"] = corroboration if corroboration is not None else {}
         # Caches, filled once: look-ups by id, and flat rows on first use.
         fields["_by_id"] = {
             (table, record.id): record for table in TABLE_NAMES for record in tables[table]
@@ -270,8 +274,8 @@ def _check_shape(bundle: Any) -> None:
         raise BundleInvalid("not a plan-dataset bundle: wrong name or version")
     if not isinstance(tables, dict) or set(tables) != set(TABLE_NAMES):
         raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(TABLE_NAMES)}")
-    if not isinstance(offsets, dict):
-        raise BundleInvalid("the bundle's offsets must be a mapping")
+    if not isinstance(offsets, dict) or not isinstance(bundle["corroboration"], dict):
+        raise BundleInvalid("the bundle's offsets and corroboration must be mappings")
     seen: set[str] = set()
     for name in TABLE_NAMES:
         rows = tables[name]
@@ -295,7 +299,12 @@ def _from_bundle(data: bytes) -> Dataset:
         bundle = json.loads(data)
         _check_shape(bundle)
         tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
-        return Dataset(version=bundle["version"], tables=tables, offsets=bundle["offsets"])
+        return Dataset(
+            version=bundle["version"],
+            tables=tables,
+            offsets=bundle["offsets"],
+            corroboration=bundle["corroboration"],
+        )
     except BundleInvalid:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:

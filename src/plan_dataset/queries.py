@@ -6,7 +6,9 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import record_corroboration
+from plan_dataset.corroboration import from_plain, part_key, parts_of, record_corroboration
+from plan_dataset.records import RECORD_TYPES
+
 from plan_dataset.dates import first_day
 
 TYPE_CHECKING = False
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 PLAN = "plan"
+TABLE_OF_TYPE = {record_type: table for table, record_type in RECORD_TYPES.items()}
 
 
 def event_sort_key(event: Any) -> tuple[str, str]:
@@ -141,6 +144,14 @@ def compare(dataset: Any, document_a: str, document_b: str) -> list[dict[str, An
 
 
 def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
-    """Corroboration of a record (key None) and of each of its evidence-bearing parts."""
-    sources = {s.id: s for s in dataset.sources}
-    return record_corroboration(record, sources.get)
+    """Corroboration of a record (key None) and of each of its evidence-bearing parts.
+
+    Read from the bundle, where the build computed it; computed here for a dataset
+    assembled without one.
+    """
+    table = TABLE_OF_TYPE[type(record)]
+    stored = dataset._corroboration
+    if not stored:
+        sources = {s.id: s for s in dataset.sources}
+        return record_corroboration(record, sources.get)
+    return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}

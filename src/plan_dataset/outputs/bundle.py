@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from plan_dataset.corroboration import corroboration_of_records
 from plan_dataset.snapshot import Snapshot
 
 BUNDLE_NAME = "plan-dataset.json"
@@ -12,7 +13,8 @@ BUNDLE_NAME = "plan-dataset.json"
 
 def render_bundle(snapshot: Snapshot) -> bytes:
     """``offsets`` carries each quote's place in its archived text, which the installed
-    package cannot recompute because it does not ship the seeds."""
+    package cannot recompute because it does not ship the seeds; ``corroboration`` the
+    independent origins computed for every record and evidence-bearing part."""
     bundle = {
         "name": "plan-dataset",
         "version": snapshot.version,
@@ -25,6 +27,7 @@ def render_bundle(snapshot: Snapshot) -> bytes:
             for row in snapshot.flat["attributions"]
             if row["start"] is not None
         },
+        "corroboration": corroboration_of_records(snapshot.records),
     }
     text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (text + "\n").encode("utf-8")

@@ -7,9 +7,8 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 from __future__ import annotations
 
 from plan_dataset.corroboration import from_plain, part_key, parts_of, record_corroboration
-from plan_dataset.records import RECORD_TYPES
-
 from plan_dataset.dates import first_day
+from plan_dataset.records import RECORD_TYPES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

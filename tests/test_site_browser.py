@@ -148,3 +148,19 @@ def test_pages_work_without_javascript(browser: Any, site_dir: Path) -> None:
         assert "600,000" in page.content()
     finally:
         context.close()
+
+
+def test_every_page_is_valid_html(site_dir: Path) -> None:
+    import shutil
+    import subprocess
+
+    java = _need(shutil.which("java"), "Java (for the Nu HTML Checker)")
+    checker = ROOT / ".ci-node/node_modules/vnu-jar/build/dist/vnu.jar"
+    _need(checker if checker.is_file() else None, "the Nu HTML Checker (npm install vnu-jar)")
+    result = subprocess.run(
+        [java, "-jar", str(checker), "--errors-only", "--skip-non-html", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[:3000]

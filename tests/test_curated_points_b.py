@@ -131,7 +131,11 @@ def test_point_26_amnesty_for_all_parties(dataset, provisions, sources):
     assert wion.published == "2025-11-28"
     assert wion.reliability == "established_outlet"
     cited = {e.source for e in provisions["point-26"].evidence}
-    assert {"wion-matviichuk-amnesty", "liga-dw-stefanishyna-amnesty", "axy-dw-stefanishyna-amnesty"} <= cited
+    assert {
+        "wion-matviichuk-amnesty",
+        "liga-dw-stefanishyna-amnesty",
+        "axy-dw-stefanishyna-amnesty",
+    } <= cited
     disc = {d.id: d for d in dataset.discrepancies}["text-point-26-amnesty-scope"]
     assert len(disc.variants) == 2
 

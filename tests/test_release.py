@@ -153,7 +153,7 @@ def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> Non
     assert text.startswith("# yaml-language-server: $schema=../../schema/positions.schema.json\n")
     empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
     assert empty.returncode == 1
-    assert {line.split()[1] for line in empty.stderr.splitlines()[:-1]} <= {"M004", "M007", "M008"}
+    assert {line.split()[1] for line in empty.stdout.splitlines()} <= {"M004", "M007", "M008"}
     record = yaml.safe_load(text)
     assert set(record) == {"id", "stakeholder", "target", "stance", "summary", "evidence"}
     record.update(stakeholder="donald-tusk", target="plan", stance="unclear", summary="A test.")
@@ -164,5 +164,5 @@ def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> Non
     filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
     assert filled.returncode == 0, filled.stderr
     again = run_cli("new", "positions", "tusk-on-plan", cwd=project)
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 1 and "already used in data/positions/" in again.stderr
     assert run_cli("new", "positions", "Not A Slug", cwd=project).returncode == 2

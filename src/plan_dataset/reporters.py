@@ -25,12 +25,19 @@ def _escape_text(value: str) -> str:
 
 
 def report_text(problems: Sequence[Problem], out: TextIO) -> None:
+    """One line per problem, ``path:line:col: CODE message``, and nothing else: the
+    summary is a diagnostic (``summary()``), so that every line here is a problem."""
     for p in problems:
         path, message = _escape_text(p.path), _escape_text(p.message)
         out.write(f"{path}:{p.line}:{p.column}: {p.code} {message}\n")
-    if problems:
-        files = len({p.path for p in problems})
-        out.write(f"{len(problems)} problem(s) in {files} file(s)\n")
+
+
+def summary(problems: Sequence[Problem], checked_files: int) -> str:
+    """The closing line of a text report: how many problems in how many files, or valid."""
+    if not problems:
+        return f"valid: {checked_files} record file(s)"
+    files = len({p.path for p in problems})
+    return f"{len(problems)} problem(s) in {files} file(s)"
 
 
 def report_json(problems: Sequence[Problem], out: TextIO) -> None:

@@ -21,6 +21,7 @@ from plan_dataset.countries import COUNTRY_CODES
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
     PARTIAL_DATE_PATTERN,
+    SLUG_MAX_LENGTH,
     SLUG_PATTERN,
     Hedge,
 )
@@ -66,7 +67,7 @@ def _check_country(value: str) -> str:
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
     Field(examples=["army-size-limit"]),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]

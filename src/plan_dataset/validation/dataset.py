@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from plan_dataset.models import MODELS, PLAN_TARGET, Provision, references
+from plan_dataset.models import (
+    MODELS,
+    PLAN_TARGET,
+    SLUG_MAX_LENGTH,
+    SLUG_RE,
+    Provision,
+    references,
+)
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.pydantic_errors import did_you_mean
@@ -29,12 +36,37 @@ CODES = {
 HINTS_PER_RECORD = 5
 
 
+def reserved_id(record_id: str) -> str | None:
+    """Why an id is reserved for every table, or None."""
+    if record_id == PLAN_TARGET:
+        return f"'{PLAN_TARGET}' is reserved for position targets"
+    return None
+
+
+def unusable_new_id(record_id: str, index: DatasetIndex) -> tuple[str, str] | None:
+    """Code and message when a new record may not take this id, by the rules the
+    checks apply to an existing one: a slug (M007, M008), not reserved (D003), not
+    used in any table (D001). ``plan-dataset new`` asks this before it writes."""
+    if not SLUG_RE.fullmatch(record_id):
+        return "M007", f"{record_id!r} is not a lowercase slug (a-z, 0-9, single hyphens between)"
+    if len(record_id) > SLUG_MAX_LENGTH:
+        return "M008", f"{record_id!r} is longer than {SLUG_MAX_LENGTH} characters"
+    reserved = reserved_id(record_id)
+    if reserved is not None:
+        return "D003", reserved
+    for table in MODELS:
+        if index.exists(table, record_id):
+            return "D001", f"id {record_id!r} is already used in data/{table}/"
+    return None
+
+
 def check_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
     """Every reference resolves to a record of the right table and kind."""
     model = record.model
     assert model is not None
-    if isinstance(model, Provision) and model.id == PLAN_TARGET:
-        yield Finding(("id",), "D003", f"'{PLAN_TARGET}' is reserved for position targets")
+    reserved = reserved_id(model.id)
+    if reserved is not None:
+        yield Finding(("id",), "D003", reserved)
     if getattr(model, "affiliation", None) == model.id:
         yield Finding(("affiliation",), "D003", "a stakeholder cannot be affiliated with itself")
     hints = 0

@@ -24,7 +24,7 @@ STAGES: list[tuple[str, ...]] = [
         "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
         "corroboration", "queries", "rows", "table_columns", "citations", "html_view",
     ),
-    ("yaml_reader", "provenance"),  # read
+    ("yaml_reader", "yaml_messages", "provenance"),  # read
     ("models", "schema", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
     ("tables", "table_spec", "snapshot", "stats", "frames"),  # snapshot and tables

@@ -169,7 +169,7 @@ class LocatorEvidence(Strict):
     )
 
 
-def _evidence_kind(value: Any) -> str:
+def evidence_kind(value: Any) -> str:
     if isinstance(value, dict):
         return "locator" if "locator" in value and "quote" not in value else "quote"
     return "locator" if isinstance(value, LocatorEvidence) else "quote"
@@ -177,7 +177,7 @@ def _evidence_kind(value: Any) -> str:
 
 Evidence = Annotated[
     Annotated[QuoteEvidence, Tag("quote")] | Annotated[LocatorEvidence, Tag("locator")],
-    Discriminator(_evidence_kind),
+    Discriminator(evidence_kind),
 ]
 EvidenceList = Annotated[
     list[Evidence],

@@ -133,6 +133,10 @@ class Discrepancy(Record):
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class PointLink(Record):
     """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
 
@@ -174,11 +178,17 @@ class PointLink(Record):
             if self.earlier is not None or self.later is None:
                 raise ValueError("an added link has a later point and no earlier one")
         elif self.earlier is None:
-            raise ValueError(f"a {self.operation} link needs its earlier point")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs its earlier point"
+            )
         if self.operation == "deleted" and self.later is not None:
             raise ValueError("a deleted link has no later point")
         if self.operation not in ("deleted", "unclear") and self.later is None:
-            raise ValueError(f"a {self.operation} link needs its later point")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs its later point"
+            )
         if self.operation in ("amended", "merged", "split") and self.change is None:
-            raise ValueError(f"a {self.operation} link needs a one-line change")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs a one-line change"
+            )
         return self

@@ -368,9 +368,12 @@ def _from_bundle(data: bytes) -> Dataset:
 def load(path: str | Path | None = None) -> Dataset:
     """Load the dataset.
 
-    With no argument, read the bundle shipped inside the installed package. With
-    the path of a project checkout (the folder holding ``data/``), read its YAML
-    records with full validation; raise ``DatasetInvalid`` if any check fails.
+    With no argument, read the bundle shipped inside the installed package. With a
+    path: a release zip (``plan-dataset-<version>.zip``), an unpacked release folder
+    or a bundle file (``plan-dataset.json``), to pin a version; or a project checkout
+    (the folder holding ``data/``), whose YAML records are read with full validation
+    (``DatasetInvalid`` if any check fails). A release's bundle is checked against
+    its ``SHA256SUMS``; a damaged one raises ``BundleInvalid``.
     """
     if path is None:
         # A plain file path: importing importlib.resources or pathlib costs more than loading.
@@ -381,6 +384,14 @@ def load(path: str | Path | None = None) -> Dataset:
         from importlib import resources  # the package is not on disk, e.g. in a zip
 
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
+    from plan_dataset.bundle_reader import NotARelease, release_bundle
+
+    try:
+        released = release_bundle(path)
+    except NotARelease as error:
+        raise BundleInvalid(str(error)) from None
+    if released is not None:
+        return _from_bundle(released)
     from pathlib import Path
 
     from plan_dataset.outputs.bundle import render_bundle

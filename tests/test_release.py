@@ -84,6 +84,10 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
         "schema/provisions.schema.json",
     ):
         assert expected in names, expected  # at the zip's root, where Frictionless looks
+    from plan_dataset.outputs import parquet
+
+    # Parquet is in the zip exactly when pyarrow is installed (the parquet extra).
+    assert ("parquet/positions.parquet" in names) == parquet.available()
     for line in (top / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         expected_digest, name = line.split("  ", 1)
         assert hashlib.sha256((top / name).read_bytes()).hexdigest() == expected_digest, name

@@ -15,6 +15,7 @@ from typing import Any
 
 from plan_dataset.codegen import render_records_module
 from plan_dataset.models import MODELS
+from plan_dataset.outputs import parquet
 from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
 from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
 from plan_dataset.outputs.sqlite import render_sqlite
@@ -109,6 +110,19 @@ register(
         single_file=True,
     )
 )
+# Optional: only with pyarrow installed (the parquet extra); `export --format parquet`
+# says which extra to install otherwise.
+OPTIONAL_EXPORTS = {"parquet": parquet.INSTALL_HINT}
+if parquet.available():
+    register(
+        Output(
+            "parquet",
+            "Parquet tables (typed, vocabularies dictionary-encoded)",
+            lambda s: parquet.render_parquet(s.flat),
+            release_folder="parquet",
+            export=True,
+        )
+    )
 register(
     Output(
         "records",
@@ -205,3 +219,8 @@ def export_files(snapshot: Snapshot, name: str) -> Files:
 
 def exporters() -> list[str]:
     return [name for name, output in OUTPUTS.items() if output.export]
+
+
+def missing_exporters() -> dict[str, str]:
+    """Export formats this installation lacks, with the command that adds each."""
+    return {name: hint for name, hint in OPTIONAL_EXPORTS.items() if name not in OUTPUTS}

@@ -75,6 +75,7 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
         names = set(bundle.namelist())
     for expected in (
         "datapackage.json",
+        "data-dictionary.md",
         "plan-dataset.json",
         "plan-dataset.sqlite",
         "README.md",

@@ -18,6 +18,7 @@ from plan_dataset.models import MODELS
 from plan_dataset.outputs import parquet
 from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
 from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
+from plan_dataset.outputs.dictionary import DICTIONARY_NAME, render_dictionary
 from plan_dataset.outputs.sqlite import render_sqlite
 from plan_dataset.outputs.tabular import table_files, table_resources
 from plan_dataset.schema import render_schema, schema_file_name
@@ -158,6 +159,15 @@ register(
         "Column names of the flat tables, for the loader",
         _render_columns,
         build_folder="src/plan_dataset",
+    )
+)
+register(
+    Output(
+        "dictionary",
+        "Data dictionary: tables, columns, keys and vocabularies",
+        lambda s: {DICTIONARY_NAME: render_dictionary(s)},
+        build_folder="docs",
+        release_folder="",
     )
 )
 register(

@@ -59,8 +59,27 @@ def report_github(problems: Sequence[Problem], out: TextIO) -> None:
         )
 
 
+def _escape_markdown(value: str) -> str:
+    return _escape_text(value).replace("|", "\\|").replace("`", "'")
+
+
+def report_markdown(problems: Sequence[Problem], out: TextIO) -> None:
+    """A Markdown table of every problem, e.g. for a CI job summary ($GITHUB_STEP_SUMMARY),
+    which shows all of them where annotations stop at the first ten."""
+    if not problems:
+        out.write("**plan-dataset validate**: no problems.\n")
+        return
+    files = len({p.path for p in problems})
+    out.write(f"**plan-dataset validate**: {len(problems)} problem(s) in {files} file(s)\n\n")
+    out.write("| where | code | message |\n|---|---|---|\n")
+    for p in problems:
+        where = _escape_markdown(f"{p.path}:{p.line}:{p.column}")
+        out.write(f"| `{where}` | {p.code} | {_escape_markdown(p.message)} |\n")
+
+
 REPORTERS: dict[str, Callable[[Sequence[Problem], TextIO], None]] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,
+    "markdown": report_markdown,
 }

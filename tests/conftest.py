@@ -18,7 +18,7 @@ def copy_project(destination: Path) -> Path:
     for folder in ("seeds", "data", "schema", "tables", "docs"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, destination / folder)
-    for file in ("datapackage.json",):
+    for file in ("datapackage.json", "CHANGELOG.md"):
         shutil.copy2(ROOT / file, destination / file)
     for generated in (
         "src/plan_dataset/data/plan-dataset.json",

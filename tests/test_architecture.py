@@ -22,9 +22,10 @@ PACKAGE = ROOT / "src" / "plan_dataset"
 STAGES: list[tuple[str, ...]] = [
     (  # plain building blocks, standard library only
         "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
-        "corroboration", "queries", "rows", "table_columns",
+        "corroboration", "queries", "rows", "table_columns", "citations", "html_view",
+        "bundle_reader",
     ),
-    ("yaml_reader", "provenance"),  # read
+    ("yaml_reader", "yaml_messages", "provenance"),  # read
     ("models", "schema", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
     ("tables", "table_spec", "snapshot", "stats", "frames"),  # snapshot and tables
@@ -92,6 +93,8 @@ d.timeline(); d.stance_matrix(); d.trajectory("volodymyr-zelenskyy")
 d.positions_on("point-21", include_document=True); d.lineage("point-06")
 d.compare("us-28-point-draft", "european-counter-proposal")
 d.corroboration(d.provision("point-06"))
+d.discrepancies_about("army-size-limit"); d.cited_by("seed-004"); d.positions_by("ukraine")
+d.cite(d.provision("point-06").evidence[0]); d._repr_html_(); d.provisions[0]._repr_html_()
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "yaml", "jsonschema"))
 print(heavy)
 """

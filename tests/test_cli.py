@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import run_cli
+import pytest
+import yaml
+from conftest import ROOT, run_cli
 
+from plan_dataset.cli import main
 from plan_dataset.yaml_reader import MAX_FILE_BYTES
 
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) .+$")
@@ -24,6 +32,7 @@ def _break(project: Path) -> None:
 def test_valid_project_exits_zero(project: Path) -> None:
     result = run_cli("validate", cwd=project)
     assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
     assert result.stderr.startswith("valid: ")
 
 
@@ -31,14 +40,25 @@ def test_every_problem_in_one_run_as_path_line_col_code(project: Path) -> None:
     _break(project)
     result = run_cli("validate", cwd=project)
     assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    problems = [LINE.match(line) for line in lines[:-1]]
-    assert all(problems), lines
+    # Problems are the results: every stdout line is one, so `validate | grep` works.
+    lines = result.stdout.splitlines()
+    problems = [LINE.match(line) for line in lines]
+    assert lines and all(problems), lines
     codes = {(m["path"], m["code"]) for m in problems if m}
     assert ("data/positions/barrot-peace-not-capitulation.yaml", "M001") in codes
     assert ("data/events/ternopil-strike.yaml", "Y002") in codes
-    assert "did you mean 'stance'?" in result.stderr
+    assert "did you mean 'stance'?" in result.stdout
+    # The closing summary is a diagnostic.
+    assert result.stderr == f"{len(lines)} problem(s) in 2 file(s)\n"
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_other_commands_report_problems_on_stderr(project: Path) -> None:
+    _break(project)
+    for command in (["stats"], ["build"], ["compare", "us-28-point-draft", "nope"]):
+        result = run_cli(*command, cwd=project)
+        assert result.returncode == 1 and result.stdout == "", command
+        assert "M001" in result.stderr and "problem(s) in 2 file(s)" in result.stderr, command
 
 
 def test_json_format(project: Path) -> None:
@@ -65,7 +85,7 @@ def test_validate_given_paths_only(project: Path) -> None:
     _break(project)
     result = run_cli("validate", "data/events/ternopil-strike.yaml", cwd=project)
     assert result.returncode == 1
-    assert "barrot" not in result.stderr  # the other broken file was not asked for
+    assert "barrot" not in result.stdout  # the other broken file was not asked for
     ok = run_cli("validate", "data/provisions", cwd=project)
     assert ok.returncode == 0, ok.stderr
 
@@ -74,10 +94,10 @@ def test_missing_path_and_misplaced_file(project: Path) -> None:
     (project / "data" / "notes.txt").write_text("stray\n")
     result = run_cli("validate", cwd=project)
     assert result.returncode == 1
-    assert "data/notes.txt:1:1: F003" in result.stderr
+    assert "data/notes.txt:1:1: F003" in result.stdout
     missing = run_cli("validate", "data/events/nope.yaml", cwd=project)
     assert missing.returncode == 1
-    assert "data/events/nope.yaml:1:1: F004" in missing.stderr
+    assert "data/events/nope.yaml:1:1: F004" in missing.stdout
 
 
 def test_oversized_file(project: Path) -> None:
@@ -85,7 +105,7 @@ def test_oversized_file(project: Path) -> None:
     target.write_text("id: huge\nnotes: " + "x" * MAX_FILE_BYTES + "\n")
     result = run_cli("validate", "data/events/huge.yaml", cwd=project)
     assert result.returncode == 1
-    assert "data/events/huge.yaml:1:1: Y009" in result.stderr
+    assert "data/events/huge.yaml:1:1: Y009" in result.stdout
 
 
 def test_usage_errors_exit_two(tmp_path: Path, project: Path) -> None:
@@ -114,3 +134,97 @@ def test_stats_counts_tables_sources_and_evidence_kinds(project: Path) -> None:
         assert len(tables) >= 3, (seed, tables)
     text = run_cli("stats", cwd=project)
     assert "records per table" in text.stdout and "quote" in text.stdout
+
+
+def _validate_into_a_closed_pipe(project: Path, *args: str) -> tuple[int, str]:
+    """Run validate in a fresh process whose stdout reader is gone before it writes."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plan_dataset", "validate", *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -c 0`: the reader left
+    error = process.stderr.read()
+    return process.wait(), error
+
+
+def test_a_closed_pipe_ends_quietly_with_the_commands_own_status(project: Path) -> None:
+    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
+    assert (status, error) == (0, "")
+    _break(project)
+    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
+    assert (status, error) == (1, "")
+    status, error = _validate_into_a_closed_pipe(project)
+    assert status == 1 and "problem(s)" in error and "Broken pipe" not in error
+
+
+def test_a_closed_pipe_in_process_returns_the_status(project: Path) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    stream = io.TextIOWrapper(io.FileIO(writer, "w"), encoding="utf-8")
+    _break(project)
+    with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(io.StringIO()) as err:
+        status = main(["--root", str(project), "validate", "--format", "json"])
+    assert status == 1 and "Broken pipe" not in err.getvalue()
+    stream.close()
+
+
+@pytest.mark.parametrize(
+    ("record_id", "status", "message"),
+    [
+        ("plan", 1, "D003 'plan' is reserved for position targets"),
+        ("ukraine", 1, "D001 id 'ukraine' is already used in data/stakeholders/"),
+        ("army-size-limit", 1, "D001 id 'army-size-limit' is already used in data/provisions/"),
+        ("Not-A-Slug", 2, "M007 'Not-A-Slug' is not a lowercase slug"),
+        ("a" * 81, 2, "M008"),
+    ],
+)
+def test_new_refuses_ids_validation_would_refuse(
+    project: Path, record_id: str, status: int, message: str
+) -> None:
+    before = sorted(p.name for p in (project / "data" / "positions").iterdir())
+    result = run_cli("new", "positions", record_id, cwd=project)
+    assert result.returncode == status and message in result.stderr, result.stderr
+    assert "nothing was written" in result.stderr and result.stdout == ""
+    assert sorted(p.name for p in (project / "data" / "positions").iterdir()) == before
+
+
+def test_the_same_ids_fail_validation(project: Path) -> None:
+    from plan_dataset.validation import validate
+
+    for record_id, code in (("plan", "D003"), ("ukraine", "D001")):
+        target = project / "data" / "positions" / f"{record_id}.yaml"
+        target.write_text(
+            "# yaml-language-server: $schema=../../schema/positions.schema.json\n"
+            f"id: {record_id}\nstakeholder: donald-tusk\ntarget: plan\nstance: unclear\n"
+            "summary: A test.\nevidence:\n  - source: seed-002\n"
+            "    quote: Polish Prime Minister Donald Tusk\n    hedge: asserted\n",
+            encoding="utf-8",
+        )
+        assert {p.code for p in validate(project, [target]).problems} == {code}
+        target.unlink()
+
+
+def test_new_never_overwrites_or_writes_through_a_link(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    link = project / "data" / "positions" / "dangling.yaml"
+    link.symlink_to(outside)  # dangling: the id looks free, but the name is taken
+    result = run_cli("new", "positions", "dangling", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not outside.exists() and link.is_symlink()
+
+
+def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(project: Path) -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    # pre-commit splits files into parallel chunks unless the hook is serial; each chunk
+    # would print its own summary.
+    assert hook["require_serial"] is True and hook["pass_filenames"] is True
+    files = sorted(str(p.relative_to(project)) for p in (project / "data").rglob("*.yaml"))
+    _break(project)
+    result = run_cli(*hook["entry"].split()[1:], *files, cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["3 problem(s) in 2 file(s)"]

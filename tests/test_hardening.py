@@ -71,12 +71,12 @@ def test_text_output_escapes_everything_it_echoes(
     source = project / "data" / "sources" / "seed-000.yaml"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("path: ", 'path: "seeds/\\n::warning::x"\nold_path: ', 1))
-    status, _out, err = _run(["--root", str(project), "validate"], capsys)
+    status, out, _err = _run(["--root", str(project), "validate"], capsys)
     assert status == 1
-    for line in err.splitlines():
+    for line in out.splitlines():
         assert not line.startswith("::"), line
         assert all(unicodedata.category(ch) != "Cc" for ch in line), line
-    assert "forged" in err  # reported, but escaped on its own line
+    assert "forged" in out  # reported, but escaped on its own line
     assert {"T004"} <= _codes(project)
 
 
@@ -284,7 +284,7 @@ def test_reporters_never_print_a_raw_control_character() -> None:
 
     out = io.StringIO()
     report_text([Problem("a\nb", 1, 1, "F001", "x\x1b[31m\r::error::y\u2028z")], out)
-    assert out.getvalue().count("\n") == 2  # the problem line and the summary line
+    assert out.getvalue().count("\n") == 1  # the problem line only (the summary is separate)
     assert "\x1b" not in out.getvalue() and "\u2028" not in out.getvalue()
 
 

@@ -173,3 +173,27 @@ def test_every_layer_declares_distinct_codes_with_a_severity() -> None:
         assert not seen & set(layer.codes)
         seen |= set(layer.codes)
     assert all(code.severity in ("error", "warning") for code in all_codes().values())
+
+
+def test_a_record_failing_its_model_still_gets_reference_and_quote_checks(
+    project: Path,
+) -> None:
+    path = project / "data" / "events" / "half-broken.yaml"
+    path.write_text(
+        "# yaml-language-server: $schema=../../schema/events.schema.json\n"
+        'id: half-broken\ndate: "2025-11"\ntitel: A typo\nsummary: A summary.\n'
+        "participants: [kaja-kalas, Not_A_Slug]\nevidence:\n"
+        "  - source: seed-004\n"
+        "    quote: Reducing the size of the Ukrainian Armed Forces by a third.\n"
+        "    hedge: reported\n"
+        "  - source: nowhere\n    locator: paragraph 1\n    paraphrase: A page.\n"
+        "    hedge: reported\n"
+        "  - source: seed-004\n    hedge: guessed\n    quote: not checked, the item is invalid\n",
+        encoding="utf-8",
+    )
+    found = {(p.code, p.line) for p in validate(project, [path]).problems}
+    # The model fails (unknown and missing fields, a bad slug, a bad hedge), and the
+    # references and quotes it holds are checked all the same.
+    assert {("M001", 4), ("M002", 2), ("M007", 6), ("M004", 16)} <= found
+    assert {("D002", 6), ("D002", 11), ("P001", 9)} <= found
+    assert not any(code == "P001" and line == 17 for code, line in found)

@@ -116,3 +116,118 @@ def _drop_nulls(value: object) -> object:
     if isinstance(value, list):
         return [_drop_nulls(v) for v in value]
     return value
+
+
+def test_get_names_an_unknown_table_as_unknown() -> None:
+    dataset = plan_dataset.load()
+    with pytest.raises(KeyError, match="no table 'position' \\(did you mean 'positions'\\?\\)"):
+        dataset.get("position", "x")
+    with pytest.raises(KeyError, match="no record 'x' in positions"):
+        dataset.get("positions", "x")
+    with pytest.raises(KeyError, match="no flat table 'nope'"):
+        dataset.to_pandas("nope") if _has_pandas() else dataset.rows("nope")
+
+
+def _has_pandas() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pandas") is not None
+
+
+def test_evidence_lists_each_item_once_nested_ones_included() -> None:
+    from plan_dataset.evidence import evidence_items
+
+    dataset = plan_dataset.load()
+    army = dataset.provision("army-size-limit")
+    nested = [item for term in army.terms for item in term.evidence]
+    # army-size-limit cites one quote both for itself and for a term: it is listed once.
+    assert set(nested) & set(army.evidence)
+    assert dataset.evidence(army) == tuple(dict.fromkeys((*army.evidence, *nested)))
+    for table in dataset.table_names():
+        for record in dataset.table(table):
+            items = dataset.evidence(record)
+            assert len(set(items)) == len(items)
+            assert set(items) == {item for _loc, _part, item in evidence_items(record)}
+
+
+def test_cite_names_title_place_and_quote_or_locator() -> None:
+    dataset = plan_dataset.load()
+    quote = dataset.provision("army-size-limit").evidence[1]
+    seed = dataset.source(quote.source)
+    assert dataset.cite(quote) == (
+        f'"{seed.title}". archived text {seed.path}. Quote: "{quote.quote}"'
+    )
+    locator = next(e for e in dataset.provision("point-06").evidence if e.kind == "locator")
+    page = dataset.source(locator.source)
+    text = dataset.cite(locator)
+    assert text.startswith(f'"{page.title}"') or text.startswith(f"{page.publisher}, ")
+    assert f"{page.url} (retrieved {page.retrieved})" in text
+    assert f"At {locator.locator}: {locator.paraphrase}" in text
+    if locator.attributed_to:
+        assert dataset.stakeholder(locator.attributed_to).name in text
+    dated = next(s for s in dataset.sources if s.publisher and s.published)
+    item = next(
+        e for r in dataset.cited_by(dated) for e in dataset.evidence(r) if e.source == dated.id
+    )
+    assert dataset.cite(item).startswith(f'{dated.publisher}, "{dated.title}" ({dated.published}).')
+
+
+def test_reverse_lookups_agree_with_the_forward_links() -> None:
+    dataset = plan_dataset.load()
+    army = dataset.provision("army-size-limit")
+    assert "army-size-figures" in {d.id for d in dataset.discrepancies_about(army)}
+    for discrepancy in dataset.discrepancies:
+        about = dataset.get(discrepancy.about.table, discrepancy.about.id)
+        assert discrepancy in dataset.discrepancies_about(about)
+        assert discrepancy in dataset.discrepancies_about(about.id)
+    citing: dict[str, set[tuple[str, str]]] = {}
+    for row in dataset.rows("attributions"):
+        citing.setdefault(row["source_id"], set()).add((row["record_table"], row["record_id"]))
+    for source in dataset.sources:
+        found = dataset.cited_by(source)
+        tables = {type(r): t for t in dataset.table_names() for r in dataset.table(t)}
+        assert {(tables[type(r)], r.id) for r in found} == citing.get(source.id, set()), source.id
+    zelenskyy = dataset.positions_by("volodymyr-zelenskyy")
+    assert zelenskyy == dataset.trajectory("volodymyr-zelenskyy") and zelenskyy
+    members = dataset.positions_by("ukraine", include_members=True)
+    assert set(dataset.positions_by("ukraine")) < set(members)
+    assert set(zelenskyy) <= set(members)  # Zelenskyy is affiliated with Ukraine
+
+
+def test_html_views_for_notebooks_escape_what_they_show() -> None:
+    dataset = plan_dataset.load()
+    page = dataset._repr_html_()
+    assert f"plan-dataset {dataset.version}" in page
+    assert (
+        f"<code>provisions</code></td><td style='text-align:right'>{len(dataset.provisions)}"
+        in page
+    )
+    army = dataset.provision("army-size-limit")
+    html = army._repr_html_()
+    assert html.startswith("<div><strong>Provision <code>army-size-limit</code>")
+    assert "personnel-cap" in html and "reduce its army to approximately 400,000" in html
+    from plan_dataset.records import Event
+
+    tricky = Event(
+        id="x", date=None, date_earliest=None, date_latest=None, title="<script>", summary="&",
+        participants=(), documents=(), location=None, notes=None, evidence=(),
+    )  # fmt: skip
+    assert "<script>" not in tricky._repr_html_() and "&lt;script&gt;" in tricky._repr_html_()
+
+
+def test_missing_pandas_names_the_extra_to_install() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "import plan_dataset; d = plan_dataset.load()\n"
+        "for call in (lambda: d.to_pandas('events'), lambda: d.stance_matrix(as_frame=True)):\n"
+        "    try: call()\n"
+        "    except ImportError as error: print(type(error).__name__, error)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert len(lines) == 2, out.stdout + out.stderr
+    for line in lines:
+        assert line.startswith("ImportError ") and "pip install 'plan-dataset[pandas]'" in line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -69,19 +70,25 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
     assert hashlib.sha256(archive.read_bytes()).hexdigest() == digest
 
     with zipfile.ZipFile(archive) as bundle:
-        bundle.extractall(tmp_path)
+        top = tmp_path / "unpacked"
+        bundle.extractall(top)
         names = set(bundle.namelist())
-    top = tmp_path / f"plan-dataset-{plan_dataset.__version__}"
     for expected in (
         "datapackage.json",
+        "data-dictionary.md",
         "plan-dataset.json",
         "plan-dataset.sqlite",
+        "README.md",
         "SHA256SUMS",
         "csv/provisions.csv",
         "json/provisions.json",
         "schema/provisions.schema.json",
     ):
-        assert f"{top.name}/{expected}" in names, expected
+        assert expected in names, expected  # at the zip's root, where Frictionless looks
+    from plan_dataset.outputs import parquet
+
+    # Parquet is in the zip exactly when pyarrow is installed (the parquet extra).
+    assert ("parquet/positions.parquet" in names) == parquet.available()
     for line in (top / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         expected_digest, name = line.split("  ", 1)
         assert hashlib.sha256((top / name).read_bytes()).hexdigest() == expected_digest, name
@@ -95,6 +102,88 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(top / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+
+
+@pytest.fixture(scope="module")
+def release_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("release") / "project")
+    result = run_cli("release", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / result.stdout.strip()
+
+
+def test_the_zip_opens_in_frictionless_as_it_is(release_zip: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    package = frictionless.Package(str(release_zip))
+    assert {r.name for r in package.resources} >= {t.name for t in TABLES}
+    report = frictionless.validate(str(release_zip))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_data_readme_commands_work_as_written(release_zip: Path, tmp_path: Path) -> None:
+    readme = (ROOT / "docs" / "DATA-README.md").read_text(encoding="utf-8")
+    assert "pip install 'frictionless[json]'\nfrictionless validate datapackage.json" in readme
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extractall(tmp_path)
+    cli = Path(sys.executable).parent / "frictionless"
+    if not cli.exists():
+        pytest.skip("the frictionless command is not installed")
+    for command in (["validate", "datapackage.json"], ["validate", str(release_zip)]):
+        result = subprocess.run(
+            [str(cli), *command], cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    if shutil.which("sha256sum"):
+        checked = subprocess.run(
+            ["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert checked.returncode == 0 and "FAILED" not in checked.stdout
+    database = sqlite3.connect(tmp_path / "plan-dataset.sqlite")
+    sql = readme.split("```sql\n", 1)[1].split("```", 1)[0]
+    for statement in (s for s in sql.split(";") if s.strip() and not s.strip().startswith(".")):
+        lines = [line for line in statement.splitlines() if not line.startswith((".", "--"))]
+        assert database.execute("\n".join(lines)).fetchall(), statement
+
+
+def test_load_reads_a_release_zip_folder_or_bundle_file(release_zip: Path, tmp_path: Path) -> None:
+    shipped = plan_dataset.load()
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extractall(tmp_path / "unpacked")
+    for path in (release_zip, tmp_path / "unpacked", tmp_path / "unpacked" / "plan-dataset.json"):
+        loaded = plan_dataset.load(path)
+        assert loaded.version == shipped.version
+        for table in shipped.table_names():
+            assert loaded.table(table) == shipped.table(table), (path, table)
+    # A 0.1.0 release had its files inside one top folder: it loads too.
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(release_zip) as new, zipfile.ZipFile(old, "w") as archive:
+        for name in new.namelist():
+            archive.writestr(f"plan-dataset-0.1.0/{name}", new.read(name))
+    assert plan_dataset.load(old).counts() == shipped.counts()
+
+
+def test_load_refuses_a_damaged_release(release_zip: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extractall(tmp_path)
+    bundle = tmp_path / "plan-dataset.json"
+    bundle.write_bytes(bundle.read_bytes().replace(b"army-size-limit", b"army-size-limjt"))
+    with pytest.raises(plan_dataset.BundleInvalid, match="does not match its checksum"):
+        plan_dataset.load(tmp_path)
+    with pytest.raises(plan_dataset.BundleInvalid, match="neither data/"):
+        plan_dataset.load(tmp_path / "csv")
+
+
+def test_release_refuses_a_version_without_a_changelog_entry(project: Path) -> None:
+    changelog = project / "CHANGELOG.md"
+    version = plan_dataset.__version__
+    text = changelog.read_text(encoding="utf-8")
+    assert f"## [{version}] - " in text  # the real changelog has this release's entry
+    changelog.write_text(text.replace(f"## [{version}]", "## [Unreleased]"), encoding="utf-8")
+    result = run_cli("release", cwd=project)
+    assert result.returncode == 1 and f"no entry for version {version}" in result.stderr
+    assert not (project / "dist").exists()
 
 
 def test_reconciliation_is_in_every_output(project: Path) -> None:
@@ -153,7 +242,7 @@ def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> Non
     assert text.startswith("# yaml-language-server: $schema=../../schema/positions.schema.json\n")
     empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
     assert empty.returncode == 1
-    assert {line.split()[1] for line in empty.stderr.splitlines()[:-1]} <= {"M004", "M007", "M008"}
+    assert {line.split()[1] for line in empty.stdout.splitlines()} <= {"M004", "M007", "M008"}
     record = yaml.safe_load(text)
     assert set(record) == {"id", "stakeholder", "target", "stance", "summary", "evidence"}
     record.update(stakeholder="donald-tusk", target="plan", stance="unclear", summary="A test.")
@@ -164,5 +253,5 @@ def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> Non
     filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
     assert filled.returncode == 0, filled.stderr
     again = run_cli("new", "positions", "tusk-on-plan", cwd=project)
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 1 and "already used in data/positions/" in again.stderr
     assert run_cli("new", "positions", "Not A Slug", cwd=project).returncode == 2

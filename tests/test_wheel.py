@@ -23,7 +23,14 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
         capture_output=True,
     )
     (wheel,) = dist.glob("plan_dataset-*.whl")
-    assert "plan_dataset/data/plan-dataset.json" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "plan_dataset/data/plan-dataset.json" in names
+    (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    metadata = zipfile.ZipFile(wheel).read(metadata_name).decode("utf-8").split("\n\n", 1)[0]
+    # The wheel ships code (MIT) and data (CC-BY-4.0); no project URL is invented.
+    assert "License-Expression: MIT AND CC-BY-4.0" in metadata.splitlines()
+    assert {"License-File: LICENSE", "License-File: LICENSE-DATA.md"} <= set(metadata.splitlines())
+    assert not any(line.startswith(("Project-URL", "Home-page")) for line in metadata.splitlines())
 
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)

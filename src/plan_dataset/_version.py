@@ -1,3 +1,3 @@
 """The dataset version: package, datapackage.json and release bundle all read it here."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

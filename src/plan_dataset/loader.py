@@ -100,6 +100,12 @@ class Dataset:
         counts = ", ".join(f"{name}={count}" for name, count in self.counts().items())
         return f"Dataset(version={self.version!r}, {counts})"
 
+    def _repr_html_(self) -> str:
+        """The version and each table's record count, for notebooks."""
+        from plan_dataset.html_view import dataset_html
+
+        return dataset_html(self)
+
     @staticmethod
     def table_names() -> tuple[str, ...]:
         return TABLE_NAMES
@@ -107,15 +113,17 @@ class Dataset:
     def table(self, name: str) -> tuple[Record, ...]:
         """All records of one table, sorted by id."""
         if name not in TABLE_NAMES:
-            raise KeyError(f"no table {name!r}; tables are {', '.join(TABLE_NAMES)}")
+            raise _unknown_table(name)
         records: tuple[Record, ...] = self.__dict__[name]
         return records
 
     def get(self, table: str, record_id: str) -> Record:
-        """One record by table and id; KeyError if there is none."""
+        """One record by table and id; KeyError if there is none, or no such table."""
         try:
             return self._by_id[(table, record_id)]
         except KeyError:
+            if table not in TABLE_NAMES:
+                raise _unknown_table(table) from None
             raise KeyError(f"no record {record_id!r} in {table}") from None
 
     def source(self, source_id: str) -> Source:
@@ -209,6 +217,35 @@ class Dataset:
         rows = compare(self, document_a, document_b)
         return _frame(rows) if as_frame else rows
 
+    def discrepancies_about(self, record: Record | str) -> list[Discrepancy]:
+        """The discrepancies about a record (a record or its id): where sources disagree."""
+        from plan_dataset.queries import discrepancies_about
+
+        return discrepancies_about(self, record)
+
+    def cited_by(self, source: Source | str) -> list[Record]:
+        """Every record whose evidence cites a source (a record or its id), in table order."""
+        from plan_dataset.queries import cited_by
+
+        return cited_by(self, source)
+
+    def positions_by(
+        self, stakeholder: Stakeholder | str, *, include_members: bool = False
+    ) -> list[Position]:
+        """A stakeholder's positions in date order; ``include_members=True`` adds those of
+        the stakeholders affiliated with it."""
+        from plan_dataset.queries import positions_by
+
+        return positions_by(self, stakeholder, include_members=include_members)
+
+    def cite(self, item: Evidence) -> str:
+        """A human-readable citation of one evidence item: source title, publisher, date,
+        URL (or archived seed), and the locator or quote."""
+        from plan_dataset.citations import cite
+
+        speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
+        return cite(self.source(item.source), item, speaker)
+
     def corroboration(self, record: Record) -> dict[str | None, Any]:
         """Independent origins behind a record (key None) and each evidence-bearing part."""
         from plan_dataset.queries import corroboration
@@ -216,8 +253,9 @@ class Dataset:
         return corroboration(self, record)
 
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
-        """Every evidence item of a record, nested ones (terms, variants) included."""
-        return tuple(item for _loc, _part, item in evidence_items(record))
+        """Every evidence item of a record, nested ones (terms, variants) included, each once:
+        an item cited both for the record and for one of its terms is listed once."""
+        return tuple(dict.fromkeys(item for _loc, _part, item in evidence_items(record)))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}
@@ -246,20 +284,40 @@ class Dataset:
         ``<column>_precision`` column saying year, month or day). Needs the
         ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
         """
-        from plan_dataset.frames import to_frame
         from plan_dataset.table_columns import COLUMNS
 
+        _require_pandas()
+        from plan_dataset.frames import to_frame
+
+        if table is not None and table not in COLUMNS:
+            raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
         names = list(COLUMNS) if table is None else [table]
         frames = {name: to_frame(name, self.rows(name)) for name in names}
         return frames if table is None else frames[table]
 
 
-def _frame(rows: list[dict[str, Any]]) -> Any:
+PANDAS_MISSING = "this needs pandas, which is not installed: pip install 'plan-dataset[pandas]'"
+
+
+def _require_pandas() -> Any:
+    """The pandas module, or an ImportError that says how to install it."""
     try:
         import pandas
     except ImportError:
-        raise ImportError("this needs pandas: pip install 'plan-dataset[pandas]'") from None
-    return pandas.DataFrame(rows)
+        raise ImportError(PANDAS_MISSING) from None
+    return pandas
+
+
+def _frame(rows: list[dict[str, Any]]) -> Any:
+    return _require_pandas().DataFrame(rows)
+
+
+def _unknown_table(name: str) -> KeyError:
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, TABLE_NAMES, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
 class BundleInvalid(ValueError):
@@ -319,9 +377,12 @@ def _from_bundle(data: bytes) -> Dataset:
 def load(path: str | Path | None = None) -> Dataset:
     """Load the dataset.
 
-    With no argument, read the bundle shipped inside the installed package. With
-    the path of a project checkout (the folder holding ``data/``), read its YAML
-    records with full validation; raise ``DatasetInvalid`` if any check fails.
+    With no argument, read the bundle shipped inside the installed package. With a
+    path: a release zip (``plan-dataset-<version>.zip``), an unpacked release folder
+    or a bundle file (``plan-dataset.json``), to pin a version; or a project checkout
+    (the folder holding ``data/``), whose YAML records are read with full validation
+    (``DatasetInvalid`` if any check fails). A release's bundle is checked against
+    its ``SHA256SUMS``; a damaged one raises ``BundleInvalid``.
     """
     if path is None:
         # A plain file path: importing importlib.resources or pathlib costs more than loading.
@@ -332,6 +393,14 @@ def load(path: str | Path | None = None) -> Dataset:
         from importlib import resources  # the package is not on disk, e.g. in a zip
 
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
+    from plan_dataset.bundle_reader import NotARelease, release_bundle
+
+    try:
+        released = release_bundle(path)
+    except NotARelease as error:
+        raise BundleInvalid(str(error)) from None
+    if released is not None:
+        return _from_bundle(released)
     from pathlib import Path
 
     from plan_dataset.outputs.bundle import render_bundle

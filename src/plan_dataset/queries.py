@@ -1,4 +1,5 @@
-"""The loader's questions: timeline, positions, stance matrix, lineage, comparison.
+"""The loader's questions: timeline, positions, stance matrix, lineage, comparison,
+and reverse look-ups (what cites a source, what is disputed about a record).
 
 Standard library only, on loaded records (``plan_dataset.records``): the
 ``Dataset`` methods delegate here, so no query imports pydantic.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from plan_dataset.corroboration import from_plain, part_key, parts_of, record_corroboration
 from plan_dataset.dates import first_day
+from plan_dataset.evidence import evidence_items
 from plan_dataset.records import RECORD_TYPES
 
 TYPE_CHECKING = False
@@ -154,3 +156,46 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
         sources = {s.id: s for s in dataset.sources}
         return record_corroboration(record, sources.get)
     return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
+
+
+def _id_of(value: Any) -> str:
+    return value if isinstance(value, str) else value.id
+
+
+def discrepancies_about(dataset: Any, record: Any) -> list[Any]:
+    """The discrepancies whose ``about`` names a record (ids are unique across tables)."""
+    record_id = _id_of(record)
+    return [d for d in dataset.discrepancies if d.about.id == record_id]
+
+
+def cited_by(dataset: Any, source: Any) -> list[Any]:
+    """Every record with an evidence item citing a source, nested evidence included;
+    in table order, then by id."""
+    source_id = _id_of(source)
+    return [
+        record
+        for name in dataset.table_names()
+        for record in dataset.table(name)
+        if any(item.source == source_id for _loc, _part, item in evidence_items(record))
+    ]
+
+
+def _members(dataset: Any, stakeholder_id: str) -> set[str]:
+    """A stakeholder and everyone affiliated with it, directly or through others."""
+    found = {stakeholder_id}
+    changed = True
+    while changed:
+        changed = False
+        for s in dataset.stakeholders:
+            if s.affiliation in found and s.id not in found:
+                found.add(s.id)
+                changed = True
+    return found
+
+
+def positions_by(dataset: Any, stakeholder: Any, *, include_members: bool = False) -> list[Any]:
+    """The positions a stakeholder took, in date order; ``include_members=True`` adds
+    those of stakeholders affiliated with it (a government's ministers, say)."""
+    stakeholder_id = _id_of(stakeholder)
+    holders = _members(dataset, stakeholder_id) if include_members else {stakeholder_id}
+    return sorted((p for p in dataset.positions if p.stakeholder in holders), key=_position_key)

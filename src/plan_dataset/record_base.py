@@ -47,6 +47,12 @@ class RecordBase:
         # Pickle and copy would set slots through __setattr__, which refuses.
         return (_rebuild, (type(self), self._values()))
 
+    def _repr_html_(self) -> str:
+        """The record as an HTML table, for notebooks."""
+        from plan_dataset.html_view import record_html
+
+        return record_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON values: nested records as dicts, tuples as lists."""
         return {name: _plain(getattr(self, name)) for name in self.__slots__}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from plan_dataset.outputs.atomic import write_file
 from plan_dataset.snapshot import Snapshot
 
 RELEASE_DIR = "dist"
+CHANGELOG = "CHANGELOG.md"
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest zip date: no build time leaks in
 
 
@@ -19,12 +21,32 @@ def release_name() -> str:
     return f"plan-dataset-{__version__}"
 
 
-def render_zip(files: dict[str, bytes], top: str) -> bytes:
-    """A zip whose bytes depend only on the files: fixed dates, order and permissions."""
+def changelog_problem(root: Path, version: str = __version__) -> str | None:
+    """Why a release of ``version`` may not be built yet: CHANGELOG.md has no entry
+    ``## [<version>] - YYYY-MM-DD`` for it. None when it has."""
+    heading = re.compile(rf"(?m)^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}\s*$")
+    try:
+        text = (root / CHANGELOG).read_text(encoding="utf-8")
+    except OSError:
+        return f"{CHANGELOG} is missing: a release needs its entry"
+    if heading.search(text) is None:
+        return (
+            f"{CHANGELOG} has no entry for version {version}: add '## [{version}] - YYYY-MM-DD' "
+            "with what changed, or change src/plan_dataset/_version.py"
+        )
+    return None
+
+
+def render_zip(files: dict[str, bytes]) -> bytes:
+    """A zip whose bytes depend only on the files: fixed dates, order and permissions.
+
+    The files sit at the zip's root, so that ``datapackage.json`` is where Frictionless
+    looks for it (``frictionless validate plan-dataset-<version>.zip``).
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in sorted(files):
-            info = zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIMESTAMP)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
@@ -35,4 +57,4 @@ def render_zip(files: dict[str, bytes], top: str) -> bytes:
 def write_release(root: Path, snapshot: Snapshot) -> Path:
     """Write dist/plan-dataset-<version>.zip atomically and return its path."""
     target = root / RELEASE_DIR / f"{release_name()}.zip"
-    return write_file(target, render_zip(release_files(snapshot), release_name()))
+    return write_file(target, render_zip(release_files(snapshot)))

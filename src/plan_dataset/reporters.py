@@ -25,12 +25,19 @@ def _escape_text(value: str) -> str:
 
 
 def report_text(problems: Sequence[Problem], out: TextIO) -> None:
+    """One line per problem, ``path:line:col: CODE message``, and nothing else: the
+    summary is a diagnostic (``summary()``), so that every line here is a problem."""
     for p in problems:
         path, message = _escape_text(p.path), _escape_text(p.message)
         out.write(f"{path}:{p.line}:{p.column}: {p.code} {message}\n")
-    if problems:
-        files = len({p.path for p in problems})
-        out.write(f"{len(problems)} problem(s) in {files} file(s)\n")
+
+
+def summary(problems: Sequence[Problem], checked_files: int) -> str:
+    """The closing line of a text report: how many problems in how many files, or valid."""
+    if not problems:
+        return f"valid: {checked_files} record file(s)"
+    files = len({p.path for p in problems})
+    return f"{len(problems)} problem(s) in {files} file(s)"
 
 
 def report_json(problems: Sequence[Problem], out: TextIO) -> None:
@@ -52,8 +59,27 @@ def report_github(problems: Sequence[Problem], out: TextIO) -> None:
         )
 
 
+def _escape_markdown(value: str) -> str:
+    return _escape_text(value).replace("|", "\\|").replace("`", "'")
+
+
+def report_markdown(problems: Sequence[Problem], out: TextIO) -> None:
+    """A Markdown table of every problem, e.g. for a CI job summary ($GITHUB_STEP_SUMMARY),
+    which shows all of them where annotations stop at the first ten."""
+    if not problems:
+        out.write("**plan-dataset validate**: no problems.\n")
+        return
+    files = len({p.path for p in problems})
+    out.write(f"**plan-dataset validate**: {len(problems)} problem(s) in {files} file(s)\n\n")
+    out.write("| where | code | message |\n|---|---|---|\n")
+    for p in problems:
+        where = _escape_markdown(f"{p.path}:{p.line}:{p.column}")
+        out.write(f"| `{where}` | {p.code} | {_escape_markdown(p.message)} |\n")
+
+
 REPORTERS: dict[str, Callable[[Sequence[Problem], TextIO], None]] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,
+    "markdown": report_markdown,
 }

@@ -108,6 +108,7 @@ def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "stance": p.stance,
             "summary": p.summary,
             "date": p.date,
+            "notes": p.notes,
         }
 
 
@@ -122,6 +123,7 @@ def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "title": e.title,
             "summary": e.summary,
             "location": e.location,
+            "notes": e.notes,
         }
 
 
@@ -145,6 +147,7 @@ def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "summary": d.summary,
             "about_table": d.about.table,
             "about_id": d.about.id,
+            "notes": d.notes,
         }
 
 

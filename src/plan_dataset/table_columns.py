@@ -88,6 +88,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'stance',
         'summary',
         'date',
+        'notes',
     ),
     'events': (
         'id',
@@ -98,6 +99,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'title',
         'summary',
         'location',
+        'notes',
     ),
     'event_participants': (
         'event_id',
@@ -113,6 +115,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'about_table',
         'about_id',
+        'notes',
     ),
     'discrepancy_variants': (
         'discrepancy_id',

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from plan_dataset.problems import Problem
+from plan_dataset.yaml_messages import plain_yaml_error
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -354,10 +355,10 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
     except yaml.MarkedYAMLError as error:
         problem_mark = error.problem_mark or error.context_mark
         line, column = (problem_mark.line + 1, problem_mark.column + 1) if problem_mark else (1, 1)
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = plain_yaml_error(error.context, error.problem)
         if problem_mark and text[problem_mark.index : problem_mark.index + 1] == "\t":
             message = "tab character: indent with spaces"
-        return fail(line, column, "Y001", message or "YAML syntax error")
+        return fail(line, column, "Y001", message)
     except yaml.YAMLError as error:
         return fail(1, 1, "Y001", str(error).splitlines()[0])
     if record.problems:

@@ -2,13 +2,14 @@
 
 Each command module has ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``;
 adding a command is a module and one line in ``COMMANDS``.
-Exit codes: 0 valid, 1 invalid data, 2 usage error.
+Exit codes: 0 valid, 1 invalid data, 2 usage error. Results go to stdout and
+diagnostics to stderr (``streams.py``); a closed pipe ends a command quietly with
+its own exit status.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from types import ModuleType
 from plan_dataset._version import __version__
 from plan_dataset.cli import build, compare, export, new, release, site, stats, validate
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
+from plan_dataset.cli.streams import command_streams
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -45,16 +47,12 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _safe_streams() -> None:
-    """Never fail on a terminal or pipe that cannot encode a character: escape it."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _safe_streams()
+    with command_streams():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     root: Path = args.root
     if not (root / "data").is_dir():
@@ -64,14 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     try:
-        status = COMMANDS[args.command].run(args)
-        sys.stdout.flush()
-        return status
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): end quietly with the command's own status.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return COMMANDS[args.command].run(args)
     except OSError as error:
         print(f"plan-dataset: {error}", file=sys.stderr)
         return EXIT_INVALID

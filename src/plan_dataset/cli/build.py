@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report_diagnostics
 
 HELP = "validate, then write schema/, tables/, bundle, datapackage"
 
@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     result, changed = build(args.root)
     if not result.ok:
-        report(result.problems, "text")
+        report_diagnostics(result.problems)
         print("build stopped: nothing was written", file=sys.stderr)
         return EXIT_INVALID
     print(f"built {len(result.records)} records; {len(changed)} file(s) changed")

@@ -7,13 +7,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plan_dataset.problems import Problem
-from plan_dataset.reporters import REPORTERS
+from plan_dataset.reporters import REPORTERS, summary
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def report(problems: Sequence[Problem], style: str) -> None:
-    REPORTERS[style](problems, sys.stdout if style != "text" else sys.stderr)
+def report_results(problems: Sequence[Problem], style: str, checked_files: int) -> None:
+    """Problems as the result of ``validate``: on stdout, in any style. The text
+    style's closing summary is a diagnostic, on stderr, so that stdout holds only
+    ``path:line:col: CODE message`` lines (``validate | grep``, ``validate | wc -l``)."""
+    REPORTERS[style](problems, sys.stdout)
+    if style == "text":
+        print(summary(problems, checked_files), file=sys.stderr)
+
+
+def report_diagnostics(problems: Sequence[Problem]) -> None:
+    """Problems that stop another command (build, stats, export...): all on stderr,
+    since that command's results are something else."""
+    REPORTERS["text"](problems, sys.stderr)
+    print(summary(problems, 0), file=sys.stderr)
 
 
 def validated_snapshot(root: Path):  # type: ignore[no-untyped-def]
@@ -23,6 +35,6 @@ def validated_snapshot(root: Path):  # type: ignore[no-untyped-def]
 
     result = validate(root)
     if not result.ok:
-        report(result.problems, "text")
+        report_diagnostics(result.problems)
         return None
     return snapshot_of(result, root)

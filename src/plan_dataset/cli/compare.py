@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import sys
 
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
 
@@ -61,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     for name in (args.earlier, args.later):
         if name not in documents:
             print(
-                f"plan-dataset: no document {name!r}; documents are {', '.join(sorted(documents))}"
+                f"plan-dataset: no document {name!r}; documents are {', '.join(sorted(documents))}",
+                file=sys.stderr,
             )
             return EXIT_USAGE
     print(render(dataset.compare(args.earlier, args.later), args.format))

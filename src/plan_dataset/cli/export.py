@@ -12,18 +12,26 @@ HELP = "write the flat tables in one format"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from plan_dataset.outputs import exporters
+    from plan_dataset.outputs import exporters, missing_exporters
 
-    parser.add_argument("--format", choices=exporters(), required=True)
+    # Formats that need an extra are accepted here, so that run() can say what to install.
+    parser.add_argument("--format", choices=[*exporters(), *missing_exporters()], required=True)
     parser.add_argument(
         "--out", type=Path, required=True, help="a folder, or a file for one-file formats"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.outputs import OUTPUTS, export_files
+    from plan_dataset.outputs import OUTPUTS, export_files, missing_exporters
     from plan_dataset.outputs.atomic import write_file
 
+    missing = missing_exporters()
+    if args.format in missing:
+        print(
+            f"plan-dataset: the {args.format} format needs an extra: {missing[args.format]}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     out: Path = args.out
     single = OUTPUTS[args.format].single_file
     if (single and out.is_dir()) or (not single and out.exists() and not out.is_dir()):

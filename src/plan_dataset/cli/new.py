@@ -1,4 +1,8 @@
-"""``plan-dataset new``: scaffold data/<table>/<id>.yaml to fill in."""
+"""``plan-dataset new``: scaffold data/<table>/<id>.yaml to fill in.
+
+The id must pass the rules validation applies to ids (``unusable_new_id``), and an
+existing file is never overwritten.
+"""
 
 from __future__ import annotations
 
@@ -18,25 +22,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.models import MODELS, PLAN_TARGET, SLUG_RE
     from plan_dataset.outputs.atomic import create_file
     from plan_dataset.scaffold import scaffold
     from plan_dataset.validation import DATA_DIR
+    from plan_dataset.validation.dataset import unusable_new_id
     from plan_dataset.validation.index import DatasetIndex
 
     record_id: str = args.id
-    if not SLUG_RE.fullmatch(record_id):
-        print(f"plan-dataset: {record_id!r} is not a lowercase slug", file=sys.stderr)
-        return EXIT_USAGE
-    index = DatasetIndex(args.root, [])
-    used = [table for table in MODELS if index.exists(table, record_id)]
-    if record_id == PLAN_TARGET or used:
-        why = (
-            "is reserved for position targets" if not used else f"already exists in data/{used[0]}/"
-        )
-        print(f"plan-dataset: the id {record_id!r} {why}", file=sys.stderr)
-        return EXIT_INVALID
+    unusable = unusable_new_id(record_id, DatasetIndex(args.root, []))
+    if unusable is not None:
+        code, message = unusable
+        print(f"plan-dataset: {code} {message}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE if code.startswith("M") else EXIT_INVALID
     target = args.root / DATA_DIR / args.table / f"{record_id}.yaml"
+    # create_file never overwrites: a file that appeared meanwhile, or a link, is refused.
     create_file(target, scaffold(args.table, record_id).encode("utf-8"))
     print(f"{target}: fill in the empty values, then run plan-dataset validate {target}")
     return EXIT_OK

@@ -1,12 +1,15 @@
-"""``plan-dataset validate``: check records; every problem in one run."""
+"""``plan-dataset validate``: check records; every problem in one run.
+
+The problems are this command's results, so they go to stdout; the text style's
+closing summary goes to stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report_results
 from plan_dataset.reporters import REPORTERS
 
 HELP = "check records; all problems in one run"
@@ -23,7 +26,5 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     paths = [root / p if not p.is_absolute() and root != Path(".") else p for p in args.paths]
     result = validate(root, paths or None)
-    report(result.problems, args.format)
-    if args.format == "text" and result.ok:
-        print(f"valid: {len(result.records)} record file(s)", file=sys.stderr)
+    report_results(result.problems, args.format, len(result.records))
     return EXIT_OK if result.ok else EXIT_INVALID

@@ -27,6 +27,7 @@ from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, R
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
     PARTIAL_DATE_PATTERN,
+    SLUG_MAX_LENGTH,
     SLUG_PATTERN,
     DocumentKind,
     Hedge,
@@ -68,6 +69,7 @@ __all__ = [
     "MODELS",
     "PARTIAL_DATE_PATTERN",
     "PLAN_TARGET",
+    "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "SLUG_RE",
     "TABLES",

@@ -35,6 +35,8 @@ from plan_dataset.models.vocabulary import (
 class Source(Record):
     """A document that records cite."""
 
+    ID_EXAMPLE = "seed-004"
+
     title: ShortText = Field(description="The document's title or first heading, as it gives it.")
     kind: SourceKind = Field(description="What sort of document this is.")
     path: ShortText | None = Field(
@@ -72,14 +74,13 @@ class Source(Record):
             "partisan_blog, unattributed_analysis (undated, unsigned analyses)."
         )
     )
-    origin: Annotated[Slug | None, ref("stakeholders", "sources")] = Field(
+    origin: Annotated[Slug | None, ref("stakeholders", "sources", examples=("axios",))] = Field(
         default=None,
         description=(
             "Whose text this source carries when it republishes or relays another's: a "
             "stakeholder id (e.g. axios, afp, reuters) or a source id. Sources with one origin "
             "count once toward corroboration. Null when the text is the source's own."
         ),
-        examples=["axios"],
     )
     caveats: Text | None = Field(
         default=None,
@@ -108,6 +109,8 @@ class Source(Record):
 class Stakeholder(Record):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
+    ID_EXAMPLE = "volodymyr-zelenskyy"
+
     name: ShortText = Field(description="Name as the sources give it.")
     kind: StakeholderKind = Field(description="What sort of actor this is.")
     country: CountryCode | None = Field(
@@ -116,7 +119,7 @@ class Stakeholder(Record):
     role: Text | None = Field(
         default=None, description="Role or office as the sources state it, in neutral words."
     )
-    affiliation: Annotated[Slug | None, ref("stakeholders")] = Field(
+    affiliation: Annotated[Slug | None, ref("stakeholders", examples=("ukraine",))] = Field(
         default=None, description="Stakeholder this one belongs to or acts for."
     )
     notes: Text | None = Field(
@@ -130,6 +133,8 @@ class Stakeholder(Record):
 class Document(Record):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
 
+    ID_EXAMPLE = "us-28-point-draft"
+
     title: ShortText = Field(description="A neutral name for this version.")
     kind: DocumentKind = Field(description="Draft, revision, counter-proposal or framework.")
     date: PartialDate | None = Field(
@@ -138,10 +143,10 @@ class Document(Record):
     point_count: Annotated[int, Field(ge=1, le=100)] | None = Field(
         default=None, description="How many points the version has, as published."
     )
-    supersedes: Annotated[Slug | None, ref("documents")] = Field(
+    supersedes: Annotated[Slug | None, ref("documents", examples=("us-28-point-draft",))] = Field(
         default=None, description="Document this version replaces."
     )
-    derived_from: Annotated[Slug | None, ref("documents")] = Field(
+    derived_from: Annotated[Slug | None, ref("documents", examples=("us-28-point-draft",))] = Field(
         default=None, description="Document this version was built from or answers."
     )
     summary: Text = Field(description="Neutral summary in the curator's own words.")
@@ -165,7 +170,7 @@ class Term(Strict):
 class Reconciliation(Strict):
     """How an early-reported provision compares with the published text."""
 
-    points: Annotated[list[Slug], ref("provisions")] = Field(
+    points: Annotated[list[Slug], ref("provisions", examples=("point-06",))] = Field(
         default_factory=list,
         description="Ids of the published points (provisions with status published) it matches.",
     )
@@ -176,6 +181,8 @@ class Reconciliation(Strict):
 class Provision(Record):
     """A term the plan reportedly contains, or a point of a published version."""
 
+    ID_EXAMPLE = "army-size-limit"
+
     title: ShortText = Field(description="Short neutral title.")
     summary: Text = Field(description="Neutral summary in the curator's own words.")
     pillar: Pillar | None = Field(
@@ -185,7 +192,7 @@ class Provision(Record):
     topics: Annotated[list[Topic], Field(min_length=1)] = Field(
         description="Subjects the provision touches (closed vocabulary, no repeats)."
     )
-    obligated_party: Annotated[Slug | None, ref("stakeholders")] = Field(
+    obligated_party: Annotated[Slug | None, ref("stakeholders", examples=("ukraine",))] = Field(
         default=None, description="Stakeholder that would have to act, if the sources say."
     )
     status: ProvisionStatus = Field(
@@ -194,7 +201,7 @@ class Provision(Record):
             "published: a numbered point of a published document."
         )
     )
-    document: Annotated[Slug | None, ref("documents")] = Field(
+    document: Annotated[Slug | None, ref("documents", examples=("us-28-point-draft",))] = Field(
         default=None,
         description=(
             "For published points: the document (plan version) it is in. For a reported "

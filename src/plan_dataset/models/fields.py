@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,7 @@ from plan_dataset.countries import COUNTRY_CODES
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
     PARTIAL_DATE_PATTERN,
+    SLUG_MAX_LENGTH,
     SLUG_PATTERN,
     Hedge,
 )
@@ -36,16 +37,26 @@ class Ref:
     flat tables' foreign keys and the docs all derive from one declaration.
     ``reserved`` values are not references (e.g. 'plan' as a position target).
     ``table_field`` names a sibling field holding the table, for references into
-    any table (a discrepancy's ``about``).
+    any table (a discrepancy's ``about``). ``examples`` are ids of real records of
+    those tables: the JSON Schemas show them, so that an editor suggests a
+    stakeholder for a stakeholder (a test checks that each one resolves).
     """
 
     tables: tuple[str, ...] = ()
     reserved: tuple[str, ...] = ()
     table_field: str | None = None
+    examples: tuple[str, ...] = ()
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core_schema)
+        if self.examples:
+            is_list = handler.resolve_ref_schema(schema).get("type") == "array"
+            schema["examples"] = [list(self.examples)] if is_list else list(self.examples)
+        return schema
 
 
-def ref(*tables: str, reserved: tuple[str, ...] = ()) -> Ref:
-    return Ref(tables=tables, reserved=reserved)
+def ref(*tables: str, reserved: tuple[str, ...] = (), examples: tuple[str, ...] = ()) -> Ref:
+    return Ref(tables=tables, reserved=reserved, examples=examples)
 
 
 def _check_calendar_date(value: str) -> str:
@@ -64,11 +75,8 @@ def _check_country(value: str) -> str:
     return value
 
 
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
-    Field(examples=["army-size-limit"]),
-]
+# No examples here: a slug's examples depend on the table it names (see Ref).
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 PartialDate = Annotated[
@@ -97,8 +105,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _id_example(schema: dict[str, Any], model: type[Any]) -> None:
+    schema["properties"]["id"]["examples"] = [model.ID_EXAMPLE]
+
+
 class Record(Strict):
-    """A record of one table, stored as data/<table>/<id>.yaml."""
+    """A record of one table, stored as data/<table>/<id>.yaml.
+
+    ``ID_EXAMPLE`` is the id of a real record of the table, shown in its JSON Schema.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_id_example)
+    ID_EXAMPLE: ClassVar[str] = ""
 
     id: Slug = Field(description="Lowercase slug; equals the file name without .yaml.")
 
@@ -106,7 +124,7 @@ class Record(Strict):
 class QuoteEvidence(Strict):
     """A verbatim quote from an archived source (one with a file under seeds/)."""
 
-    source: Annotated[Slug, ref("sources")] = Field(
+    source: Annotated[Slug, ref("sources", examples=("seed-004",))] = Field(
         description="Id of the cited source (a record in sources/)."
     )
     quote: Text = Field(
@@ -125,7 +143,7 @@ class QuoteEvidence(Strict):
             "'was expected to')."
         )
     )
-    attributed_to: Annotated[Slug | None, ref("stakeholders")] = Field(
+    attributed_to: Annotated[Slug | None, ref("stakeholders", examples=("axios",))] = Field(
         default=None,
         description="Stakeholder the source says made the statement, if it names one.",
     )
@@ -134,7 +152,7 @@ class QuoteEvidence(Strict):
 class LocatorEvidence(Strict):
     """A pointer into a source that is not archived: a locator and a paraphrase, no quote."""
 
-    source: Annotated[Slug, ref("sources")] = Field(
+    source: Annotated[Slug, ref("sources", examples=("rbc-ukraine-28-points",))] = Field(
         description="Id of the cited source; it must have a url and no path."
     )
     locator: ShortText = Field(
@@ -145,13 +163,13 @@ class LocatorEvidence(Strict):
         description="What the source says there, in the curator's own neutral words."
     )
     hedge: Hedge = Field(description="How the source itself frames the claim (see quote evidence).")
-    attributed_to: Annotated[Slug | None, ref("stakeholders")] = Field(
+    attributed_to: Annotated[Slug | None, ref("stakeholders", examples=("axios",))] = Field(
         default=None,
         description="Stakeholder the source says made the statement, if it names one.",
     )
 
 
-def _evidence_kind(value: Any) -> str:
+def evidence_kind(value: Any) -> str:
     if isinstance(value, dict):
         return "locator" if "locator" in value and "quote" not in value else "quote"
     return "locator" if isinstance(value, LocatorEvidence) else "quote"
@@ -159,7 +177,7 @@ def _evidence_kind(value: Any) -> str:
 
 Evidence = Annotated[
     Annotated[QuoteEvidence, Tag("quote")] | Annotated[LocatorEvidence, Tag("locator")],
-    Discriminator(_evidence_kind),
+    Discriminator(evidence_kind),
 ]
 EvidenceList = Annotated[
     list[Evidence],

@@ -28,15 +28,24 @@ from plan_dataset.models.vocabulary import (
 class Position(Record):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    stakeholder: Annotated[Slug, ref("stakeholders")] = Field(
+    ID_EXAMPLE = "barrot-peace-not-capitulation"
+
+    stakeholder: Annotated[Slug, ref("stakeholders", examples=("volodymyr-zelenskyy",))] = Field(
         description="Who holds the position: the speaker (person or body), never the outlet."
     )
-    target: Annotated[Slug, ref("documents", "provisions", reserved=("plan",))] = Field(
+    target: Annotated[
+        Slug,
+        ref(
+            "documents",
+            "provisions",
+            reserved=("plan",),
+            examples=("plan", "us-28-point-draft", "point-21"),
+        ),
+    ] = Field(
         description=(
             "'plan' for the plan as a whole, the id of a document (one version of the plan), "
             "or the id of a provision (one point)."
         ),
-        examples=["plan"],
     )
     stance: Stance = Field(description="supports, conditional, opposes or unclear.")
     summary: Text = Field(description="Neutral summary of the stance in the curator's own words.")
@@ -49,6 +58,8 @@ class Position(Record):
 
 class Event(Record):
     """A dated happening the sources tie to the plan."""
+
+    ID_EXAMPLE = "alaska-summit"
 
     date: PartialDate | None = Field(
         description=(
@@ -66,10 +77,10 @@ class Event(Record):
     )
     title: ShortText = Field(description="Short neutral title.")
     summary: Text = Field(description="Neutral summary in the curator's own words.")
-    participants: Annotated[list[Slug], ref("stakeholders")] = Field(
-        default_factory=list, description="Stakeholders who took part (no repeats)."
-    )
-    documents: Annotated[list[Slug], ref("documents")] = Field(
+    participants: Annotated[
+        list[Slug], ref("stakeholders", examples=("donald-trump", "vladimir-putin"))
+    ] = Field(default_factory=list, description="Stakeholders who took part (no repeats).")
+    documents: Annotated[list[Slug], ref("documents", examples=("us-28-point-draft",))] = Field(
         default_factory=list,
         description="Versions of the plan the event produced or discussed (no repeats).",
     )
@@ -95,9 +106,9 @@ class Event(Record):
 class RecordRef(Strict):
     """A reference to one record in any table."""
 
-    table: TableName = Field(description="Table of the referenced record.")
-    id: Annotated[Slug, Ref(table_field="table")] = Field(
-        description="Id of the referenced record."
+    table: TableName = Field(description="Table of the referenced record.", examples=["provisions"])
+    id: Annotated[Slug, Ref(table_field="table", examples=("army-size-limit",))] = Field(
+        description="Id of the referenced record (in the table named by table)."
     )
 
 
@@ -111,6 +122,8 @@ class Variant(Strict):
 class Discrepancy(Record):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
+    ID_EXAMPLE = "army-size-figures"
+
     title: ShortText = Field(description="Short neutral title.")
     summary: Text = Field(description="What the disagreement is, without taking a side.")
     about: RecordRef = Field(description="The record the disagreement concerns.")
@@ -120,20 +133,26 @@ class Discrepancy(Record):
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class PointLink(Record):
     """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
 
-    earlier_document: Annotated[Slug, ref("documents")] = Field(
+    ID_EXAMPLE = "us28-06-to-e3-06"
+
+    earlier_document: Annotated[Slug, ref("documents", examples=("us-28-point-draft",))] = Field(
         description="The earlier version (document)."
     )
-    later_document: Annotated[Slug, ref("documents")] = Field(
-        description="The later version (document)."
+    later_document: Annotated[Slug, ref("documents", examples=("european-counter-proposal",))] = (
+        Field(description="The later version (document).")
     )
-    earlier: Annotated[Slug | None, ref("provisions")] = Field(
+    earlier: Annotated[Slug | None, ref("provisions", examples=("point-06",))] = Field(
         default=None,
         description="The point of the earlier version; null only for an added point.",
     )
-    later: Annotated[Slug | None, ref("provisions")] = Field(
+    later: Annotated[Slug | None, ref("provisions", examples=("e3-point-06",))] = Field(
         default=None,
         description="The point of the later version; null for a deleted point (or an unclear one with no counterpart).",
     )
@@ -159,11 +178,17 @@ class PointLink(Record):
             if self.earlier is not None or self.later is None:
                 raise ValueError("an added link has a later point and no earlier one")
         elif self.earlier is None:
-            raise ValueError(f"a {self.operation} link needs its earlier point")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs its earlier point"
+            )
         if self.operation == "deleted" and self.later is not None:
             raise ValueError("a deleted link has no later point")
         if self.operation not in ("deleted", "unclear") and self.later is None:
-            raise ValueError(f"a {self.operation} link needs its later point")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs its later point"
+            )
         if self.operation in ("amended", "merged", "split") and self.change is None:
-            raise ValueError(f"a {self.operation} link needs a one-line change")
+            raise ValueError(
+                f"{_article(self.operation)} {self.operation} link needs a one-line change"
+            )
         return self

@@ -7,6 +7,7 @@ from typing import Literal
 from plan_dataset.corroboration import RELIABILITY_ORDER
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 80
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
@@ -68,3 +69,137 @@ TableName = Literal[
     "events",
     "discrepancies",
 ]
+Precision = Literal["year", "month", "day"]
+EvidenceKind = Literal["quote", "locator"]
+
+# What each value of each closed vocabulary means, for the data dictionary. A test
+# checks that every vocabulary has exactly its values here.
+MEANINGS: dict[str, dict[str, str]] = {
+    "Hedge": {
+        "asserted": "the source states it plainly",
+        "reported": "the source presents it as reported ('reportedly', 'according to reports')",
+        "alleged": "the source presents it as alleged ('allegedly', 'purportedly')",
+        "speculative": "an analyst's expectation or guess ('must contain', 'was expected to')",
+    },
+    "Stance": {
+        "supports": "backs the plan, version or point",
+        "conditional": "backs it only on conditions, or with changes",
+        "opposes": "rejects it",
+        "unclear": "the statement takes no clear side",
+    },
+    "SourceKind": {
+        "news_report": "a news article",
+        "analysis": "an analysis or commentary",
+        "official_statement": "a statement by a government or official body",
+        "plan_text": "a text of the plan itself",
+        "aggregator": "a page collecting others' reports",
+    },
+    "StakeholderKind": {
+        "person": "a named person",
+        "state": "a country",
+        "government_body": "a ministry, office, parliament or other state body",
+        "international_organization": "the EU, NATO, the UN and the like",
+        "media_outlet": "a news organization",
+        "group": "any other group (officials, partners, sources)",
+    },
+    "Pillar": {
+        "peace_in_ukraine": "the bucket on ending the war in Ukraine",
+        "security_guarantees": "the bucket on guarantees for Ukraine's security",
+        "security_in_europe": "the bucket on European security",
+        "us_russia_relations": "the bucket on relations between the US and Russia",
+    },
+    "Topic": {
+        "amnesty": "amnesty for acts during the war",
+        "armed_forces": "the size or shape of armed forces",
+        "arms_control": "arms control treaties and limits",
+        "ceasefire": "ending the fighting",
+        "culture_education": "culture, education and tolerance",
+        "economy": "trade, investment and economic cooperation",
+        "elections": "elections in Ukraine",
+        "energy": "energy, including the Zaporizhzhia power plant",
+        "eu_membership": "Ukraine's membership of the EU",
+        "european_security": "security arrangements in Europe",
+        "foreign_troops": "foreign troops in Ukraine",
+        "frozen_assets": "frozen Russian assets",
+        "humanitarian": "prisoners, civilians, children and families",
+        "implementation": "how the agreement is monitored and enforced",
+        "language": "languages and language rights",
+        "military_assistance": "weapons and aid to Ukraine",
+        "nato": "NATO membership and enlargement",
+        "neutrality": "non-alignment and neutral status",
+        "nuclear": "nuclear weapons and non-proliferation",
+        "reconstruction": "rebuilding Ukraine",
+        "religion": "churches and religious groups",
+        "sanctions": "sanctions on Russia",
+        "security_guarantees": "guarantees of Ukraine's security",
+        "sovereignty": "Ukraine's sovereignty",
+        "territory": "territory, lines of control and recognition",
+        "us_russia_relations": "relations between the US and Russia",
+        "weapons": "weapons systems and their limits",
+    },
+    "Reliability": {
+        "primary": "the document itself or its issuer's own publication",
+        "wire": "a news agency (AFP, Reuters, AP)",
+        "established_outlet": "a newsroom with editorial standards and named authors",
+        "regional_outlet": "a regional or national newsroom",
+        "republisher": "reposts others' copy",
+        "aggregator": "collects others' reports; never counts as corroboration",
+        "state_affiliated": "state-controlled media: evidence of what that government said, "
+        "never corroboration",
+        "partisan_blog": "a partisan blog; never counts as corroboration",
+        "unattributed_analysis": "an undated, unsigned analysis",
+    },
+    "ProvisionStatus": {
+        "reported": "a source says the plan contains it",
+        "speculative": "analysts only expect it",
+        "published": "a numbered point of a published version",
+    },
+    "LinkOperation": {
+        "kept": "the point stays, with the same content",
+        "amended": "the point is changed",
+        "deleted": "the point is gone from the later version",
+        "added": "the point is new in the later version",
+        "merged": "several earlier points became one",
+        "split": "one earlier point became several",
+        "moved": "same content under another number",
+        "unclear": "the sources do not let the curators decide",
+    },
+    "TermRelation": {
+        "exactly": "the quantity is exactly the value",
+        "approximately": "the quantity is about the value",
+        "at_most": "the value is a ceiling",
+        "at_least": "the value is a floor",
+        "reduction_by": "a relative cut by the value",
+    },
+    "Verdict": {
+        "accurate": "the early report matches the published text",
+        "partly_accurate": "it matches in part",
+        "not_in_published_text": "the published text has nothing like it",
+        "unclear": "the comparison does not decide",
+    },
+    "DocumentKind": {
+        "draft": "a first draft",
+        "revision": "a revised version",
+        "counter_proposal": "an answer from another party",
+        "framework": "a framework agreed between parties",
+    },
+    "TableName": {
+        "sources": "a cited document",
+        "stakeholders": "a person, state, body, organization, outlet or group",
+        "documents": "a version of the plan",
+        "provisions": "a provision or published point",
+        "point_links": "a step of a point's lineage",
+        "positions": "a stance",
+        "events": "an event",
+        "discrepancies": "a disagreement between sources",
+    },
+    "Precision": {
+        "year": "only the year is known (2025)",
+        "month": "the year and month are known (2025-11)",
+        "day": "the day is known (2025-11-21)",
+    },
+    "EvidenceKind": {
+        "quote": "a verbatim quote, checked against an archived text",
+        "locator": "a place in a page that is not archived, with a paraphrase",
+    },
+}

@@ -15,9 +15,11 @@ from typing import Any
 
 from plan_dataset.codegen import render_records_module
 from plan_dataset.models import MODELS
+from plan_dataset.outputs import parquet
 from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
 from plan_dataset.outputs.datasette import render_metadata
 from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
+from plan_dataset.outputs.dictionary import DICTIONARY_NAME, render_dictionary
 from plan_dataset.outputs.sqlite import render_sqlite
 from plan_dataset.outputs.tabular import table_files, table_resources
 from plan_dataset.schema import render_schema, schema_file_name
@@ -110,6 +112,19 @@ register(
         single_file=True,
     )
 )
+# Optional: only with pyarrow installed (the parquet extra); `export --format parquet`
+# says which extra to install otherwise.
+OPTIONAL_EXPORTS = {"parquet": parquet.INSTALL_HINT}
+if parquet.available():
+    register(
+        Output(
+            "parquet",
+            "Parquet tables (typed, vocabularies dictionary-encoded)",
+            lambda s: parquet.render_parquet(s.flat),
+            release_folder="parquet",
+            export=True,
+        )
+    )
 register(
     Output(
         "datasette",
@@ -153,6 +168,15 @@ register(
         "Column names of the flat tables, for the loader",
         _render_columns,
         build_folder="src/plan_dataset",
+    )
+)
+register(
+    Output(
+        "dictionary",
+        "Data dictionary: tables, columns, keys and vocabularies",
+        lambda s: {DICTIONARY_NAME: render_dictionary(s)},
+        build_folder="docs",
+        release_folder="",
     )
 )
 register(
@@ -214,3 +238,8 @@ def export_files(snapshot: Snapshot, name: str) -> Files:
 
 def exporters() -> list[str]:
     return [name for name, output in OUTPUTS.items() if output.export]
+
+
+def missing_exporters() -> dict[str, str]:
+    """Export formats this installation lacks, with the command that adds each."""
+    return {name: hint for name, hint in OPTIONAL_EXPORTS.items() if name not in OUTPUTS}

@@ -84,10 +84,11 @@ def validate(
         if layer.across is not None:
             for record, finding in layer.across(checked, index, complete):
                 record.report([finding])
-        if layer.per_record is not None:
-            for record in checked:
-                if record.model is not None:
-                    record.report(layer.per_record(record, index))
+        for record in checked:
+            if record.model is not None and layer.per_record is not None:
+                record.report(layer.per_record(record, index))
+            elif record.model is None and record.readable and layer.unmodelled is not None:
+                record.report(layer.unmodelled(record, index))
     for record in checked:
         problems.extend(record.problems)
     return ValidationReport(checked, sorted(set(problems)), index)

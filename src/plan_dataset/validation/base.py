@@ -54,6 +54,9 @@ class CheckedRecord:
     parsed: YamlRecord | None  # None once released; see release()
     model: Record | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The file is a sound mapping that reached the model check: even when the model
+    # rejects it, its references and evidence can be read (see Layer.unmodelled).
+    readable: bool = False
 
     def add(self, loc: Loc, code: str, message: str, *, at_key: bool = False) -> None:
         line, column = self.yaml().locate(loc, at_key=at_key)
@@ -91,12 +94,15 @@ class Layer:
 
     ``across`` receives ``complete``: True when the whole dataset is being checked,
     so rules about completeness (every point linked, no gaps) only run then.
+    ``unmodelled`` checks a readable record whose model check failed, on what can
+    still be read of it (its well-formed references, its valid evidence items).
     """
 
     name: str
     codes: dict[str, Code]
     per_record: RecordCheck | None = None
     across: DatasetCheck | None = None
+    unmodelled: RecordCheck | None = None
 
 
 def _relative(path: Path, base: Path) -> Path | None:

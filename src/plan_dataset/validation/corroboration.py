@@ -13,18 +13,19 @@ CODES = {
     "S001": Code(
         "sourcing",
         "published point weakly sourced without a reason",
-        "point-15 rests on fewer than two independent origins of class regional_outlet or "
-        "stronger (found 1: axios); add more evidence or say why in sourcing_note",
+        "this published point rests on 1 independent origin(s) of class regional_outlet or "
+        "stronger (axios); add evidence from another independent newsroom, or say why in "
+        "sourcing_note",
     ),
     "S002": Code(
         "sourcing",
         "sourcing_note on a point that is not weakly sourced",
-        "point-06 rests on 3 independent origins: remove its sourcing_note",
+        "this point rests on 8 independent origins (afp, associated-press, axios, liga-28-points, ndtv-28-point-explainer, oleksiy-honcharenko, rbc-ukraine-28-points, reuters): remove its sourcing_note",
     ),
     "S003": Code(
         "sourcing",
         "origin chain loops",
-        "origin chain loops: a -> b -> a",
+        "origin chain loops: liga-28-points -> rbc-ukraine-28-points -> liga-28-points",
     ),
 }
 

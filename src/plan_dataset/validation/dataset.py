@@ -4,24 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from plan_dataset.models import MODELS, PLAN_TARGET, Provision, references
+from plan_dataset.models import (
+    MODELS,
+    PLAN_TARGET,
+    SLUG_MAX_LENGTH,
+    SLUG_RE,
+    Loc,
+    Provision,
+    references,
+)
+from plan_dataset.models.readable import readable_references
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.pydantic_errors import did_you_mean
 
 CODES = {
-    "D001": Code("dataset", "duplicate id", "id 'x' is also used by data/events/x.yaml"),
-    "D002": Code("dataset", "dangling reference", "stakeholder 'nobody' does not exist"),
+    "D001": Code("dataset", "duplicate id", "id 'ukraine' is also used in data/stakeholders/"),
+    "D002": Code(
+        "dataset",
+        "dangling reference",
+        "stakeholder 'kaja-kalas' does not exist (did you mean 'kaja-kallas'?)",
+    ),
     "D003": Code(
         "dataset", "reserved or conflicting id", "'plan' is reserved for position targets"
     ),
     "D004": Code(
-        "dataset", "duplicate point number", "point 6 of us-28-point-draft is also provisions/x"
+        "dataset",
+        "duplicate point number",
+        "point 6 of us-28-point-draft is also data/provisions/point-06.yaml",
     ),
     "D005": Code(
         "dataset",
         "one page recorded as two sources",
-        "url is also the url of data/sources/x.yaml: cite one source record",
+        "url is also the url of data/sources/liga-28-points.yaml: cite one source record",
     ),
 }
 # "Did you mean" compares with every id; a file of many unknown references gets hints
@@ -29,16 +44,55 @@ CODES = {
 HINTS_PER_RECORD = 5
 
 
+def reserved_id(record_id: str) -> str | None:
+    """Why an id is reserved for every table, or None."""
+    if record_id == PLAN_TARGET:
+        return f"'{PLAN_TARGET}' is reserved for position targets"
+    return None
+
+
+def unusable_new_id(record_id: str, index: DatasetIndex) -> tuple[str, str] | None:
+    """Code and message when a new record may not take this id, by the rules the
+    checks apply to an existing one: a slug (M007, M008), not reserved (D003), not
+    used in any table (D001). ``plan-dataset new`` asks this before it writes."""
+    if not SLUG_RE.fullmatch(record_id):
+        return "M007", f"{record_id!r} is not a lowercase slug (a-z, 0-9, single hyphens between)"
+    if len(record_id) > SLUG_MAX_LENGTH:
+        return "M008", f"{record_id!r} is longer than {SLUG_MAX_LENGTH} characters"
+    reserved = reserved_id(record_id)
+    if reserved is not None:
+        return "D003", reserved
+    for table in MODELS:
+        if index.exists(table, record_id):
+            return "D001", f"id {record_id!r} is already used in data/{table}/"
+    return None
+
+
 def check_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
     """Every reference resolves to a record of the right table and kind."""
     model = record.model
     assert model is not None
-    if isinstance(model, Provision) and model.id == PLAN_TARGET:
-        yield Finding(("id",), "D003", f"'{PLAN_TARGET}' is reserved for position targets")
+    reserved = reserved_id(model.id)
+    if reserved is not None:
+        yield Finding(("id",), "D003", reserved)
     if getattr(model, "affiliation", None) == model.id:
         yield Finding(("affiliation",), "D003", "a stakeholder cannot be affiliated with itself")
+    yield from _dangling(references(model), index)
+    for field_name in ("supersedes", "derived_from"):
+        if getattr(model, field_name, None) == model.id:
+            yield Finding((field_name,), "D003", f"a document cannot name itself in {field_name}")
+
+
+def check_readable_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
+    """The well-formed references of a record whose model check failed elsewhere."""
+    yield from _dangling(readable_references(MODELS[record.table], record.yaml().value), index)
+
+
+def _dangling(
+    found_references: list[tuple[Loc, tuple[str, ...], str]], index: DatasetIndex
+) -> Iterator[Finding]:
     hints = 0
-    for loc, tables, target in references(model):
+    for loc, tables, target in found_references:
         found = [table for table in tables if index.exists(table, target)]
         if not found:
             singular = " or ".join(table.removesuffix("s") for table in tables)
@@ -51,9 +105,6 @@ def check_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Fin
             point = index.record(found[0], target)
             if isinstance(point, Provision) and point.status != "published":
                 yield Finding(loc, "D002", f"provision {target!r} is not a published point")
-    for field_name in ("supersedes", "derived_from"):
-        if getattr(model, field_name, None) == model.id:
-            yield Finding((field_name,), "D003", f"a document cannot name itself in {field_name}")
 
 
 def check_unique(
@@ -91,7 +142,9 @@ def check_unique(
                 yield (
                     record,
                     Finding(
-                        ("url",), "D005", f"url is also the url of {first.display}: cite one source"
+                        ("url",),
+                        "D005",
+                        f"url is also the url of {first.display}: cite one source record",
                     ),
                 )
     points: dict[tuple[str, int], list[CheckedRecord]] = {}
@@ -110,4 +163,10 @@ def check_unique(
             )
 
 
-LAYER = Layer("dataset", CODES, per_record=check_references, across=check_unique)
+LAYER = Layer(
+    "dataset",
+    CODES,
+    per_record=check_references,
+    across=check_unique,
+    unmodelled=check_readable_references,
+)

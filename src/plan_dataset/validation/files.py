@@ -26,40 +26,70 @@ from plan_dataset.validation.model import check_model
 from plan_dataset.yaml_reader import read_yaml
 
 CODES = {
-    "Y001": Code("yaml", "YAML syntax error", "mapping values are not allowed here"),
-    "Y002": Code("yaml", "duplicate key", "duplicate key 'title' (first at line 3)"),
-    "Y003": Code("yaml", "YAML tag used", "tags such as '!!python/object' are not allowed"),
-    "Y004": Code("yaml", "anchor or alias used", "anchors and aliases are not allowed"),
-    "Y005": Code("yaml", "top level is not a mapping", "a record must be a mapping, found a list"),
-    "Y006": Code("yaml", "empty file", "the file holds no record"),
-    "Y007": Code("yaml", "not UTF-8", "invalid UTF-8 byte 0xff"),
-    "Y008": Code("yaml", "byte-order mark", "remove the UTF-8 byte-order mark at the start"),
-    "Y009": Code("yaml", "file too large", "file is 300000 bytes; the limit is 262144"),
-    "Y010": Code("yaml", "nested too deeply", "nesting deeper than 12 levels"),
-    "Y011": Code(
-        "yaml", "ambiguous number", "'012' has a leading zero (octal in YAML 1.1); quote it"
+    "Y001": Code(
+        "yaml",
+        "YAML syntax error",
+        "the indentation is off: this line is lined up neither with the fields of the list item above it nor with the list's '- ' lines; indent it like the fields of its item, or start a new item with '- '",
     ),
-    "Y012": Code("yaml", "more than one document", "a file holds one record: remove '---'"),
+    "Y002": Code("yaml", "duplicate key", "duplicate key 'title' (first at line 4)"),
+    "Y003": Code(
+        "yaml",
+        "YAML tag used",
+        "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+    ),
+    "Y004": Code("yaml", "anchor or alias used", "alias '*t' is not allowed: write the value out"),
+    "Y005": Code(
+        "yaml", "top level is not a mapping", "a record must be a mapping of fields, found a list"
+    ),
+    "Y006": Code("yaml", "empty file", "the file holds no record"),
+    "Y007": Code("yaml", "not UTF-8", "invalid UTF-8 byte 0xe9"),
+    "Y008": Code(
+        "yaml", "byte-order mark", "remove the UTF-8 byte-order mark at the start of the file"
+    ),
+    "Y009": Code("yaml", "file too large", "file is 262161 bytes; the limit is 262144"),
+    "Y010": Code("yaml", "nested too deeply", "nested deeper than 12 levels"),
+    "Y011": Code(
+        "yaml",
+        "ambiguous number",
+        "'012345' is read differently by YAML 1.1 and 1.2 readers: quote it",
+    ),
+    "Y012": Code(
+        "yaml", "more than one document", "a record file holds one YAML document: remove '---'"
+    ),
     "Y013": Code("yaml", "key is not a string", "mapping keys must be plain strings"),
-    "F001": Code("file", "file name differs from id", "id 'a-b' but the file is named 'a-c.yaml'"),
+    "F001": Code(
+        "file",
+        "file name differs from id",
+        "id 'another-id' differs from the file name 'f001-id-mismatch.yaml'",
+    ),
     "F002": Code(
         "file",
         "schema line missing or wrong",
-        "first line must be '# yaml-language-server: $schema=../../schema/events.schema.json'",
+        "the first line must be '# yaml-language-server: $schema=../../schema/events.schema.json'",
     ),
-    "F003": Code("file", "file outside a table folder", "records live in data/<table>/<id>.yaml"),
-    "F004": Code("file", "path not found or unreadable", "no such file or directory: data/x"),
+    "F003": Code(
+        "file",
+        "file outside a table folder",
+        "not a record file: records live in data/<table>/<id>.yaml with a table from sources, stakeholders, documents, provisions, point_links, positions, events, discrepancies",
+    ),
+    "F004": Code("file", "path not found or unreadable", "no such file or directory"),
     "F005": Code(
         "file",
         "not a regular file",
-        "symbolic links, FIFOs and devices are refused: data/events/x.yaml is a symbolic link",
+        "symbolic links are refused",
     ),
     "T001": Code(
-        "text", "invisible or bidirectional-control character", "U+202E RIGHT-TO-LEFT OVERRIDE"
+        "text",
+        "invisible or bidirectional-control character",
+        "invisible or format character U+202E RIGHT-TO-LEFT OVERRIDE",
     ),
-    "T002": Code("text", "text not NFC-normalized", "normalize the text to NFC"),
-    "T003": Code("text", "starts like a spreadsheet formula", "text must not start with '='"),
-    "T004": Code("text", "control character", "U+0007 in text"),
+    "T002": Code("text", "text not NFC-normalized", "text is not NFC-normalized"),
+    "T003": Code(
+        "text",
+        "starts like a spreadsheet formula",
+        "text starts with '=', which spreadsheets run as a formula",
+    ),
+    "T004": Code("text", "control character", "control character U+0007"),
 }
 
 
@@ -78,6 +108,7 @@ def check_record_file(
         checked.problems.append(
             Problem(display, 1, 1, "F002", f"the first line must be '{header}'")
         )
+    checked.readable = True
     check_model(checked, schema_dir)
     record_id = parsed.value.get("id")
     if isinstance(record_id, str) and record_id != path.stem:

@@ -22,15 +22,17 @@ CODES = {
     "L002": Code(
         "lineage",
         "point numbers do not run 1..point_count",
-        "points of us-28-point-draft: 7 is missing (point_count 28)",
+        "points of us-28-point-draft do not run 1..28: missing 7",
     ),
     "L003": Code(
-        "lineage", "documents derive from each other in a loop", "derived_from loops: a -> b -> a"
+        "lineage",
+        "documents derive from each other in a loop",
+        "derived_from loops: us-28-point-draft -> european-counter-proposal -> us-28-point-draft",
     ),
     "L004": Code(
         "lineage",
         "point not linked to a later version",
-        "point-03 has no link to european-counter-proposal: link it, or mark it unclear",
+        "point-03 has no link to european-counter-proposal: add a point_links record (operation unclear where the sources do not decide)",
     ),
 }
 

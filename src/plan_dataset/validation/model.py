@@ -17,35 +17,43 @@ from plan_dataset.validation.pydantic_errors import loc_text, model_problem
 from plan_dataset.yaml_reader import SAFE_INTEGER, Loc
 
 CODES = {
-    "M001": Code("model", "unknown field", "unknown field 'titel' (did you mean 'title'?)"),
+    "M001": Code("model", "unknown field", "unknown field 'sumary' (did you mean 'summary'?)"),
     "M002": Code("model", "missing required field", "missing required field 'summary'"),
-    "M003": Code("model", "wrong type", "expected a string, got a number: quote the value 3.10"),
+    "M003": Code(
+        "model",
+        "wrong type",
+        "location: expected text, got the number 3.1: the unquoted value 3.10 is read as a number, quote it",
+    ),
     "M004": Code(
         "model",
         "value not in vocabulary",
-        "'support' is not one of supports, conditional, opposes, unclear (did you mean 'supports'?)",
+        "stance: 'support' is not one of supports, conditional, opposes, unclear (did you mean 'supports'?)",
     ),
-    "M005": Code("model", "number out of range", "point_number must be at most 100"),
-    "M006": Code("model", "bad date", "2025-02-30 is not a calendar date"),
-    "M007": Code("model", "bad format", "'Army_Size' is not a lowercase slug"),
-    "M008": Code("model", "wrong length", "evidence needs at least 1 item"),
+    "M005": Code("model", "number out of range", "point_number: must be less than or equal to 100"),
+    "M006": Code("model", "bad date", "date: 2025-02-30 is not a calendar date"),
+    "M007": Code(
+        "model",
+        "bad format",
+        "participants[0]: 'Kaja_Kallas' is not a lowercase slug (a-z, 0-9, single hyphens between)",
+    ),
+    "M008": Code("model", "wrong length", "title is empty: write the text"),
     "M009": Code(
         "model", "record rule broken", "a speculative provision may only cite speculative evidence"
     ),
     "M010": Code(
         "model",
         "JSON Schema and model disagree",
-        "the model accepts what schema/x.schema.json rejects",
+        "record: the model accepts this but schema/events.schema.json rejects it: 'location' is a required property (after a model change, `plan-dataset build` regenerates the schema)",
     ),
     "M011": Code(
         "model",
         "number outside the safe range",
-        "terms[0].value: 9007199254740993 is beyond 2**53, which JSON, SQLite and pandas hold",
+        "location: 9223372036854775 is beyond 2**53, the largest integer JSON, SQLite and pandas hold",
     ),
     "M012": Code(
         "model",
         "schema file damaged",
-        "schema/events.schema.json is not a valid JSON Schema: 'strin' is not valid",
+        "schema/events.schema.json is not a valid JSON Schema: 'strin' is not valid under any of the given schemas",
     ),
 }
 

@@ -2,27 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from plan_dataset.models import LocatorEvidence, QuoteEvidence, Source, evidence_items
+from plan_dataset.models import (
+    MODELS,
+    AnyEvidence,
+    Loc,
+    LocatorEvidence,
+    QuoteEvidence,
+    Source,
+    evidence_items,
+)
+from plan_dataset.models.readable import readable_evidence
 from plan_dataset.provenance import archive_path_problem, sha256_of
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
 
 CODES = {
-    "P001": Code("provenance", "quote not in source", "quote is not in source 'seed-001'"),
+    "P001": Code(
+        "provenance",
+        "quote not in source",
+        "quote is not in source 'seed-004'; the closest passage (line 12) reads \"Reducing the size of the Ukrainian Armed Forces by half.\": the quote has 'a third.' where the source has 'half.'",
+    ),
     "P002": Code(
         "provenance",
         "quote in another source",
         "quote is not in 'seed-001', but it is in 'seed-004'",
     ),
-    "P003": Code("provenance", "archived file missing or unreadable", "seeds/x.txt does not exist"),
-    "P004": Code("provenance", "sha256 mismatch", "sha256 of seeds/x.txt is 3f2a..., not 9b1c..."),
-    "P005": Code("provenance", "path escapes seeds/", "path must stay inside seeds/"),
+    "P003": Code(
+        "provenance",
+        "archived file missing or unreadable",
+        "archived file 'seeds/999_missing.txt' does not exist",
+    ),
+    "P004": Code(
+        "provenance",
+        "sha256 mismatch",
+        "sha256 of 'seeds/004_90c684f3911e1bde.txt' is ef1ac368900f94e86d488742d00f9c65d801b2837b9f398758480560867247e4, not abababababababababababababababababababababababababababababababab",
+    ),
+    "P005": Code(
+        "provenance",
+        "path escapes seeds/",
+        "path 'seeds/../pyproject.toml' must be relative and stay inside seeds/",
+    ),
     "P006": Code(
         "provenance",
         "wrong kind of evidence for the source",
-        "source 'seed-001' is archived: cite it with a verbatim quote",
+        "source 'seed-004' is archived: cite it with a verbatim quote",
     ),
 }
 
@@ -54,7 +79,17 @@ def check_provenance(record: CheckedRecord, index: DatasetIndex) -> Iterator[Fin
     assert model is not None
     if isinstance(model, Source) and model.path is not None:
         yield from _archive(model, index)
-    for loc, _part, item in evidence_items(model):
+    yield from _evidence(((loc, item) for loc, _part, item in evidence_items(model)), index)
+
+
+def check_readable_evidence(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
+    """The valid evidence items of a record whose model check failed elsewhere."""
+    yield from _evidence(readable_evidence(MODELS[record.table], record.yaml().value), index)
+
+
+def _evidence(items: Iterable[tuple[Loc, AnyEvidence]], index: DatasetIndex) -> Iterator[Finding]:
+    """Each item cites its source the right way, and each quote is in its source's text."""
+    for loc, item in items:
         source = index.record("sources", item.source)
         if not isinstance(source, Source):
             continue  # a missing or broken source is reported where it is
@@ -89,7 +124,11 @@ def check_provenance(record: CheckedRecord, index: DatasetIndex) -> Iterator[Fin
                     f"quote is not in {source.id!r}, but it is in {elsewhere[0]!r}",
                 )
             else:
-                yield Finding((*loc, "quote"), "P001", f"quote is not in source {source.id!r}")
+                passage = text.closest(item.quote)
+                hint = f"; {passage.describe()}" if passage else "; no passage of it comes close"
+                yield Finding(
+                    (*loc, "quote"), "P001", f"quote is not in source {source.id!r}{hint}"
+                )
 
 
-LAYER = Layer("provenance", CODES, per_record=check_provenance)
+LAYER = Layer("provenance", CODES, per_record=check_provenance, unmodelled=check_readable_evidence)

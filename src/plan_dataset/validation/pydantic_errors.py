@@ -29,6 +29,32 @@ _TYPE_NAMES = {
 }
 
 
+_PATTERN_WANTED = {
+    "slug": "an id: a lowercase slug such as 'army-size-limit'",
+    "date": "a date like 2025-11-19, 2025-11 or 2025",
+    "sha": "the SHA-256 of the file, in 64 lowercase hex digits",
+    "url": "an http(s) URL",
+}
+_LENGTH_ERRORS = ("too_short", "too_long", "string_too_short", "string_too_long")
+
+
+def _length_message(name: str, kind: str, value: Any, ctx: dict[str, Any]) -> str:
+    """Too short or too long, in plain words; an empty value says so."""
+    if kind == "string_too_short" and value == "":
+        return f"{name} is empty: write the text"
+    if kind == "too_short" and not value:
+        least = ctx.get("min_length", 1)
+        return f"{name} is empty: give at least {least} item{'s' if least != 1 else ''}"
+    if kind == "string_too_short":
+        return f"{name} is {len(value)} characters long; it needs at least {ctx.get('min_length')}"
+    if kind == "string_too_long":
+        return f"{name} is {len(value)} characters long; the limit is {ctx.get('max_length')}"
+    count = ctx.get("actual_length", len(value) if isinstance(value, list) else "?")
+    bound = "needs at least" if kind == "too_short" else "may have at most"
+    limit = ctx.get("min_length" if kind == "too_short" else "max_length")
+    return f"{name} has {count} item(s); it {bound} {limit}"
+
+
 # difflib compares a word with every candidate; past this many, candidates are pre-filtered.
 _MAX_CANDIDATES = 200
 
@@ -108,15 +134,19 @@ def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, s
         return loc[:-1], "M002", f"missing required field '{loc[-1]}'{suffix}", False
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        if value == "":
+            return loc, "M004", f"{name} is empty: choose one of {', '.join(allowed)}", False
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
         return loc, "M004", f"{name}: {value!r} is not one of {', '.join(allowed)}{hint}", False
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return loc, "M005", f"{name}: {message.replace('Input should', 'must')}", False
-    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return loc, "M008", f"{name}: {message.replace('Input should', 'must')}", False
+    if kind in _LENGTH_ERRORS:
+        return loc, "M008", _length_message(name, kind, value, error.get("ctx", {})), False
     if kind == "string_pattern_mismatch":
         pattern_kind = _pattern_kind(str(error.get("ctx", {}).get("pattern", "")))
         code = "M006" if pattern_kind == "date" else "M007"
+        if value == "":
+            return loc, code, f"{name} is empty: give {_PATTERN_WANTED[pattern_kind]}", False
         return loc, code, f"{name}: {value!r} {_PATTERN_MESSAGES[pattern_kind]}", False
     if kind == "value_error":
         reason = message.removeprefix("Value error, ")
@@ -126,6 +156,8 @@ def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, s
             hint = did_you_mean(str(value).upper(), [str(value).upper()])
             return loc, "M007", f"{name}: {reason}{hint if hint else ''}", False
         return loc, "M009", reason if not loc else f"{name}: {reason}", False
+    if kind in _TYPE_NAMES and value is None:
+        return loc, "M003", f"{name} is empty (null): give {_TYPE_NAMES[kind]}", False
     if kind in _TYPE_NAMES:
         text = f"{name}: expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
         raw = checked.yaml().plain_scalars.get(loc)

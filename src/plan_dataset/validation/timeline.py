@@ -10,7 +10,11 @@ from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
 
 CODES = {
-    "E001": Code("timeline", "range runs backwards", "date_latest 2025-11-20 is before 2025-11-23"),
+    "E001": Code(
+        "timeline",
+        "range runs backwards",
+        "date_latest 2025-11-20 is before date_earliest 2025-11-23",
+    ),
     "E002": Code(
         "timeline",
         "position predates the version it targets",
@@ -19,13 +23,13 @@ CODES = {
     "E003": Code(
         "timeline",
         "conflicting stances on one day without explanation",
-        "x also takes a different stance on plan on 2025-11-21 (positions/y): add a note or "
-        "a discrepancy",
+        "antonio-costa also takes a different stance on us-28-point-draft on 2025-11-22 "
+        "(costa-twin): explain it in notes or record a discrepancy",
     ),
     "E004": Code(
         "timeline",
         "event cannot be placed in time",
-        "give a date, or date_earliest (and date_latest) for a range",
+        "the event cannot be placed in time: give a date, or date_earliest (and date_latest) for a range",
     ),
 }
 

@@ -1,0 +1,103 @@
+"""The flat tables keep every field of every record: each model field is a column of its
+table, or has a declared place in a link table or in attributions."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+import plan_dataset
+from plan_dataset.models import MODELS, LocatorEvidence, QuoteEvidence
+from plan_dataset.tables import TABLES_BY_NAME
+
+# Where a field that is not a same-named column of its record's table goes:
+# (table, dotted field path) -> (flat table, column).
+ELSEWHERE: dict[tuple[str, str], tuple[str, str]] = {
+    ("provisions", "topics"): ("provision_topics", "topic"),
+    ("provisions", "terms.id"): ("provision_terms", "term_id"),
+    ("provisions", "terms.label"): ("provision_terms", "label"),
+    ("provisions", "terms.relation"): ("provision_terms", "relation"),
+    ("provisions", "terms.value"): ("provision_terms", "value"),
+    ("provisions", "terms.unit"): ("provision_terms", "unit"),
+    ("provisions", "reconciliation.points"): ("provision_points", "point_id"),
+    ("provisions", "reconciliation.verdict"): ("provisions", "reconciliation_verdict"),
+    ("provisions", "reconciliation.reason"): ("provisions", "reconciliation_reason"),
+    ("events", "participants"): ("event_participants", "stakeholder_id"),
+    ("events", "documents"): ("event_documents", "document_id"),
+    ("discrepancies", "about.table"): ("discrepancies", "about_table"),
+    ("discrepancies", "about.id"): ("discrepancies", "about_id"),
+    ("discrepancies", "variants.value"): ("discrepancy_variants", "value"),
+}
+# Every evidence item, at any depth, is a row of attributions.
+EVIDENCE_COLUMNS = {"source": "source_id"}
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The record model inside an annotation (``list[Term]``, ``Reconciliation | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) is typing.Literal:
+        return None
+    for arg in typing.get_args(annotation):
+        inner = _model_of(arg)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _paths(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
+    for name, info in model.model_fields.items():
+        nested = _model_of(info.annotation)
+        if nested in (QuoteEvidence, LocatorEvidence) or name == "evidence":
+            for evidence_model in (QuoteEvidence, LocatorEvidence):
+                for field in evidence_model.model_fields:
+                    yield f"{prefix}{name}.{field}"
+        elif nested is not None:
+            yield from _paths(nested, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}"
+
+
+def _column(table: str, path: str) -> tuple[str, str] | None:
+    columns = {c.name for c in TABLES_BY_NAME[table].columns}
+    if path in columns:
+        return table, path
+    if ".evidence." in f".{path}":
+        field = path.rsplit(".", 1)[-1]
+        return "attributions", EVIDENCE_COLUMNS.get(field, field)
+    return ELSEWHERE.get((table, path))
+
+
+def test_every_model_field_has_a_flat_column() -> None:
+    missing = []
+    for table, model in MODELS.items():
+        for path in _paths(model):
+            place = _column(table, path)
+            if place is None or place[1] not in {c.name for c in TABLES_BY_NAME[place[0]].columns}:
+                missing.append(f"{table}.{path}")
+    assert missing == [], f"fields with no flat column: {missing}"
+
+
+def test_notes_reach_the_flat_tables() -> None:
+    # The issue that prompted this: events, discrepancies and positions lost their notes.
+    dataset = plan_dataset.load()
+    for table in ("events", "discrepancies", "positions", "sources", "provisions"):
+        rows = {row["id"]: row for row in dataset.rows(table)}
+        records = dataset.table(table)
+        assert any(record.notes for record in records), table
+        for record in records:
+            assert rows[record.id]["notes"] == record.notes, (table, record.id)
+
+
+def test_plain_columns_hold_the_record_values() -> None:
+    dataset = plan_dataset.load()
+    for table in MODELS:
+        columns = [c.name for c in TABLES_BY_NAME[table].columns]
+        fields = [c for c in columns if c in MODELS[table].model_fields]
+        rows = {row["id"]: row for row in dataset.rows(table)}
+        for record in dataset.table(table):
+            for field in fields:
+                assert rows[record.id][field] == getattr(record, field), (table, record.id, field)

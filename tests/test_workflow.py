@@ -1,0 +1,51 @@
+"""The CI workflow: a Python matrix, the same lint as .ci/run, and every problem listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, run_cli
+
+from plan_dataset.outputs import OUTPUTS
+
+WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
+
+
+def _steps() -> list[dict[str, str]]:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return workflow["jobs"]["validate"]["steps"]
+
+
+def test_the_workflow_tests_python_3_11_to_3_13() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    matrix = workflow["jobs"]["validate"]["strategy"]["matrix"]["python-version"]
+    assert matrix == ["3.11", "3.12", "3.13"]
+
+
+def test_the_workflow_lints_as_ci_run_does() -> None:
+    ci_lint = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("ruff ")
+    ]
+    commands = "\n".join(step.get("run", "") for step in _steps())
+    assert ci_lint and all(line in commands.splitlines() or line in commands for line in ci_lint)
+
+
+def test_the_job_summary_lists_every_problem_and_generated_files_are_checked() -> None:
+    commands = "\n".join(step.get("run", "") for step in _steps())
+    assert 'plan-dataset validate --format markdown >> "$GITHUB_STEP_SUMMARY"' in commands
+    for output in OUTPUTS.values():
+        if output.build_folder is not None:
+            assert output.build_folder in commands, output.name
+
+
+def test_the_markdown_report_lists_every_problem(project: Path) -> None:
+    for number in range(14):  # more than the ten annotations GitHub shows
+        (project / "data" / "events" / f"broken-{number}.yaml").write_text("id: [\n")
+    result = run_cli("validate", "--format", "markdown", cwd=project)
+    assert result.returncode == 1
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| `data/")]
+    assert len(rows) == 14 and all(" Y001 " in row for row in rows)
+    assert result.stdout.startswith("**plan-dataset validate**: 14 problem(s) in 14 file(s)")

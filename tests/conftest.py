@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -36,7 +38,26 @@ def project(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the command line as a user would, in a fresh process."""
+    """Run the command line in-process through ``main([...])``, as a user would from ``cwd``.
+
+    A crash surfaces as the exception itself; ``test_cli_smoke.py`` runs each command once
+    in a fresh process too.
+    """
+    from plan_dataset.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args))
+        except SystemExit as stop:  # argparse: --help, --version and usage errors
+            status = stop.code if isinstance(stop.code, int) else 2
+    return subprocess.CompletedProcess(
+        ["plan-dataset", *args], status, out.getvalue(), err.getvalue()
+    )
+
+
+def run_cli_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a fresh process (``python -m plan_dataset``)."""
     return subprocess.run(
         [sys.executable, "-m", "plan_dataset", *args],
         cwd=cwd,

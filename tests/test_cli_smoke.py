@@ -1,0 +1,29 @@
+"""Each command once in a fresh process, as `plan-dataset` runs from a shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli_process
+
+
+def test_every_command_runs_in_a_fresh_process(project: Path, tmp_path: Path) -> None:
+    runs = {
+        "validate": ["validate"],
+        "build": ["build"],
+        "stats": ["stats", "--format", "json"],
+        "export": ["export", "--format", "csv", "--out", str(tmp_path / "csv")],
+        "release": ["release"],
+        "compare": ["compare", "us-28-point-draft", "european-counter-proposal"],
+        "site": ["site", "--out", str(tmp_path / "site")],
+        "new": ["new", "events", "a-new-event"],  # last: the scaffold is to be filled in
+    }
+    from plan_dataset.cli import COMMANDS
+
+    assert set(runs) == set(COMMANDS), "every command has its smoke test"
+    for name, argv in runs.items():
+        result = run_cli_process(*argv, cwd=project)
+        assert result.returncode == 0, (name, result.stderr[-2000:])
+        assert "Traceback" not in result.stderr
+    version = run_cli_process("--version", cwd=project)
+    assert version.returncode == 0 and version.stdout.startswith("plan-dataset ")

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from site_browser import CHROMIUM_FLAGS, chromium_path, write_site  # noqa: E402

@@ -1,7 +1,7 @@
 """ISO 3166-1 alpha-2 country codes.
 
 Copied from the ISO tables in pycountry so that importing the package stays light;
-tests/test_countries.py fails when pycountry's list differs.
+tests/data/test_countries.py fails when pycountry's list differs.
 """
 
 COUNTRY_CODES: frozenset[str] = frozenset(

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from plan_dataset import validation
 from plan_dataset.schema import json_schema
@@ -61,7 +61,7 @@ def test_schema_model_disagreement_is_reported(project: Path) -> None:
 
 
 def test_generated_schemas_accept_every_real_record() -> None:
-    report = validation.validate(Path(__file__).resolve().parent.parent)
+    report = validation.validate(ROOT)
     assert report.ok
     for checked in report.records:
         assert validation.schema_validator(checked.table).is_valid(checked.yaml().value), (
@@ -119,7 +119,7 @@ def test_readme_lists_every_code_with_an_example() -> None:
 
     CODES = {c: (i.layer, i.meaning, i.example) for c, i in all_codes().items()}
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, (_layer, meaning, example) in CODES.items():
         assert f"| `{code}` |" in readme and meaning in readme and example in readme, code
 

@@ -21,6 +21,7 @@ BUILD_OUTPUTS = ("tables", "datapackage.json", BUNDLE)
 def corpus_key(seed: int) -> str:
     """A hash of the generator, its inputs and the seed."""
     digest = hashlib.sha256((BENCH / "generate.py").read_bytes())
+    digest.update((BENCH / "synthetic.py").read_bytes())
     for path in sorted((PROJECT / "seeds").iterdir()):
         digest.update(path.read_bytes())
     for path in sorted((PROJECT / "data" / "sources").glob("seed-*.yaml")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import pstats
 from dataclasses import dataclass, field
+from typing import Any
 
 from corpora import Corpus
 from harness import Measure, Plan
@@ -39,6 +40,7 @@ class Bench:
     machine: list[tuple[str, str]] = field(default_factory=list)
     cjs_info: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     singles: dict[str, str] = field(default_factory=dict)
+    worst: Any = None  # worst_cases.WorstCases, once generated
     profile: Profile | None = None
     imports: list[tuple[str, float, float]] = field(default_factory=list)
     generation_seconds: float = 0.0

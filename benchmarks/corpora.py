@@ -18,10 +18,12 @@ BUNDLE = "src/plan_dataset/data/plan-dataset.json"
 BUILD_OUTPUTS = ("tables", "datapackage.json", BUNDLE)
 
 
-def corpus_key(seed: int) -> str:
-    """A hash of the generator, its inputs and the seed."""
+def corpus_key(seed: int, *extra: Path) -> str:
+    """A hash of the generator, its inputs, the seed and any ``extra`` files."""
     digest = hashlib.sha256((BENCH / "generate.py").read_bytes())
     digest.update((BENCH / "synthetic.py").read_bytes())
+    for path in extra:
+        digest.update(path.read_bytes())
     for path in sorted((PROJECT / "seeds").iterdir()):
         digest.update(path.read_bytes())
     for path in sorted((PROJECT / "data" / "sources").glob("seed-*.yaml")):

@@ -1,11 +1,12 @@
-"""Benchmarks for plan-dataset: load, validation, build, and a profile of validation.
+"""Benchmarks for plan-dataset: load, validation, build, hostile input, and a profile.
 
     /work/main/.venv/bin/python benchmarks/run.py
 
 Offline. Generates synthetic corpora of 1k, 10k and 100k records with
 ``benchmarks/generate.py`` (cached in the temp folder by size, seed and a hash
-of the generator and its inputs), runs every measurement in a fresh child
-process, and writes ``docs/benchmarks.md``.
+of the generator and its inputs) and the hardening worst cases with
+``benchmarks/worst_cases.py``, runs every measurement in a fresh child process,
+and writes ``docs/benchmarks.md``.
 
 Every measurement runs once first; further repetitions (up to 5 for the 1k and
 10k corpora and 3 for the 100k corpus) run in rounds, cheapest and most
@@ -13,7 +14,8 @@ target-relevant first, only while the time budget (``--budget``, 600 s) allows.
 The report gives, for every figure, the median and how many runs it comes from.
 
 The modules beside this one: ``harness`` (child runs, measures, the budget),
-``machine`` (the machine and the code under test), ``corpora``, ``measures/`` (one module per measure, each with its section of the report),
+``machine`` (the machine and the code under test), ``corpora``, ``worst_cases``,
+``measures/`` (one module per measure, each with its section of the report),
 ``profiles`` and ``report``.
 """
 
@@ -30,7 +32,8 @@ from context import Bench
 from corpora import Corpus, ensure_corpus
 from harness import PLAN, PROJECT, PY, BenchError, Plan, log, run_child
 from machine import changed_since, machine_details, prepare_code
-from measures import build, load, single, validate
+from measures import build, load, single, validate, worst
+from worst_cases import ensure_worst_cases
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -88,6 +91,7 @@ def register(bench: Bench, snapshot: Path) -> None:
         validate.register_corpus(bench, corpus, reps, heavy)
         single.register_corpus(bench, corpus, reps)
         load.register_corpus(bench.plan, corpus, reps)
+    worst.register(bench, args.reps_small)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     have_cjs = validate.ensure_check_jsonschema()
     corpora = [ensure_corpus(size, args.seed, args.cache) for size in sorted(set(args.sizes))]
     bench = Bench(args, plan, corpora, have_cjs, machine=machine)
+    bench.worst = ensure_worst_cases(args.seed, args.cache)
     bench.generation_seconds = plan.elapsed()
     warm_up(corpora[0], have_cjs)
     register(bench, snapshot)

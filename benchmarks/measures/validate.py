@@ -99,8 +99,9 @@ INTRO = (
     "--schemafile schema/<table>.schema.json DIR/data/<table>/*.yaml` with the project's "
     "own schemas, one invocation per table (split like `xargs` when the argument list "
     "would be too long) and the times summed. check-jsonschema only checks the JSON Schema "
-    "layer; `plan-dataset validate` also runs strict YAML, text hygiene, the Pydantic "
-    "models, the schema, references and quote provenance.\n"
+    "layer; `plan-dataset validate` runs the seven layers of `validation.LAYERS`: files "
+    "(layout, strict YAML, text hygiene), the Pydantic models and the schema, references, "
+    "quote provenance, sourcing, lineage and timeline.\n"
 )
 HEADER = [
     "corpus",

@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -48,6 +48,10 @@ class SourceText:
     text: str
     folded: str
     origin: tuple[int, ...]
+    # Quotes already looked up: validation finds each quote, then the snapshot asks again.
+    found: dict[str, tuple[int, int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def from_text(cls, text: str) -> SourceText:
@@ -73,6 +77,11 @@ class SourceText:
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """Start and end offsets of the quote in the archived text, or None."""
+        if quote not in self.found:
+            self.found[quote] = self._find(quote)
+        return self.found[quote]
+
+    def _find(self, quote: str) -> tuple[int, int] | None:
         needle = fold_quote(quote)
         if not needle:
             return None

@@ -14,15 +14,19 @@ from conftest import ROOT
 import plan_dataset
 
 
-def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
+def _build_wheel(project: Path, dist: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT,
+        cwd=project,
         check=True,
         capture_output=True,
     )
     (wheel,) = dist.glob("plan_dataset-*.whl")
+    return wheel
+
+
+def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -> None:
+    wheel = _build_wheel(ROOT, tmp_path / "dist")
     names = zipfile.ZipFile(wheel).namelist()
     assert "plan_dataset/data/plan-dataset.json" in names
     (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
@@ -95,14 +99,6 @@ def test_debris_of_a_killed_build_never_reaches_the_wheel(tmp_path: Path) -> Non
     ]
     for name in debris:
         (copy / name).write_text("stray")
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=copy,
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = dist.glob("plan_dataset-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(_build_wheel(copy, tmp_path / "dist")).namelist()
     assert "plan_dataset/data/plan-dataset.json" in names
     assert not [n for n in names if n.rsplit("/", 1)[-1].startswith(".")]

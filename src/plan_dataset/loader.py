@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from plan_dataset.problems import Problem
+    from plan_dataset.snapshot import Snapshot
 
     Record = (
         Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
@@ -403,7 +404,6 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(released)
     from pathlib import Path
 
-    from plan_dataset.outputs.bundle import render_bundle
     from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
@@ -411,4 +411,11 @@ def load(path: str | Path | None = None) -> Dataset:
     report = validate(root)
     if not report.ok:
         raise DatasetInvalid(report.problems)
-    return _from_bundle(render_bundle(snapshot_of(report, root)))
+    return from_snapshot(snapshot_of(report, root))
+
+
+def from_snapshot(snapshot: Snapshot) -> Dataset:
+    """The loaded dataset of a validated snapshot, exactly as its bundle would load."""
+    from plan_dataset.outputs.bundle import render_bundle
+
+    return _from_bundle(render_bundle(snapshot))

@@ -6,6 +6,7 @@ import gc
 import json
 import os
 
+from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import (
     DECODERS,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
-BUNDLE_KEYS = {"name", "version", "tables", "offsets", "corroboration"}
 TABLE_NAMES = tuple(DECODERS)
 
 
@@ -321,32 +321,6 @@ def _unknown_table(name: str) -> KeyError:
     return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
-class BundleInvalid(ValueError):
-    """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
-
-
-def _check_shape(bundle: Any) -> None:
-    if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
-        raise BundleInvalid(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
-    version, tables, offsets = bundle["version"], bundle["tables"], bundle["offsets"]
-    if bundle["name"] != "plan-dataset" or not isinstance(version, str) or not version:
-        raise BundleInvalid("not a plan-dataset bundle: wrong name or version")
-    if not isinstance(tables, dict) or set(tables) != set(TABLE_NAMES):
-        raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(TABLE_NAMES)}")
-    if not isinstance(offsets, dict) or not isinstance(bundle["corroboration"], dict):
-        raise BundleInvalid("the bundle's offsets and corroboration must be mappings")
-    seen: set[str] = set()
-    for name in TABLE_NAMES:
-        rows = tables[name]
-        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-            raise BundleInvalid(f"table {name} must be a list of records")
-        for row in rows:
-            record_id = row.get("id")
-            if not isinstance(record_id, str) or record_id in seen:
-                raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
-            seen.add(record_id)
-
-
 def _from_bundle(data: bytes) -> Dataset:
     """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
     is not one (truncated, tampered, duplicate ids)."""
@@ -356,7 +330,7 @@ def _from_bundle(data: bytes) -> Dataset:
     gc.disable()
     try:
         bundle = json.loads(data)
-        _check_shape(bundle)
+        check_bundle_shape(bundle, TABLE_NAMES)
         tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
         return Dataset(
             version=bundle["version"],

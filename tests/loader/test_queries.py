@@ -125,9 +125,9 @@ def test_corroboration_of_a_record_and_its_parts(dataset: plan_dataset.Dataset) 
 def test_the_bundle_carries_the_corroboration_the_build_computed(
     dataset: plan_dataset.Dataset,
 ) -> None:
-    from plan_dataset.corroboration import record_corroboration
+    from plan_dataset.corroboration import lookup_of, record_corroboration
 
-    sources = {s.id: s for s in dataset.sources}
+    lookup = lookup_of({"sources": dataset.sources, "stakeholders": dataset.stakeholders})
     for table in dataset.table_names():
         for record in dataset.table(table):
-            assert dataset.corroboration(record) == record_corroboration(record, sources.get)
+            assert dataset.corroboration(record) == record_corroboration(record, lookup)

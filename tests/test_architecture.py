@@ -22,7 +22,7 @@ PACKAGE = ROOT / "src" / "plan_dataset"
 STAGES: list[tuple[str, ...]] = [
     (  # plain building blocks, standard library only
         "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
-        "corroboration", "queries", "rows", "table_columns", "citations", "html_view",
+        "corroboration", "queries", "rows", "table_columns", "bundle_shape", "citations", "html_view",
         "bundle_reader",
     ),
     ("yaml_reader", "yaml_messages", "provenance"),  # read

@@ -6,6 +6,7 @@ import gc
 import json
 import os
 
+from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import (
     DECODERS,
@@ -27,13 +28,13 @@ if TYPE_CHECKING:
     from typing import Any
 
     from plan_dataset.problems import Problem
+    from plan_dataset.snapshot import Snapshot
 
     Record = (
         Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
     )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
-BUNDLE_KEYS = {"name", "version", "tables", "offsets", "corroboration"}
 TABLE_NAMES = tuple(DECODERS)
 
 
@@ -320,32 +321,6 @@ def _unknown_table(name: str) -> KeyError:
     return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
-class BundleInvalid(ValueError):
-    """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
-
-
-def _check_shape(bundle: Any) -> None:
-    if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
-        raise BundleInvalid(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
-    version, tables, offsets = bundle["version"], bundle["tables"], bundle["offsets"]
-    if bundle["name"] != "plan-dataset" or not isinstance(version, str) or not version:
-        raise BundleInvalid("not a plan-dataset bundle: wrong name or version")
-    if not isinstance(tables, dict) or set(tables) != set(TABLE_NAMES):
-        raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(TABLE_NAMES)}")
-    if not isinstance(offsets, dict) or not isinstance(bundle["corroboration"], dict):
-        raise BundleInvalid("the bundle's offsets and corroboration must be mappings")
-    seen: set[str] = set()
-    for name in TABLE_NAMES:
-        rows = tables[name]
-        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-            raise BundleInvalid(f"table {name} must be a list of records")
-        for row in rows:
-            record_id = row.get("id")
-            if not isinstance(record_id, str) or record_id in seen:
-                raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
-            seen.add(record_id)
-
-
 def _from_bundle(data: bytes) -> Dataset:
     """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
     is not one (truncated, tampered, duplicate ids)."""
@@ -355,7 +330,7 @@ def _from_bundle(data: bytes) -> Dataset:
     gc.disable()
     try:
         bundle = json.loads(data)
-        _check_shape(bundle)
+        check_bundle_shape(bundle, TABLE_NAMES)
         tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
         return Dataset(
             version=bundle["version"],
@@ -403,7 +378,6 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(released)
     from pathlib import Path
 
-    from plan_dataset.outputs.bundle import render_bundle
     from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
@@ -411,4 +385,11 @@ def load(path: str | Path | None = None) -> Dataset:
     report = validate(root)
     if not report.ok:
         raise DatasetInvalid(report.problems)
-    return _from_bundle(render_bundle(snapshot_of(report, root)))
+    return from_snapshot(snapshot_of(report, root))
+
+
+def from_snapshot(snapshot: Snapshot) -> Dataset:
+    """The loaded dataset of a validated snapshot, exactly as its bundle would load."""
+    from plan_dataset.outputs.bundle import render_bundle
+
+    return _from_bundle(render_bundle(snapshot))

@@ -29,6 +29,10 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
     wheel = _build_wheel(ROOT, tmp_path / "dist")
     names = zipfile.ZipFile(wheel).namelist()
     assert "plan_dataset/data/plan-dataset.json" in names
+    # The site renders from the installed package: its templates and static files ship.
+    assert {"plan_dataset/site/templates/base.html", "plan_dataset/site/static/lunr.min.js"} <= set(
+        names
+    )
     (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
     metadata = zipfile.ZipFile(wheel).read(metadata_name).decode("utf-8").split("\n\n", 1)[0]
     # The wheel ships code (MIT) and data (CC-BY-4.0); no project URL is invented.

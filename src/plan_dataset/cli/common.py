@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plan_dataset.problems import Problem
 from plan_dataset.reporters import REPORTERS, summary
+
+if TYPE_CHECKING:
+    # Only for the annotation: importing the snapshot would load pydantic for every command.
+    from plan_dataset.snapshot import Snapshot
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +33,7 @@ def report_diagnostics(problems: Sequence[Problem]) -> None:
     print(summary(problems, 0), file=sys.stderr)
 
 
-def validated_snapshot(root: Path):  # type: ignore[no-untyped-def]
+def validated_snapshot(root: Path) -> Snapshot | None:
     """The snapshot of the project, or None after reporting its problems."""
     from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate

@@ -51,13 +51,12 @@ def render(rows: list[dict[str, object]], style: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import plan_dataset
-    from plan_dataset.outputs.bundle import render_bundle
+    from plan_dataset.loader import from_snapshot
 
     snapshot = validated_snapshot(args.root)
     if snapshot is None:
         return EXIT_INVALID
-    dataset = plan_dataset.loader._from_bundle(render_bundle(snapshot))
+    dataset = from_snapshot(snapshot)
     documents = {d.id for d in dataset.documents}
     for name in (args.earlier, args.later):
         if name not in documents:

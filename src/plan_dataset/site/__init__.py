@@ -17,18 +17,17 @@ STATIC_FILES = ("style.css", "search.js", "lunr.min.js", "lunr.LICENSE.txt")
 
 def render_site(snapshot: Snapshot) -> dict[str, bytes]:
     """Every file of the site, by path relative to its root."""
-    from plan_dataset.loader import _from_bundle
+    from plan_dataset.loader import from_snapshot
     from plan_dataset.outputs import export_files
     from plan_dataset.outputs.bundle import render_bundle
 
-    bundle = render_bundle(snapshot)
-    dataset = _from_bundle(bundle)
+    dataset = from_snapshot(snapshot)
     texts = {source_id: text.text for source_id, text in snapshot.texts.items()}
     files: dict[str, bytes] = render_pages(dataset, texts)
     static = resources.files("plan_dataset.site").joinpath("static")
     for name in STATIC_FILES:
         files[f"static/{name}"] = static.joinpath(name).read_bytes()
-    files["data/plan-dataset.json"] = bundle
+    files["data/plan-dataset.json"] = render_bundle(snapshot)
     for name, content in export_files(snapshot, "csv").items():
         files[f"data/{name}"] = content  # the tables and their datapackage.json, side by side
     return files

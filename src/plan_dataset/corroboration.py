@@ -48,7 +48,7 @@ def origin_of(source_id: str, source: Callable[[str], Any]) -> str:
     """
     seen = [source_id]
     current = source(source_id)
-    while current is not None and current.origin is not None:
+    while current is not None and getattr(current, "origin", None) is not None:
         if current.origin in seen:
             raise OriginLoop(" -> ".join([*seen, current.origin]))
         seen.append(current.origin)
@@ -60,14 +60,23 @@ def origin_of(source_id: str, source: Callable[[str], Any]) -> str:
 
 
 def _chain(record: Any, source: Callable[[str], Any]) -> list[Any]:
-    """The source and every source whose text it carries, following ``origin``."""
+    """The source and every source whose text it carries, following ``origin``; an outlet
+    (a stakeholder) ends the chain. ``source`` looks up sources and stakeholders by id."""
     chain = [record]
-    while chain[-1].origin is not None:
+    while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
         if nxt is None or nxt in chain:
-            break  # a stakeholder ends the chain; validation reports a loop (S003)
+            break  # an unknown id ends the chain; validation reports a loop (S003)
         chain.append(nxt)
     return chain
+
+
+def lookup_of(records: Any) -> Callable[[str], Any]:
+    """Look-up by id over the sources and the stakeholders (ids are unique across tables):
+    an outlet named as an origin takes part with its own ``reliability``, if it has one."""
+    found = {s.id: s for s in records["stakeholders"]}
+    found.update((s.id, s) for s in records["sources"])
+    return found.get
 
 
 class Corroboration:
@@ -117,11 +126,12 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
         if record is None or record.reliability in NEVER_COUNTS:
             continue
         chain = _chain(record, source)
-        if any(link.reliability in NEVER_COUNTS for link in chain):
+        classes = [link.reliability for link in chain if link.reliability is not None]
+        if any(reliability in NEVER_COUNTS for reliability in classes):
             continue  # relaying state media, an aggregator or a blog does not make it count
         # A relay is no stronger than any text it carries, all along the chain.
-        rank = max(RELIABILITY_ORDER.index(link.reliability) for link in chain)
-        origin = chain[-1].origin or chain[-1].id
+        rank = max(RELIABILITY_ORDER.index(reliability) for reliability in classes)
+        origin = getattr(chain[-1], "origin", None) or chain[-1].id
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)
@@ -151,11 +161,11 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
 
 def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
     """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
-    sources = {s.id: s for s in records["sources"]}
+    lookup = lookup_of(records)
     found = {}
     for table, table_records in records.items():
         for record in table_records:
-            for part, result in record_corroboration(record, sources.get).items():
+            for part, result in record_corroboration(record, lookup).items():
                 found[part_key(table, record.id, part)] = {
                     "origins": list(result.origins),
                     "strong_origins": list(result.strong_origins),

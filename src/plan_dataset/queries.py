@@ -7,7 +7,13 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import from_plain, part_key, parts_of, record_corroboration
+from plan_dataset.corroboration import (
+    from_plain,
+    lookup_of,
+    part_key,
+    parts_of,
+    record_corroboration,
+)
 from plan_dataset.dates import first_day
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import RECORD_TYPES
@@ -153,8 +159,8 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
     table = TABLE_OF_TYPE[type(record)]
     stored = dataset._corroboration
     if not stored:
-        sources = {s.id: s for s in dataset.sources}
-        return record_corroboration(record, sources.get)
+        records = {"sources": dataset.sources, "stakeholders": dataset.stakeholders}
+        return record_corroboration(record, lookup_of(records))
     return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
 
 

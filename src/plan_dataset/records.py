@@ -233,7 +233,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
 class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
-    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "evidence")
+    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "reliability", "notes", "evidence")
 
     id: str
     name: str
@@ -241,16 +241,18 @@ class Stakeholder(RecordBase):
     country: str | None
     role: str | None
     affiliation: str | None
+    reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)
         set_field(self, "country", country)
         set_field(self, "role", role)
         set_field(self, "affiliation", affiliation)
+        set_field(self, "reliability", reliability)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
 
@@ -259,7 +261,7 @@ _SETTERS_Stakeholder = slot_setters(Stakeholder)
 
 
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
-    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_evidence, = _SETTERS_Stakeholder
+    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_reliability, set_notes, set_evidence, = _SETTERS_Stakeholder
     record = _new(Stakeholder)
     set_id(record, data["id"])
     set_name(record, data["name"])
@@ -267,6 +269,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
     set_country(record, data["country"])
     set_role(record, data["role"])
     set_affiliation(record, data["affiliation"])
+    set_reliability(record, data["reliability"])
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record

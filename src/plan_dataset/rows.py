@@ -7,7 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import record_corroboration
+from plan_dataset.corroboration import lookup_of, record_corroboration
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -29,7 +29,16 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
         *("reliability", "origin", "caveats", "notes"),
     ),
-    "stakeholders": ("id", "name", "kind", "country", "role", "affiliation", "notes"),
+    "stakeholders": (
+        "id",
+        "name",
+        "kind",
+        "country",
+        "role",
+        "affiliation",
+        "reliability",
+        "notes",
+    ),
     "documents": (
         *("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary"),
         "notes",
@@ -190,10 +199,10 @@ def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
 
 
 def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    sources = {s.id: s for s in records["sources"]}
+    lookup = lookup_of(records)
     for table, table_records in records.items():
         for record in table_records:
-            for part, result in record_corroboration(record, sources.get).items():
+            for part, result in record_corroboration(record, lookup).items():
                 yield {
                     "id": f"{table}/{record.id}" + (f"/{part}" if part else ""),
                     "record_table": table,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from plan_dataset.corroboration import record_corroboration
-from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
+from plan_dataset.corroboration import lookup_of, record_corroboration
+from plan_dataset.models import MODELS, Provision, QuoteEvidence, evidence_items
 from plan_dataset.snapshot import Snapshot
 
 
@@ -19,7 +19,7 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
     kinds: Counter[str] = Counter()
     hedges: Counter[str] = Counter()
     weak: Counter[str] = Counter()
-    sources = {s.id: s for s in snapshot.records["sources"] if isinstance(s, Source)}
+    lookup = lookup_of(snapshot.records)
     exceptions = []
     for table, records in snapshot.records.items():
         for record in records:
@@ -31,7 +31,7 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
                 cited.add(item.source)
             for source in cited:
                 by_source.setdefault(source, Counter())[table] += 1
-            parts = record_corroboration(record, sources.get)
+            parts = record_corroboration(record, lookup)
             # A source's own evidence is the page itself: one origin by definition.
             if table != "sources" and None in parts and parts[None].weakly_sourced:
                 weak[table] += 1

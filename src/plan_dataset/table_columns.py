@@ -26,6 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'country',
         'role',
         'affiliation',
+        'reliability',
         'notes',
     ),
     'documents': (

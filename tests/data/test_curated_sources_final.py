@@ -40,8 +40,7 @@ def test_us_government_broadcasters_are_state_affiliated(dataset: plan_dataset.D
     pages = [
         s
         for s in dataset.sources
-        if s.id in RFERL_MIRRORS
-        or any(_under(_host(s.url), d) for d in US_GOVERNMENT_MEDIA)
+        if s.id in RFERL_MIRRORS or any(_under(_host(s.url), d) for d in US_GOVERNMENT_MEDIA)
     ]
     assert {"rferl-rutte-geneva", "rferl-e3-comparison"} <= {s.id for s in pages}
     for source in pages:

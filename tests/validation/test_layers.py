@@ -82,6 +82,23 @@ def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
     assert result.origins == ("axios",) and result.strongest == "republisher"
 
 
+def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> None:
+    class _Outlet:
+        def __init__(self, id: str, reliability: str | None) -> None:
+            self.id, self.reliability = id, reliability
+
+    sources = {
+        "relay": _Source("relay", "regional_outlet", "agency"),
+        "own": _Source("own", "regional_outlet"),
+        "agency": _Outlet("agency", "state_affiliated"),
+        "unclassed": _Outlet("unclassed", None),
+        "copy": _Source("copy", "established_outlet", "unclassed"),
+    }
+    result = corroboration_of([_Item("relay"), _Item("own"), _Item("copy")], sources.get)
+    assert result.origins == ("own", "unclassed")
+    assert result.strongest == "established_outlet"
+
+
 def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:
     point = project / "data" / "provisions" / "point-06.yaml"
     assert not any(code.startswith("S") for _path, code in _codes(project))

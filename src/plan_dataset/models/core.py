@@ -122,6 +122,14 @@ class Stakeholder(Record):
     affiliation: Annotated[Slug | None, ref("stakeholders", examples=("ukraine",))] = Field(
         default=None, description="Stakeholder this one belongs to or acts for."
     )
+    reliability: Reliability | None = Field(
+        default=None,
+        description=(
+            "For a media outlet: the class of its own publications (see sources.reliability), "
+            "so that a page carrying its text counts no higher, and not at all when it is "
+            "state-affiliated. Null for other stakeholders."
+        ),
+    )
     notes: Text | None = Field(
         default=None, description="Caveats, e.g. sources disagree on a title."
     )

@@ -26,7 +26,10 @@ def test_ushakov_no_compromise_cut_to_month_with_discrepancy(dataset: plan_datas
     assert "themoscowtimes-ushakov-no-compromise" in sources_of(pos)
     gap = dataset.get("discrepancies", "ushakov-no-compromise-remarks-date")
     assert gap.about.id == pos.id
-    assert [v.value for v in gap.variants] == ["Wednesday 3 December 2025.", "Tuesday 2 December 2025."]
+    assert [v.value for v in gap.variants] == [
+        "Wednesday 3 December 2025.",
+        "Tuesday 2 December 2025.",
+    ]
     assert dataset.get("sources", "charmretirement-afp-ushakov-tuesday").origin == "afp"
 
 
@@ -48,7 +51,9 @@ def test_kyiv_strike_death_toll_variants(dataset: plan_dataset.Dataset) -> None:
     values = {v.value: {e.source for e in v.evidence} for v in gap.variants}
     assert values["At least seven people killed."] == {"capeandislands-ap-kyiv-strike-seven"}
     assert "telegraphindia-abu-dhabi-kyiv-strike" in values["At least six people killed."]
-    assert dataset.get("sources", "capeandislands-ap-kyiv-strike-seven").origin == "associated-press"
+    assert (
+        dataset.get("sources", "capeandislands-ap-kyiv-strike-seven").origin == "associated-press"
+    )
 
 
 def test_locators_and_second_pages(dataset: plan_dataset.Dataset) -> None:

@@ -281,15 +281,16 @@ class Generator:
     def document(self) -> dict[str, Any]:
         title = self.short()
         record_id = self.new_id(title[:30], "d")
-        earlier = self.documents[-1] if self.documents else None
         record = {
             "id": record_id,
             "title": title,
             "kind": self.rng.choice(DOCUMENT_KINDS),
             "date": self.date(),
-            "point_count": POINTS_PER_DOCUMENT,
-            "supersedes": earlier if earlier and self.maybe(0.4) else None,
-            "derived_from": earlier if earlier and self.maybe(0.3) else None,
+            # No count and no lineage: the lineage layer's completeness rules (points
+            # 1..point_count, every point linked onwards) would need curated links.
+            "point_count": None,
+            "supersedes": None,
+            "derived_from": None,
             "summary": self.text(30, 80),
             "notes": self.text() if self.maybe(0.5) else None,
             "evidence": self.evidence(self.count(2, 6)),
@@ -343,6 +344,8 @@ class Generator:
                 self.term(n, hedge) for n in range(1, self.rng.choice([0, 0, 0, 1, 1, 2]) + 1)
             ],
             "reconciliation": reconciliation,
+            # The seeds are one unattributed class: a published point says why it is weak.
+            "sourcing_note": self.text() if status == "published" else None,
             "notes": self.text() if self.maybe(0.4) else None,
             "evidence": self.evidence(self.count(1, 5), hedge),
         }
@@ -361,8 +364,10 @@ class Generator:
             "target": target,
             "stance": self.rng.choice(STANCES),
             "summary": self.text(10, 40),
-            "date": self.date(),
-            "notes": self.text() if self.maybe(0.2) else None,
+            # Undated on a point, so that no position predates its version (E002); a
+            # note on each explains same-day stances (E003).
+            "date": self.date() if target == "plan" else None,
+            "notes": self.text(),
             "evidence": self.evidence(self.count(1, 3)),
         }
         self.positions.append(record_id)
@@ -374,9 +379,12 @@ class Generator:
         participants = self.rng.sample(
             self.stakeholders, k=min(len(self.stakeholders), self.count(0, 4))
         )
+        date = self.date()
         record = {
             "id": record_id,
-            "date": self.date(),
+            "date": date,
+            "date_earliest": None if date else "2025-01-01",
+            "date_latest": None if date else "2025-12-31",
             "title": title,
             "summary": self.text(20, 70),
             "participants": participants,

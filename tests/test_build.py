@@ -118,7 +118,7 @@ def test_interrupted_swap_restores_previous_outputs(
 ) -> None:
     import os
 
-    from plan_dataset import build as build_module
+    from plan_dataset.outputs import atomic as build_module
 
     for name in ("events.csv", "positions.csv", "sources.csv"):
         (project / "tables" / name).write_text(f"old {name}\n")

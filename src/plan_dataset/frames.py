@@ -9,7 +9,7 @@ import pandas as pd
 from plan_dataset.tables import TABLES_BY_NAME
 
 PRECISIONS = ("year", "month", "day")
-DATE_COLUMNS = ("date", "published", "retrieved")
+DATE_COLUMNS = {"date", "published", "retrieved", "date_earliest", "date_latest"}
 
 
 def _first_day(value: str | None) -> str | None:
@@ -37,6 +37,8 @@ def to_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
             frame[column.name] = pd.array(values, dtype="Int64")
         elif column.type == "number":
             frame[column.name] = pd.array(values, dtype="Float64")
+        elif column.type == "boolean":
+            frame[column.name] = pd.array(values, dtype="boolean")
         else:
             frame[column.name] = pd.array(values, dtype="string")
     return frame

@@ -129,6 +129,88 @@ class Dataset:
         assert isinstance(record, Provision)
         return record
 
+    def document(self, document_id: str) -> Document:
+        record = self.get("documents", document_id)
+        assert isinstance(record, Document)
+        return record
+
+    def point_link(self, link_id: str) -> PointLink:
+        record = self.get("point_links", link_id)
+        assert isinstance(record, PointLink)
+        return record
+
+    def position(self, position_id: str) -> Position:
+        record = self.get("positions", position_id)
+        assert isinstance(record, Position)
+        return record
+
+    def event(self, event_id: str) -> Event:
+        record = self.get("events", event_id)
+        assert isinstance(record, Event)
+        return record
+
+    def discrepancy(self, discrepancy_id: str) -> Discrepancy:
+        record = self.get("discrepancies", discrepancy_id)
+        assert isinstance(record, Discrepancy)
+        return record
+
+    # Questions: each delegates to plan_dataset.queries (standard library only).
+
+    def timeline(self) -> list[Event]:
+        """Every event in date order; a range sorts by its earliest day, ties by id."""
+        from plan_dataset.queries import timeline
+
+        return timeline(self)
+
+    def positions_on(self, target: Any, *, include_document: bool = False) -> list[Position]:
+        """Positions on 'plan', a document or a point (a record or an id), in date order.
+
+        For a point, ``include_document=True`` adds the positions on its whole document.
+        """
+        from plan_dataset.queries import positions_on
+
+        return positions_on(self, target, include_document=include_document)
+
+    def trajectory(self, stakeholder: Any) -> list[Position]:
+        """One stakeholder's positions in date order."""
+        from plan_dataset.queries import trajectory
+
+        return trajectory(self, stakeholder)
+
+    def stance_matrix(self, *, as_frame: bool = False) -> Any:
+        """Stakeholder x target cells holding the latest stance, its date and position id.
+
+        ``as_frame=True`` gives a pandas DataFrame (needs the pandas extra).
+        """
+        from plan_dataset.queries import stance_matrix
+
+        cells = stance_matrix(self)
+        if not as_frame:
+            return cells
+        rows = [{"stakeholder": s, "target": t, **cell} for (s, t), cell in cells.items()]
+        return _frame(rows)
+
+    def lineage(self, point: Any) -> list[PointLink]:
+        """The point links on a point's chain across versions, oldest version first."""
+        from plan_dataset.queries import lineage
+
+        return lineage(self, point)
+
+    def compare(self, document_a: str, document_b: str, *, as_frame: bool = False) -> Any:
+        """One row per linked point between two versions, with operation and changed figures."""
+        from plan_dataset.queries import compare
+
+        for name in (document_a, document_b):
+            self.get("documents", name)
+        rows = compare(self, document_a, document_b)
+        return _frame(rows) if as_frame else rows
+
+    def corroboration(self, record: Record) -> dict[str | None, Any]:
+        """Independent origins behind a record (key None) and each evidence-bearing part."""
+        from plan_dataset.queries import corroboration
+
+        return corroboration(self, record)
+
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
         """Every evidence item of a record, nested ones (terms, variants) included."""
         return tuple(item for _loc, _part, item in evidence_items(record))
@@ -138,13 +220,14 @@ class Dataset:
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
-        from plan_dataset.tables import TABLES_BY_NAME, flat_tables
+        from plan_dataset.rows import flat_tables
+        from plan_dataset.table_columns import COLUMNS
 
-        if table not in TABLES_BY_NAME:
-            raise KeyError(f"no flat table {table!r}; tables are {', '.join(TABLES_BY_NAME)}")
+        if table not in COLUMNS:
+            raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
-            self._flat.update(flat_tables(records, self._quote_span))
+            self._flat.update(flat_tables(records, self._quote_span, COLUMNS))
         return self._flat[table]
 
     def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:
@@ -160,11 +243,19 @@ class Dataset:
         ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
         """
         from plan_dataset.frames import to_frame
-        from plan_dataset.tables import TABLES
+        from plan_dataset.table_columns import COLUMNS
 
-        names = [t.name for t in TABLES] if table is None else [table]
+        names = list(COLUMNS) if table is None else [table]
         frames = {name: to_frame(name, self.rows(name)) for name in names}
         return frames if table is None else frames[table]
+
+
+def _frame(rows: list[dict[str, Any]]) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("this needs pandas: pip install 'plan-dataset[pandas]'") from None
+    return pandas.DataFrame(rows)
 
 
 def _from_bundle(data: bytes) -> Dataset:
@@ -202,12 +293,12 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes())
     from pathlib import Path
 
-    from plan_dataset.build import quote_spans, records_by_table, render_bundle
-    from plan_dataset.tables import flat_tables
+    from plan_dataset.outputs.bundle import render_bundle
+    from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
-    report = validate(Path(path))
+    root = Path(path)
+    report = validate(root)
     if not report.ok:
         raise DatasetInvalid(report.problems)
-    records = records_by_table(report)
-    return _from_bundle(render_bundle(records, flat_tables(records, quote_spans(report, records))))
+    return _from_bundle(render_bundle(snapshot_of(report, root)))

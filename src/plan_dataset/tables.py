@@ -11,25 +11,27 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from plan_dataset.evidence import is_quote
 from plan_dataset.models import (
     MODELS,
     PARTIAL_DATE_PATTERN,
-    PLAN_TARGET,
     AnyEvidence,
     LocatorEvidence,
     Provision,
     QuoteEvidence,
     Reconciliation,
     RecordRef,
+    Source,
     Term,
     Variant,
-    evidence_items,
+    reference_fields,
 )
 
 Row = dict[str, Any]
 # Offsets of an evidence item's quote in its archived text, given the attribution id.
 Spans = Callable[[str, AnyEvidence], tuple[int, int] | None]
+from plan_dataset.rows import PLAIN_FIELDS, ROW_FUNCTIONS  # noqa: E402
+from plan_dataset.rows import flat_tables as _flat_tables  # noqa: E402
+
 MODEL_TABLES = tuple(MODELS)
 Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
 
@@ -129,169 +131,20 @@ def _ref(name: str, description: str, required: bool = True) -> Column:
     return Column(name, "string", description, required=required)
 
 
-def _plain_table(name: str, title: str, description: str, *fields: str, **kinds: str) -> Table:
-    """A table whose columns are exactly scalar fields of its model, one row per record."""
+def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table:
+    """A table whose columns are exactly scalar fields of its model, one row per record.
+
+    Foreign keys come from the fields' ``Ref`` markers (a single-table reference).
+    """
+    fields = PLAIN_FIELDS[name]
     columns = tuple(model_column(name, f, kind=kinds.get(f, "string")) for f in fields)
+    markers = reference_fields(MODELS[name])
     foreign_keys = tuple(
-        ForeignKey((f,), target) for f, target in _SCALAR_REFERENCES.get(name, ()) if f in fields
+        ForeignKey((f,), markers[f].tables[0])
+        for f in fields
+        if f in markers and len(markers[f].tables) == 1
     )
-
-    def rows(records: Records, _spans: Spans) -> Iterator[Row]:
-        for record in records[name]:
-            yield {f: getattr(record, f) for f in fields}
-
-    return Table(name, title, description, columns, ("id",), rows, foreign_keys)
-
-
-_SCALAR_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "stakeholders": (("affiliation", "stakeholders"),),
-    "point_links": (
-        ("earlier_document", "documents"),
-        ("later_document", "documents"),
-        ("earlier", "provisions"),
-        ("later", "provisions"),
-    ),
-    "documents": (("supersedes", "documents"), ("derived_from", "documents")),
-}
-
-
-def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for p in records["provisions"]:
-        reconciliation = p.reconciliation
-        yield {
-            "id": p.id,
-            "title": p.title,
-            "summary": p.summary,
-            "pillar": p.pillar,
-            "obligated_party": p.obligated_party,
-            "status": p.status,
-            "document": p.document,
-            "point_number": p.point_number,
-            "reconciliation_verdict": reconciliation.verdict if reconciliation else None,
-            "reconciliation_reason": reconciliation.reason if reconciliation else None,
-            "sourcing_note": p.sourcing_note,
-            "notes": p.notes,
-        }
-
-
-def _topic_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for p in records["provisions"]:
-        for topic in p.topics:
-            yield {"provision_id": p.id, "topic": topic}
-
-
-def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for p in records["provisions"]:
-        for t in p.terms:
-            yield {
-                "provision_id": p.id,
-                "term_id": t.id,
-                "label": t.label,
-                "relation": t.relation,
-                "value": t.value,
-                "unit": t.unit,
-            }
-
-
-def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for p in records["provisions"]:
-        if p.reconciliation is not None:
-            for point in p.reconciliation.points:
-                yield {"provision_id": p.id, "point_id": point}
-
-
-def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    documents = {d.id for d in records["documents"]}
-    for p in records["positions"]:
-        yield {
-            "id": p.id,
-            "stakeholder": p.stakeholder,
-            "target": p.target,
-            "document": p.target if p.target in documents else None,
-            "provision": None if p.target == PLAN_TARGET or p.target in documents else p.target,
-            "stance": p.stance,
-            "summary": p.summary,
-            "date": p.date,
-        }
-
-
-def _date_precision(value: str) -> str:
-    return ("year", "month", "day")[value.count("-")]
-
-
-def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for e in records["events"]:
-        yield {
-            "id": e.id,
-            "date": e.date,
-            "date_precision": _date_precision(e.date) if e.date else None,
-            "date_earliest": e.date_earliest,
-            "date_latest": e.date_latest,
-            "title": e.title,
-            "summary": e.summary,
-            "location": e.location,
-        }
-
-
-def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for e in records["events"]:
-        for stakeholder in e.participants:
-            yield {"event_id": e.id, "stakeholder_id": stakeholder}
-
-
-def _event_document_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for e in records["events"]:
-        for document in e.documents:
-            yield {"event_id": e.id, "document_id": document}
-
-
-def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for d in records["discrepancies"]:
-        yield {
-            "id": d.id,
-            "title": d.title,
-            "summary": d.summary,
-            "about_table": d.about.table,
-            "about_id": d.about.id,
-        }
-
-
-def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    for d in records["discrepancies"]:
-        for number, variant in enumerate(d.variants, start=1):
-            yield {"discrepancy_id": d.id, "variant": number, "value": variant.value}
-
-
-def attribution_id(table: str, record_id: str, part: str | None, number: int) -> str:
-    """Stable id of one evidence item, e.g. provisions/army-size-limit/terms/cap/evidence/1."""
-    base = f"{table}/{record_id}" + (f"/{part}" if part else "")
-    return f"{base}/evidence/{number}"
-
-
-def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
-    for table, table_records in records.items():
-        for record in table_records:
-            counters: dict[str | None, int] = {}
-            for _loc, part, item in evidence_items(record):
-                counters[part] = counters.get(part, 0) + 1
-                row_id = attribution_id(table, record.id, part, counters[part])
-                quote = is_quote(item)
-                span = spans(row_id, item) if quote else None
-                yield {
-                    "id": row_id,
-                    "record_table": table,
-                    "record_id": record.id,
-                    "part": part,
-                    "source_id": item.source,
-                    "kind": "quote" if quote else "locator",
-                    "quote": item.quote if quote else None,
-                    "locator": None if quote else item.locator,
-                    "paraphrase": None if quote else item.paraphrase,
-                    "start": span[0] if span else None,
-                    "end": span[1] if span else None,
-                    "hedge": item.hedge,
-                    "attributed_to": item.attributed_to,
-                }
+    return Table(name, title, description, columns, ("id",), ROW_FUNCTIONS[name], foreign_keys)
 
 
 TABLES: tuple[Table, ...] = (
@@ -299,21 +152,16 @@ TABLES: tuple[Table, ...] = (
         "sources",
         "Sources",
         "Documents the records cite: archived seed texts and linked pages.",
-        *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
-        *("reliability", "origin", "caveats", "notes"),
     ),
     _plain_table(
         "stakeholders",
         "Stakeholders",
         "People, states, bodies, organizations, outlets and groups involved with the plan.",
-        *("id", "name", "kind", "country", "role", "affiliation", "notes"),
     ),
     _plain_table(
         "documents",
         "Plan documents",
         "Versions of the plan itself, with their lineage.",
-        *("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary"),
-        "notes",
         point_count="integer",
     ),
     Table(
@@ -342,7 +190,7 @@ TABLES: tuple[Table, ...] = (
             model_column("provisions", "notes"),
         ),
         ("id",),
-        _provision_rows,
+        ROW_FUNCTIONS["provisions"],
         (
             ForeignKey(("obligated_party",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -363,7 +211,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("provision_id", "topic"),
-        _topic_rows,
+        ROW_FUNCTIONS["provision_topics"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -379,7 +227,7 @@ TABLES: tuple[Table, ...] = (
             model_column("provisions", "unit", model=Term),
         ),
         ("provision_id", "term_id"),
-        _term_rows,
+        ROW_FUNCTIONS["provision_terms"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -391,7 +239,7 @@ TABLES: tuple[Table, ...] = (
             _ref("point_id", "A published point (a provision with status published)."),
         ),
         ("provision_id", "point_id"),
-        _point_link_rows,
+        ROW_FUNCTIONS["provision_points"],
         (
             ForeignKey(("provision_id",), "provisions"),
             ForeignKey(("point_id",), "provisions"),
@@ -401,8 +249,6 @@ TABLES: tuple[Table, ...] = (
         "point_links",
         "Point lineage",
         "How each point of an earlier version of the plan became a point of a later one.",
-        *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
-        *("change", "notes"),
     ),
     Table(
         "positions",
@@ -415,7 +261,7 @@ TABLES: tuple[Table, ...] = (
             *(model_column("positions", f) for f in ("stance", "summary", "date")),
         ),
         ("id",),
-        _position_rows,
+        ROW_FUNCTIONS["positions"],
         (
             ForeignKey(("stakeholder",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -440,7 +286,7 @@ TABLES: tuple[Table, ...] = (
             *(model_column("events", f) for f in ("title", "summary", "location")),
         ),
         ("id",),
-        _event_rows,
+        ROW_FUNCTIONS["events"],
     ),
     Table(
         "event_participants",
@@ -448,7 +294,7 @@ TABLES: tuple[Table, ...] = (
         "Who took part in each event, one row per event and stakeholder.",
         (_ref("event_id", "The event."), _ref("stakeholder_id", "A participant.")),
         ("event_id", "stakeholder_id"),
-        _participant_rows,
+        ROW_FUNCTIONS["event_participants"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("stakeholder_id",), "stakeholders"),
@@ -460,7 +306,7 @@ TABLES: tuple[Table, ...] = (
         "Which plan versions each event produced or discussed.",
         (_ref("event_id", "The event."), _ref("document_id", "A plan version (document).")),
         ("event_id", "document_id"),
-        _event_document_rows,
+        ROW_FUNCTIONS["event_documents"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("document_id",), "documents"),
@@ -477,7 +323,7 @@ TABLES: tuple[Table, ...] = (
             model_column("discrepancies", "id", "about_id", model=RecordRef),
         ),
         ("id",),
-        _discrepancy_rows,
+        ROW_FUNCTIONS["discrepancies"],
     ),
     Table(
         "discrepancy_variants",
@@ -489,7 +335,7 @@ TABLES: tuple[Table, ...] = (
             model_column("discrepancies", "value", model=Variant),
         ),
         ("discrepancy_id", "variant"),
-        _variant_rows,
+        ROW_FUNCTIONS["discrepancy_variants"],
         (ForeignKey(("discrepancy_id",), "discrepancies"),),
     ),
     Table(
@@ -524,11 +370,56 @@ TABLES: tuple[Table, ...] = (
             model_column("sources", "attributed_to", model=QuoteEvidence),
         ),
         ("id",),
-        attribution_rows,
+        ROW_FUNCTIONS["attributions"],
         (
             ForeignKey(("source_id",), "sources"),
             ForeignKey(("attributed_to",), "stakeholders"),
         ),
+    ),
+    Table(
+        "corroboration",
+        "Corroboration",
+        "How each record, and each evidence-bearing part of it, is corroborated: computed at "
+        "build time from the sources' reliability classes and origins, never hand-entered.",
+        (
+            Column("id", "string", "<table>/<record>[/<part>].", True),
+            Column("record_table", "string", "Table of the record.", True, MODEL_TABLES),
+            Column("record_id", "string", "Id of the record.", required=True),
+            Column(
+                "part",
+                "string",
+                "Nested part (terms/<id>, variants/<n>); empty for the record itself.",
+            ),
+            Column(
+                "origins",
+                "integer",
+                "Independent origins among the counted sources (republications of one text "
+                "count once; aggregators, state-affiliated media and partisan blogs never count).",
+                True,
+            ),
+            Column(
+                "strong_origins",
+                "integer",
+                "Independent origins of class regional_outlet or stronger.",
+                True,
+            ),
+            Column(
+                "strongest_reliability",
+                "string",
+                "The strongest reliability class among the counted sources.",
+                enum=_literal_values(Source.model_fields["reliability"].annotation),
+            ),
+            Column(
+                "weakly_sourced",
+                "boolean",
+                "True when fewer than two independent origins of class regional_outlet or "
+                "stronger back it.",
+                True,
+            ),
+            Column("origin_ids", "string", "The counted origins, separated by ';'."),
+        ),
+        ("id",),
+        ROW_FUNCTIONS["corroboration"],
     ),
 )
 
@@ -536,11 +427,10 @@ TABLES: tuple[Table, ...] = (
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 
 
+def column_names() -> dict[str, tuple[str, ...]]:
+    return {table.name: tuple(c.name for c in table.columns) for table in TABLES}
+
+
 def flat_tables(records: Records, spans: Spans) -> dict[str, list[Row]]:
     """Every flat table's rows, in table order, each row holding every column."""
-    return {
-        table.name: [
-            {c.name: row[c.name] for c in table.columns} for row in table.rows(records, spans)
-        ]
-        for table in TABLES
-    }
+    return _flat_tables(records, spans, column_names())

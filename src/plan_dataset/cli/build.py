@@ -1,0 +1,28 @@
+"""``plan-dataset build``: validate, then write schema/, tables/, the bundle and datapackage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report
+
+HELP = "validate, then write schema/, tables/, bundle, datapackage"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    from plan_dataset.build import build
+
+    result, changed = build(args.root)
+    if not result.ok:
+        report(result.problems, "text")
+        print("build stopped: nothing was written", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"built {len(result.records)} records; {len(changed)} file(s) changed")
+    for path in changed:
+        print(f"  {path}")
+    return EXIT_OK

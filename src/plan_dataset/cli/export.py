@@ -1,0 +1,43 @@
+"""``plan-dataset export``: the flat tables in one format, from the outputs registry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
+
+HELP = "write the flat tables in one format"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from plan_dataset.outputs import exporters
+
+    parser.add_argument("--format", choices=exporters(), required=True)
+    parser.add_argument(
+        "--out", type=Path, required=True, help="a folder, or a file for one-file formats"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from plan_dataset.outputs import OUTPUTS, export_files
+    from plan_dataset.outputs.atomic import write_file
+
+    out: Path = args.out
+    single = OUTPUTS[args.format].single_file
+    if (single and out.is_dir()) or (not single and out.exists() and not out.is_dir()):
+        kind = "a file name" if single else "a folder"
+        print(f"plan-dataset: --out {str(out)!r} must be {kind}", file=sys.stderr)
+        return EXIT_USAGE
+    snapshot = validated_snapshot(args.root)
+    if snapshot is None:
+        return EXIT_INVALID
+    files = export_files(snapshot, args.format)
+    if single:
+        (content,) = files.values()
+        print(write_file(out, content))
+        return EXIT_OK
+    for name, content in files.items():
+        print(write_file(out / name, content))
+    return EXIT_OK

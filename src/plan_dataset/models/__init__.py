@@ -1,0 +1,111 @@
+"""Record models: the single source of truth for the data format (one model per table).
+
+Every table in ``data/<table>/`` has one model here. The JSON Schemas in
+``schema/`` are generated from these models, and the flat tables are derived
+from them, so a field is documented once: in its ``description``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plan_dataset.evidence import evidence_items
+from plan_dataset.models.core import Document, Provision, Reconciliation, Source, Stakeholder, Term
+from plan_dataset.models.fields import (
+    CountryCode,
+    Evidence,
+    Loc,
+    LocatorEvidence,
+    QuoteEvidence,
+    Record,
+    Ref,
+    reference_fields,
+    reference_marker,
+    references,
+)
+from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, RecordRef, Variant
+from plan_dataset.models.vocabulary import (
+    FULL_DATE_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    SLUG_PATTERN,
+    DocumentKind,
+    Hedge,
+    LinkOperation,
+    Pillar,
+    ProvisionStatus,
+    Reliability,
+    SourceKind,
+    StakeholderKind,
+    Stance,
+    TableName,
+    TermRelation,
+    Topic,
+    Verdict,
+)
+
+MODELS: dict[str, type[Record]] = {
+    "sources": Source,
+    "stakeholders": Stakeholder,
+    "documents": Document,
+    "provisions": Provision,
+    "point_links": PointLink,
+    "positions": Position,
+    "events": Event,
+    "discrepancies": Discrepancy,
+}
+"""Record tables in dependency order, with the model of each."""
+
+TABLES: tuple[str, ...] = tuple(MODELS)
+SLUG_RE = re.compile(SLUG_PATTERN)
+PLAN_TARGET = "plan"
+
+
+AnyEvidence = QuoteEvidence | LocatorEvidence
+
+
+__all__ = [
+    "FULL_DATE_PATTERN",
+    "MODELS",
+    "PARTIAL_DATE_PATTERN",
+    "PLAN_TARGET",
+    "SLUG_PATTERN",
+    "SLUG_RE",
+    "TABLES",
+    "AnyEvidence",
+    "CountryCode",
+    "Discrepancy",
+    "Document",
+    "DocumentKind",
+    "Event",
+    "Evidence",
+    "Hedge",
+    "LinkOperation",
+    "Loc",
+    "LocatorEvidence",
+    "Pillar",
+    "PointLink",
+    "Position",
+    "Provision",
+    "ProvisionStatus",
+    "QuoteEvidence",
+    "Reconciliation",
+    "Record",
+    "RecordRef",
+    "Ref",
+    "Reliability",
+    "Source",
+    "SourceKind",
+    "Stakeholder",
+    "StakeholderKind",
+    "Stance",
+    "TableName",
+    "Term",
+    "TermRelation",
+    "Topic",
+    "Variant",
+    "Verdict",
+    "evidence_items",
+    "reference_fields",
+    "reference_marker",
+    "references",
+]

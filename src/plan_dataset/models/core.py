@@ -1,0 +1,239 @@
+"""The plan's own records: sources, stakeholders, versions (documents) and provisions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from plan_dataset.models.fields import (
+    CountryCode,
+    Evidence,
+    EvidenceList,
+    FullDate,
+    PartialDate,
+    Record,
+    ShortText,
+    Slug,
+    Strict,
+    Text,
+    ref,
+)
+from plan_dataset.models.vocabulary import (
+    DocumentKind,
+    Pillar,
+    ProvisionStatus,
+    Reliability,
+    SourceKind,
+    StakeholderKind,
+    TermRelation,
+    Topic,
+    Verdict,
+)
+
+
+class Source(Record):
+    """A document that records cite."""
+
+    title: ShortText = Field(description="The document's title or first heading, as it gives it.")
+    kind: SourceKind = Field(description="What sort of document this is.")
+    path: ShortText | None = Field(
+        default=None,
+        description=(
+            "Path of the archived text under seeds/ (e.g. 'seeds/000_x.txt'); null when the "
+            "source is not archived."
+        ),
+        examples=["seeds/004_90c684f3911e1bde.txt"],
+    )
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None,
+        description="SHA-256 of the archived file's bytes; required with path, checked on validate.",
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = (
+        Field(default=None, description="Where the document was published, if known.")
+    )
+    publisher: ShortText | None = Field(
+        default=None, description="Who published it, only if the document says so."
+    )
+    published: PartialDate | None = Field(
+        default=None,
+        description="Publication date, only if the document gives it (reduced precision allowed).",
+    )
+    retrieved: FullDate | None = Field(
+        default=None, description="When a source that is not archived was read at its url."
+    )
+    reliability: Reliability = Field(
+        description=(
+            "Source class, strongest first: primary (the document itself or its issuer's own "
+            "publication), wire (AFP, Reuters, AP), established_outlet (a newsroom with "
+            "editorial standards and named authors), regional_outlet, republisher (reposts "
+            "others' copy), aggregator, state_affiliated (state-controlled media of any "
+            "government: evidence of what that government said, never corroboration), "
+            "partisan_blog, unattributed_analysis (undated, unsigned analyses)."
+        )
+    )
+    origin: Annotated[Slug | None, ref("stakeholders", "sources")] = Field(
+        default=None,
+        description=(
+            "Whose text this source carries when it republishes or relays another's: a "
+            "stakeholder id (e.g. axios, afp, reuters) or a source id. Sources with one origin "
+            "count once toward corroboration. Null when the text is the source's own."
+        ),
+        examples=["axios"],
+    )
+    caveats: Text | None = Field(
+        default=None,
+        description="What a reader must know, e.g. editing markers left in, a copy cut off mid-point.",
+    )
+    notes: Text | None = Field(
+        default=None, description="Anything else a reader should know: scope, context."
+    )
+    evidence: Annotated[list[Evidence], Field(min_length=1)] = Field(
+        description="Where the source's own text supports this metadata, e.g. its title line."
+    )
+
+    @model_validator(mode="after")
+    def _archived_or_linked(self) -> Source:
+        if (self.path is None) != (self.sha256 is None):
+            raise ValueError("path and sha256 go together: give both or neither")
+        if self.path is None and self.url is None:
+            raise ValueError("a source needs a path (archived) or a url")
+        if self.path is None and self.retrieved is None:
+            raise ValueError("a source that is not archived needs its retrieval date")
+        if self.origin == self.id:
+            raise ValueError("a source cannot name itself as its origin")
+        return self
+
+
+class Stakeholder(Record):
+    """A person, state, body, organization, outlet or group involved with the plan."""
+
+    name: ShortText = Field(description="Name as the sources give it.")
+    kind: StakeholderKind = Field(description="What sort of actor this is.")
+    country: CountryCode | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 code where one country applies."
+    )
+    role: Text | None = Field(
+        default=None, description="Role or office as the sources state it, in neutral words."
+    )
+    affiliation: Annotated[Slug | None, ref("stakeholders")] = Field(
+        default=None, description="Stakeholder this one belongs to or acts for."
+    )
+    notes: Text | None = Field(
+        default=None, description="Caveats, e.g. sources disagree on a title."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Optional evidence for the role or affiliation."
+    )
+
+
+class Document(Record):
+    """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
+
+    title: ShortText = Field(description="A neutral name for this version.")
+    kind: DocumentKind = Field(description="Draft, revision, counter-proposal or framework.")
+    date: PartialDate | None = Field(
+        default=None, description="When this version was presented or published, if known."
+    )
+    point_count: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        default=None, description="How many points the version has, as published."
+    )
+    supersedes: Annotated[Slug | None, ref("documents")] = Field(
+        default=None, description="Document this version replaces."
+    )
+    derived_from: Annotated[Slug | None, ref("documents")] = Field(
+        default=None, description="Document this version was built from or answers."
+    )
+    summary: Text = Field(description="Neutral summary in the curator's own words.")
+    notes: Text | None = Field(default=None, description="Caveats about this version.")
+    evidence: EvidenceList
+
+
+class Term(Strict):
+    """A figure a provision carries, such as a personnel cap."""
+
+    id: Slug = Field(description="Slug, unique within the provision.", examples=["personnel-cap"])
+    label: ShortText = Field(description="What is measured.", examples=["armed forces personnel"])
+    relation: TermRelation = Field(
+        description="How the value bounds the quantity; reduction_by is a relative cut."
+    )
+    value: int | float = Field(description="The number the source gives.", examples=[400000])
+    unit: ShortText = Field(description="Unit of the value.", examples=["personnel", "percent"])
+    evidence: EvidenceList
+
+
+class Reconciliation(Strict):
+    """How an early-reported provision compares with the published text."""
+
+    points: Annotated[list[Slug], ref("provisions")] = Field(
+        default_factory=list,
+        description="Ids of the published points (provisions with status published) it matches.",
+    )
+    verdict: Verdict = Field(description="Whether the early report matches the published text.")
+    reason: ShortText = Field(description="One neutral line saying why.")
+
+
+class Provision(Record):
+    """A term the plan reportedly contains, or a point of a published version."""
+
+    title: ShortText = Field(description="Short neutral title.")
+    summary: Text = Field(description="Neutral summary in the curator's own words.")
+    pillar: Pillar | None = Field(
+        default=None,
+        description="Which of the four reported buckets, when a source ties it to one.",
+    )
+    topics: Annotated[list[Topic], Field(min_length=1)] = Field(
+        description="Subjects the provision touches (closed vocabulary, no repeats)."
+    )
+    obligated_party: Annotated[Slug | None, ref("stakeholders")] = Field(
+        default=None, description="Stakeholder that would have to act, if the sources say."
+    )
+    status: ProvisionStatus = Field(
+        description=(
+            "reported: sources say the plan contains it; speculative: analysts only expect it; "
+            "published: a numbered point of a published document."
+        )
+    )
+    document: Annotated[Slug | None, ref("documents")] = Field(
+        default=None, description="For published points: the document (plan version) it is in."
+    )
+    point_number: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        default=None, description="Point number in the published document; null while unknown."
+    )
+    terms: list[Term] = Field(
+        default_factory=list, description="Figures the provision carries, each with evidence."
+    )
+    reconciliation: Reconciliation | None = Field(
+        default=None,
+        description="For reported or speculative provisions: how they compare with the published text.",
+    )
+    sourcing_note: Text | None = Field(
+        default=None,
+        description=(
+            "For a published point resting on fewer than two independent origins of class "
+            "regional_outlet or stronger: what it rests on and what was searched. Required "
+            "exactly then."
+        ),
+    )
+    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    evidence: EvidenceList
+
+    @model_validator(mode="after")
+    def _status_rules(self) -> Provision:
+        if len(set(self.topics)) != len(self.topics):
+            raise ValueError("topics must not repeat")
+        if len({term.id for term in self.terms}) != len(self.terms):
+            raise ValueError("term ids must be unique within a provision")
+        hedges = {item.hedge for item in self.evidence}
+        if self.status == "speculative" and hedges != {"speculative"}:
+            raise ValueError("a speculative provision may only cite speculative evidence")
+        if self.status == "reported" and hedges == {"speculative"}:
+            raise ValueError("a provision resting only on speculation must have status speculative")
+        if self.status == "published":
+            if self.document is None or self.point_number is None:
+                raise ValueError("a published point needs its document and point_number")
+            if self.reconciliation is not None:
+                raise ValueError("only reported or speculative provisions are reconciled")
+        elif self.document is not None or self.point_number is not None:
+            raise ValueError("document and point_number are only for published points")
+        return self

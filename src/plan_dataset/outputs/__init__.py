@@ -1,0 +1,207 @@
+"""Outputs: one registry of pure renderers, consumed by build, release and export.
+
+Each output renders a ``Snapshot`` to ``{file name: bytes}`` and says where it
+goes: a folder of the project (the build), a folder of the release zip, and
+whether ``plan-dataset export`` offers it. Adding an output is a new renderer
+and one ``register`` call; nothing here writes to disk (``atomic.py`` does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from plan_dataset.codegen import render_records_module
+from plan_dataset.models import MODELS
+from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
+from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
+from plan_dataset.outputs.sqlite import render_sqlite
+from plan_dataset.outputs.tabular import table_files, table_resources
+from plan_dataset.schema import render_schema, schema_file_name
+from plan_dataset.snapshot import Snapshot
+
+Files = dict[str, bytes]
+DATAPACKAGE = "datapackage.json"
+
+
+def _no_resources(_folder: str, _suffix: str) -> list[dict[str, Any]]:
+    return []
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output: how to render it, and where build, release and export put it."""
+
+    name: str
+    title: str
+    render: Callable[[Snapshot], Files]
+    resources: Callable[[str, str], list[dict[str, Any]]] = field(default=_no_resources)
+    build_folder: str | None = None  # in the project; None: not part of the build
+    owned_pattern: str | None = None  # files of this pattern in build_folder are all ours
+    release_folder: str | None = None  # in the release zip ('' for its root)
+    release_suffix: str = ""  # keeps resource names unique beside another format
+    export: bool = False  # offered by `plan-dataset export --format`
+    single_file: bool = False  # export's --out names the file itself
+
+
+OUTPUTS: dict[str, Output] = {}
+
+
+def register(output: Output) -> Output:
+    OUTPUTS[output.name] = output
+    return output
+
+
+register(
+    Output(
+        "schema",
+        "JSON Schemas of the record files",
+        lambda _s: {schema_file_name(t): render_schema(t).encode("utf-8") for t in MODELS},
+        build_folder="schema",
+        owned_pattern="*.schema.json",
+        release_folder="schema",
+    )
+)
+register(
+    Output(
+        "csv",
+        "CSV tables with datapackage.json",
+        lambda s: table_files(s.flat, "csv"),
+        lambda folder, suffix: table_resources(folder, "csv", suffix),
+        build_folder="tables",
+        owned_pattern="*.csv",
+        release_folder="csv",
+        export=True,
+    )
+)
+register(
+    Output(
+        "json",
+        "JSON tables with datapackage.json",
+        lambda s: table_files(s.flat, "json"),
+        lambda folder, suffix: table_resources(folder, "json", suffix),
+        release_folder="json",
+        release_suffix="-json",
+        export=True,
+    )
+)
+register(
+    Output(
+        "bundle",
+        "Whole dataset as nested JSON",
+        lambda s: {BUNDLE_NAME: render_bundle(s)},
+        lambda folder, _suffix: [
+            bundle_resource(f"{folder}/{BUNDLE_NAME}" if folder else BUNDLE_NAME)
+        ],
+        build_folder="src/plan_dataset/data",
+        release_folder="",
+    )
+)
+register(
+    Output(
+        "sqlite",
+        "SQLite database",
+        lambda s: {"plan-dataset.sqlite": render_sqlite(s.flat)},
+        release_folder="",
+        export=True,
+        single_file=True,
+    )
+)
+register(
+    Output(
+        "records",
+        "Record types of the loader",
+        lambda _s: {"records.py": render_records_module().encode("utf-8")},
+        build_folder="src/plan_dataset",
+    )
+)
+
+
+def _render_columns(_snapshot: Snapshot) -> Files:
+    from plan_dataset.tables import column_names
+
+    lines = [
+        '"""Column names of every flat table, in order: what ``Dataset.rows()`` needs.',
+        "",
+        "Generated from tables.py by ``plan-dataset build``: do not edit. It lets the loader",
+        'build flat rows without importing pydantic."""',
+        "",
+        "COLUMNS: dict[str, tuple[str, ...]] = {",
+    ]
+    for table, names in column_names().items():
+        lines.append(f"    {table!r}: (")
+        lines += [f"        {name!r}," for name in names]
+        lines.append("    ),")
+    lines.append("}")
+    return {"table_columns.py": ("\n".join(lines) + "\n").encode("utf-8")}
+
+
+register(
+    Output(
+        "columns",
+        "Column names of the flat tables, for the loader",
+        _render_columns,
+        build_folder="src/plan_dataset",
+    )
+)
+register(
+    Output(
+        "readme",
+        "README for data users",
+        lambda s: {"README.md": s.data_readme} if s.data_readme is not None else {},
+        release_folder="",
+    )
+)
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+def build_files(snapshot: Snapshot) -> Files:
+    """Every generated file of the project, by path from its root."""
+    files: Files = {}
+    resources: list[dict[str, Any]] = []
+    for output in OUTPUTS.values():
+        if output.build_folder is None:
+            continue
+        for name, content in output.render(snapshot).items():
+            files[_join(output.build_folder, name)] = content
+        resources += output.resources(output.build_folder, "")
+    files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
+    return files
+
+
+def release_files(snapshot: Snapshot) -> Files:
+    """Every file of the release zip, with its descriptor and checksums."""
+    files: Files = {}
+    resources: list[dict[str, Any]] = []
+    for output in OUTPUTS.values():
+        if output.release_folder is None:
+            continue
+        for name, content in output.render(snapshot).items():
+            files[_join(output.release_folder, name)] = content
+        resources += output.resources(output.release_folder, output.release_suffix)
+    files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
+    sums = "".join(
+        f"{hashlib.sha256(content).hexdigest()}  {name}\n"
+        for name, content in sorted(files.items())
+    )
+    files["SHA256SUMS"] = sums.encode("utf-8")
+    return files
+
+
+def export_files(snapshot: Snapshot, name: str) -> Files:
+    """The files of one export format; folder formats get their own datapackage.json."""
+    output = OUTPUTS[name]
+    files = output.render(snapshot)
+    resources = output.resources("", "")
+    if resources and not output.single_file:
+        files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, [])
+    return files
+
+
+def exporters() -> list[str]:
+    return [name for name, output in OUTPUTS.items() if output.export]

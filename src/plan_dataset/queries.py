@@ -1,0 +1,146 @@
+"""The loader's questions: timeline, positions, stance matrix, lineage, comparison.
+
+Standard library only, on loaded records (``plan_dataset.records``): the
+``Dataset`` methods delegate here, so no query imports pydantic.
+"""
+
+from __future__ import annotations
+
+from plan_dataset.corroboration import record_corroboration
+from plan_dataset.dates import first_day
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+PLAN = "plan"
+
+
+def event_sort_key(event: Any) -> tuple[str, str]:
+    """Events sort by their date's first day, or a range's earliest day; then by id."""
+    start = first_day(event.date) if event.date else (event.date_earliest or "9999-12-31")
+    return start, event.id
+
+
+def timeline(dataset: Any) -> list[Any]:
+    """Every event in date order; ranges sort by their earliest day, ties by id."""
+    return sorted(dataset.events, key=event_sort_key)
+
+
+def _position_key(position: Any) -> tuple[str, str]:
+    return (first_day(position.date) if position.date else "0000-00-00", position.id)
+
+
+def positions_on(dataset: Any, target: Any, *, include_document: bool = False) -> list[Any]:
+    """Positions on the plan ('plan'), a document or a point, in date order.
+
+    A point's positions include those on its whole document only when asked.
+    """
+    target_id = target if isinstance(target, str) else target.id
+    wanted = {target_id}
+    if include_document:
+        point = dataset._by_id.get(("provisions", target_id))
+        if point is not None and point.document:
+            wanted.add(point.document)
+    found = [p for p in dataset.positions if p.target in wanted]
+    return sorted(found, key=_position_key)
+
+
+def trajectory(dataset: Any, stakeholder: Any) -> list[Any]:
+    """One stakeholder's positions in date order (undated ones first)."""
+    stakeholder_id = stakeholder if isinstance(stakeholder, str) else stakeholder.id
+    return sorted(
+        (p for p in dataset.positions if p.stakeholder == stakeholder_id), key=_position_key
+    )
+
+
+def stance_matrix(dataset: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    """Stakeholder x target: the latest stance, its date and the position behind it."""
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for position in sorted(dataset.positions, key=_position_key):
+        cells[(position.stakeholder, position.target)] = {
+            "stance": position.stance,
+            "date": position.date,
+            "position": position.id,
+        }
+    return dict(sorted(cells.items()))
+
+
+def lineage(dataset: Any, point: Any) -> list[Any]:
+    """Every point link on the chain through a point, earlier and later, oldest first."""
+    point_id = point if isinstance(point, str) else point.id
+    links = dataset.point_links
+    seen_points = {point_id}
+    chain: dict[str, Any] = {}
+    frontier = [point_id]
+    while frontier:
+        current = frontier.pop()
+        for link in links:
+            if current in (link.earlier, link.later) and link.id not in chain:
+                chain[link.id] = link
+                for end in (link.earlier, link.later):
+                    if end is not None and end not in seen_points:
+                        seen_points.add(end)
+                        frontier.append(end)
+    documents = {d.id: d for d in dataset.documents}
+
+    def when(link: Any) -> tuple[str, str, str]:
+        document = documents.get(link.later_document)
+        date = document.date if document is not None and document.date else "9999"
+        return (first_day(date), link.later_document, link.id)
+
+    return sorted(chain.values(), key=when)
+
+
+def _figures(point: Any) -> dict[str, Any]:
+    return {term.id: term for term in point.terms} if point is not None else {}
+
+
+def changed_figures(earlier: Any, later: Any) -> list[str]:
+    """Figures that differ between two points, e.g. 'personnel-cap: 600000 -> 800000'."""
+    before, after = _figures(earlier), _figures(later)
+    changes = []
+    for term_id in sorted(set(before) | set(after)):
+        old, new = before.get(term_id), after.get(term_id)
+        old_value = f"{old.value:g}" if old is not None else "none"
+        new_value = f"{new.value:g}" if new is not None else "none"
+        if old_value != new_value or (old and new and old.relation != new.relation):
+            changes.append(f"{term_id}: {old_value} -> {new_value}")
+    return changes
+
+
+def compare(dataset: Any, document_a: str, document_b: str) -> list[dict[str, Any]]:
+    """One row per linked point between two versions: numbers, operation, changed figures."""
+    by_id = dataset._by_id
+    rows = []
+    for link in dataset.point_links:
+        if (link.earlier_document, link.later_document) != (document_a, document_b):
+            continue
+        earlier = by_id.get(("provisions", link.earlier)) if link.earlier else None
+        later = by_id.get(("provisions", link.later)) if link.later else None
+        rows.append(
+            {
+                "earlier": link.earlier,
+                "earlier_number": earlier.point_number if earlier else None,
+                "later": link.later,
+                "later_number": later.point_number if later else None,
+                "operation": link.operation,
+                "change": link.change,
+                "changed_figures": "; ".join(changed_figures(earlier, later)) or None,
+                "link": link.id,
+            }
+        )
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["earlier_number"] if r["earlier_number"] is not None else 1000,
+            r["later_number"] if r["later_number"] is not None else 1000,
+            r["link"],
+        ),
+    )
+
+
+def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
+    """Corroboration of a record (key None) and of each of its evidence-bearing parts."""
+    sources = {s.id: s for s in dataset.sources}
+    return record_corroboration(record, sources.get)

@@ -1,0 +1,235 @@
+"""How each flat table's rows come from records: one value per cell, lists as link tables.
+
+Standard library only, so that ``Dataset.rows()`` and every loader query work
+without pydantic. Column descriptions and keys live in ``tables.py``; the
+column names and order live in the generated ``table_columns.py``.
+"""
+
+from __future__ import annotations
+
+from plan_dataset.corroboration import record_corroboration
+from plan_dataset.dates import precision
+from plan_dataset.evidence import evidence_items, is_quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import Any
+
+    Row = dict[str, Any]
+    Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
+    # Offsets of an evidence item's quote in its archived text, given the attribution id.
+    Spans = Callable[[str, Any], tuple[int, int] | None]
+
+PLAN_TARGET = "plan"
+
+# Tables whose columns are exactly scalar fields of their model, one row per record.
+PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
+    "sources": (
+        *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
+        *("reliability", "origin", "caveats", "notes"),
+    ),
+    "stakeholders": ("id", "name", "kind", "country", "role", "affiliation", "notes"),
+    "documents": (
+        *("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary"),
+        "notes",
+    ),
+    "point_links": (
+        *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
+        *("change", "notes"),
+    ),
+}
+
+
+def _plain_rows(table: str) -> Callable[[Records, Spans], Iterator[Row]]:
+    fields = PLAIN_FIELDS[table]
+
+    def rows(records: Records, _spans: Spans) -> Iterator[Row]:
+        for record in records[table]:
+            yield {f: getattr(record, f) for f in fields}
+
+    return rows
+
+
+def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for p in records["provisions"]:
+        reconciliation = p.reconciliation
+        yield {
+            "id": p.id,
+            "title": p.title,
+            "summary": p.summary,
+            "pillar": p.pillar,
+            "obligated_party": p.obligated_party,
+            "status": p.status,
+            "document": p.document,
+            "point_number": p.point_number,
+            "reconciliation_verdict": reconciliation.verdict if reconciliation else None,
+            "reconciliation_reason": reconciliation.reason if reconciliation else None,
+            "sourcing_note": p.sourcing_note,
+            "notes": p.notes,
+        }
+
+
+def _topic_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for p in records["provisions"]:
+        for topic in p.topics:
+            yield {"provision_id": p.id, "topic": topic}
+
+
+def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for p in records["provisions"]:
+        for t in p.terms:
+            yield {
+                "provision_id": p.id,
+                "term_id": t.id,
+                "label": t.label,
+                "relation": t.relation,
+                "value": t.value,
+                "unit": t.unit,
+            }
+
+
+def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for p in records["provisions"]:
+        if p.reconciliation is not None:
+            for point in p.reconciliation.points:
+                yield {"provision_id": p.id, "point_id": point}
+
+
+def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    documents = {d.id for d in records["documents"]}
+    for p in records["positions"]:
+        yield {
+            "id": p.id,
+            "stakeholder": p.stakeholder,
+            "target": p.target,
+            "document": p.target if p.target in documents else None,
+            "provision": None if p.target == PLAN_TARGET or p.target in documents else p.target,
+            "stance": p.stance,
+            "summary": p.summary,
+            "date": p.date,
+        }
+
+
+def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for e in records["events"]:
+        yield {
+            "id": e.id,
+            "date": e.date,
+            "date_precision": precision(e.date) if e.date else None,
+            "date_earliest": e.date_earliest,
+            "date_latest": e.date_latest,
+            "title": e.title,
+            "summary": e.summary,
+            "location": e.location,
+        }
+
+
+def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for e in records["events"]:
+        for stakeholder in e.participants:
+            yield {"event_id": e.id, "stakeholder_id": stakeholder}
+
+
+def _event_document_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for e in records["events"]:
+        for document in e.documents:
+            yield {"event_id": e.id, "document_id": document}
+
+
+def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for d in records["discrepancies"]:
+        yield {
+            "id": d.id,
+            "title": d.title,
+            "summary": d.summary,
+            "about_table": d.about.table,
+            "about_id": d.about.id,
+        }
+
+
+def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for d in records["discrepancies"]:
+        for number, variant in enumerate(d.variants, start=1):
+            yield {"discrepancy_id": d.id, "variant": number, "value": variant.value}
+
+
+def attribution_id(table: str, record_id: str, part: str | None, number: int) -> str:
+    """Stable id of one evidence item, e.g. provisions/army-size-limit/terms/cap/evidence/1."""
+    base = f"{table}/{record_id}" + (f"/{part}" if part else "")
+    return f"{base}/evidence/{number}"
+
+
+def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
+    for table, table_records in records.items():
+        for record in table_records:
+            counters: dict[str | None, int] = {}
+            for _loc, part, item in evidence_items(record):
+                counters[part] = counters.get(part, 0) + 1
+                row_id = attribution_id(table, record.id, part, counters[part])
+                quote = is_quote(item)
+                span = spans(row_id, item) if quote else None
+                yield {
+                    "id": row_id,
+                    "record_table": table,
+                    "record_id": record.id,
+                    "part": part,
+                    "source_id": item.source,
+                    "kind": "quote" if quote else "locator",
+                    "quote": item.quote if quote else None,
+                    "locator": None if quote else item.locator,
+                    "paraphrase": None if quote else item.paraphrase,
+                    "start": span[0] if span else None,
+                    "end": span[1] if span else None,
+                    "hedge": item.hedge,
+                    "attributed_to": item.attributed_to,
+                }
+
+
+def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    sources = {s.id: s for s in records["sources"]}
+    for table, table_records in records.items():
+        for record in table_records:
+            for part, result in record_corroboration(record, sources.get).items():
+                yield {
+                    "id": f"{table}/{record.id}" + (f"/{part}" if part else ""),
+                    "record_table": table,
+                    "record_id": record.id,
+                    "part": part,
+                    "origins": len(result.origins),
+                    "strong_origins": len(result.strong_origins),
+                    "strongest_reliability": result.strongest,
+                    "weakly_sourced": result.weakly_sourced,
+                    "origin_ids": ";".join(result.origins) or None,
+                }
+
+
+ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
+    "sources": _plain_rows("sources"),
+    "stakeholders": _plain_rows("stakeholders"),
+    "documents": _plain_rows("documents"),
+    "provisions": _provision_rows,
+    "provision_topics": _topic_rows,
+    "provision_terms": _term_rows,
+    "provision_points": _point_link_rows,
+    "point_links": _plain_rows("point_links"),
+    "positions": _position_rows,
+    "events": _event_rows,
+    "event_participants": _participant_rows,
+    "event_documents": _event_document_rows,
+    "discrepancies": _discrepancy_rows,
+    "discrepancy_variants": _variant_rows,
+    "attributions": attribution_rows,
+    "corroboration": corroboration_rows,
+}
+"""Row builders of every flat table, in table order."""
+
+
+def flat_tables(
+    records: Records, spans: Spans, columns: Mapping[str, Sequence[str]]
+) -> dict[str, list[Row]]:
+    """Every flat table's rows, in table order, each row holding every column."""
+    return {
+        name: [{c: row[c] for c in columns[name]} for row in ROW_FUNCTIONS[name](records, spans)]
+        for name in columns
+    }

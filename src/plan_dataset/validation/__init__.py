@@ -1,0 +1,107 @@
+"""Validation: an ordered registry of check layers, run over every record file.
+
+Each layer is a module in this package that declares its codes and yields
+findings (``base.Layer``). Adding a check is a new module and one line in
+``LAYERS``. Every layer reports ``Problem`` values and never raises on bad
+input, so one run lists everything that is wrong; printing is the reporters' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from plan_dataset.problems import Problem
+from plan_dataset.schema import SCHEMA_DIR, schema_validator
+from plan_dataset.validation import (
+    corroboration,
+    dataset,
+    files,
+    lineage,
+    model,
+    provenance,
+    timeline,
+)
+from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
+from plan_dataset.validation.files import find_record_files, not_a_record_file, table_of
+from plan_dataset.validation.index import DatasetIndex
+
+LAYERS: tuple[Layer, ...] = (
+    files.LAYER,
+    model.LAYER,
+    dataset.LAYER,
+    provenance.LAYER,
+    corroboration.LAYER,
+    lineage.LAYER,
+    timeline.LAYER,
+)
+"""The check layers, in the order they run."""
+
+
+def all_codes(layers: Sequence[Layer] = LAYERS) -> dict[str, Code]:
+    """Every code the registered layers may report, in layer order."""
+    return {code: info for layer in layers for code, info in layer.codes.items()}
+
+
+@dataclass
+class ValidationReport:
+    records: list[CheckedRecord]
+    problems: list[Problem]
+    index: DatasetIndex
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate(
+    root: Path,
+    paths: Sequence[Path] | None = None,
+    *,
+    layers: Sequence[Layer] = LAYERS,
+    committed_schemas: bool = True,
+) -> ValidationReport:
+    """Run every layer over the dataset under ``root``, or over the given paths only.
+
+    ``committed_schemas`` checks records against ``schema/`` as committed (what
+    editors use); the build passes False, since it regenerates those files.
+    """
+    schema_dir = root / SCHEMA_DIR if committed_schemas else None
+    record_files, problems = find_record_files(root, paths)
+    checked: list[CheckedRecord] = []
+    for path in record_files:
+        table = table_of(root, path)
+        if table is None:
+            problems.append(not_a_record_file(root, path))
+            continue
+        record = files.check_record_file(root, table, path, schema_dir)
+        record.release()
+        checked.append(record)
+    index = DatasetIndex(root, checked, schema_dir)
+    complete = paths is None and not problems
+    for layer in layers:
+        if layer.across is not None:
+            for record, finding in layer.across(checked, index, complete):
+                record.report([finding])
+        if layer.per_record is not None:
+            for record in checked:
+                if record.model is not None:
+                    record.report(layer.per_record(record, index))
+    for record in checked:
+        problems.extend(record.problems)
+    return ValidationReport(checked, sorted(set(problems)), index)
+
+
+__all__ = [
+    "DATA_DIR",
+    "LAYERS",
+    "CheckedRecord",
+    "DatasetIndex",
+    "ValidationReport",
+    "all_codes",
+    "display_path",
+    "schema_validator",
+    "table_of",
+    "validate",
+]

@@ -1,0 +1,116 @@
+"""What every check layer shares: the checked record, findings, and a layer's declaration.
+
+A layer declares its codes (with a severity) and yields ``Finding`` values; the
+runner in ``validation/__init__.py`` turns them into ``Problem`` values with a
+line and column. Layers never print and never raise on bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from plan_dataset.models import Record
+from plan_dataset.problems import Problem
+from plan_dataset.yaml_reader import Loc, YamlRecord, read_yaml
+
+if TYPE_CHECKING:
+    from plan_dataset.validation.index import DatasetIndex
+
+DATA_DIR = "data"
+RECORD_SUFFIX = ".yaml"
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable check code: what it means, its severity, and an example message."""
+
+    layer: str
+    meaning: str
+    example: str
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found in one record, located by its path in the record."""
+
+    loc: Loc
+    code: str
+    message: str
+    at_key: bool = False
+
+
+@dataclass
+class CheckedRecord:
+    """One record file after the per-file layers."""
+
+    table: str
+    path: Path
+    display: str
+    parsed: YamlRecord | None  # None once released; see release()
+    model: Record | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, loc: Loc, code: str, message: str, *, at_key: bool = False) -> None:
+        line, column = self.yaml().locate(loc, at_key=at_key)
+        self.problems.append(Problem(self.display, line, column, code, message))
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        for found in findings:
+            self.add(found.loc, found.code, found.message, at_key=found.at_key)
+
+    def yaml(self) -> YamlRecord:
+        """The parsed file with the position of every value, read again if released."""
+        if self.parsed is None:
+            self.parsed = read_yaml(self.path, self.display)
+        return self.parsed
+
+    def release(self) -> None:
+        """Drop the parsed mapping and positions once the per-file layers are done.
+
+        They are most of a record's memory, so keeping them would make a large
+        corpus cost gigabytes; the few records a later layer faults are read again.
+        """
+        self.parsed = None
+
+
+RecordCheck = Callable[[CheckedRecord, "DatasetIndex"], Iterable[Finding]]
+# A check across records yields the record each finding belongs to.
+DatasetCheck = Callable[
+    [Sequence[CheckedRecord], "DatasetIndex", bool], Iterable[tuple[CheckedRecord, Finding]]
+]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One check layer: its codes, and what it checks per record and across records.
+
+    ``across`` receives ``complete``: True when the whole dataset is being checked,
+    so rules about completeness (every point linked, no gaps) only run then.
+    """
+
+    name: str
+    codes: dict[str, Code]
+    per_record: RecordCheck | None = None
+    across: DatasetCheck | None = None
+
+
+def _relative(path: Path, base: Path) -> Path | None:
+    """``path`` relative to ``base``: lexically when it can be, else after resolving links."""
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(base.resolve())
+    except (ValueError, OSError):
+        return None
+
+
+def display_path(root: Path, path: Path) -> str:
+    relative = _relative(path, root)
+    return (relative or path).as_posix()

@@ -1,0 +1,161 @@
+"""Layer 1: finding record files, their layout, strict YAML and clean text.
+
+The YAML reader (``yaml_reader.py``) emits the Y and T codes; this module
+declares them with the file-layout codes, finds the files to check and runs the
+per-file layers on each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from plan_dataset.models import MODELS, SLUG_RE
+from plan_dataset.problems import Problem
+from plan_dataset.schema import schema_header_line
+from plan_dataset.validation.base import (
+    DATA_DIR,
+    RECORD_SUFFIX,
+    CheckedRecord,
+    Code,
+    Layer,
+    _relative,
+    display_path,
+)
+from plan_dataset.validation.model import check_model
+from plan_dataset.yaml_reader import read_yaml
+
+CODES = {
+    "Y001": Code("yaml", "YAML syntax error", "mapping values are not allowed here"),
+    "Y002": Code("yaml", "duplicate key", "duplicate key 'title' (first at line 3)"),
+    "Y003": Code("yaml", "YAML tag used", "tags such as '!!python/object' are not allowed"),
+    "Y004": Code("yaml", "anchor or alias used", "anchors and aliases are not allowed"),
+    "Y005": Code("yaml", "top level is not a mapping", "a record must be a mapping, found a list"),
+    "Y006": Code("yaml", "empty file", "the file holds no record"),
+    "Y007": Code("yaml", "not UTF-8", "invalid UTF-8 byte 0xff"),
+    "Y008": Code("yaml", "byte-order mark", "remove the UTF-8 byte-order mark at the start"),
+    "Y009": Code("yaml", "file too large", "file is 300000 bytes; the limit is 262144"),
+    "Y010": Code("yaml", "nested too deeply", "nesting deeper than 12 levels"),
+    "Y011": Code(
+        "yaml", "ambiguous number", "'012' has a leading zero (octal in YAML 1.1); quote it"
+    ),
+    "Y012": Code("yaml", "more than one document", "a file holds one record: remove '---'"),
+    "Y013": Code("yaml", "key is not a string", "mapping keys must be plain strings"),
+    "F001": Code("file", "file name differs from id", "id 'a-b' but the file is named 'a-c.yaml'"),
+    "F002": Code(
+        "file",
+        "schema line missing or wrong",
+        "first line must be '# yaml-language-server: $schema=../../schema/events.schema.json'",
+    ),
+    "F003": Code("file", "file outside a table folder", "records live in data/<table>/<id>.yaml"),
+    "F004": Code("file", "path not found or unreadable", "no such file or directory: data/x"),
+    "F005": Code(
+        "file",
+        "not a regular file",
+        "symbolic links, FIFOs and devices are refused: data/events/x.yaml is a symbolic link",
+    ),
+    "T001": Code(
+        "text", "invisible or bidirectional-control character", "U+202E RIGHT-TO-LEFT OVERRIDE"
+    ),
+    "T002": Code("text", "text not NFC-normalized", "normalize the text to NFC"),
+    "T003": Code("text", "starts like a spreadsheet formula", "text must not start with '='"),
+    "T004": Code("text", "control character", "U+0007 in text"),
+}
+
+
+def check_record_file(
+    root: Path, table: str, path: Path, schema_dir: Path | None = None
+) -> CheckedRecord:
+    """The per-file layers for one file: layout, strict YAML, text hygiene, model."""
+    display = display_path(root, path)
+    parsed = read_yaml(path, display)
+    checked = CheckedRecord(table, path, display, parsed, problems=list(parsed.problems))
+    structure_broken = any(not problem.code.startswith("T") for problem in parsed.problems)
+    if structure_broken or not isinstance(parsed.value, dict):
+        return checked  # later layers need a sound mapping; text problems alone allow one
+    header = schema_header_line(table)
+    if parsed.first_line != header:
+        checked.problems.append(
+            Problem(display, 1, 1, "F002", f"the first line must be '{header}'")
+        )
+    check_model(checked, schema_dir)
+    record_id = parsed.value.get("id")
+    if isinstance(record_id, str) and record_id != path.stem:
+        checked.add(("id",), "F001", f"id {record_id!r} differs from the file name {path.name!r}")
+    if not SLUG_RE.fullmatch(path.stem):
+        checked.problems.append(
+            Problem(display, 1, 1, "F001", f"file name {path.name!r} is not '<slug>.yaml'")
+        )
+    return checked
+
+
+def _walk(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """Regular files under ``folder``; links and special files are reported, never followed."""
+    found: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        problems.append(
+            Problem(display_path(root, folder), 1, 1, "F004", f"cannot list: {error.strerror}")
+        )
+        return found
+    for entry in entries:
+        if entry.is_symlink():
+            problems.append(
+                Problem(display_path(root, entry), 1, 1, "F005", "symbolic links are refused")
+            )
+        elif entry.is_dir():
+            found.extend(_walk(entry, root, problems))
+        elif entry.is_file():
+            found.append(entry)
+        else:
+            problems.append(Problem(display_path(root, entry), 1, 1, "F005", "not a regular file"))
+    return found
+
+
+def find_record_files(root: Path, paths: Sequence[Path] | None) -> tuple[list[Path], list[Problem]]:
+    """Record files to check: everything under data/, or the given files and folders."""
+    problems: list[Problem] = []
+    found: list[Path] = []
+    targets = [root / DATA_DIR] if paths is None else list(paths)
+    for target in targets:
+        shown = display_path(root, target)
+        try:
+            if target.is_symlink():
+                problems.append(Problem(shown, 1, 1, "F005", "symbolic links are refused"))
+            elif not target.exists():
+                problems.append(Problem(shown, 1, 1, "F004", "no such file or directory"))
+            elif target.is_dir():
+                found.extend(_walk(target, root, problems))
+            elif target.is_file():
+                found.append(target)
+            else:
+                problems.append(Problem(shown, 1, 1, "F005", "not a regular file"))
+        except (OSError, ValueError) as error:  # e.g. a name too long, or a NUL byte
+            problems.append(Problem(shown, 1, 1, "F004", f"cannot read: {error}"))
+    return sorted(set(found)), problems
+
+
+def table_of(root: Path, path: Path) -> str | None:
+    """The table a record file belongs to, from its place under data/."""
+    relative = _relative(path, root / DATA_DIR)
+    if relative is None or ".." in relative.parts:
+        return None
+    parts = relative.parts
+    if len(parts) == 2 and parts[0] in MODELS and parts[1].endswith(RECORD_SUFFIX):
+        return parts[0]
+    return None
+
+
+def not_a_record_file(root: Path, path: Path) -> Problem:
+    return Problem(
+        display_path(root, path),
+        1,
+        1,
+        "F003",
+        "not a record file: records live in data/<table>/<id>.yaml with a table "
+        f"from {', '.join(MODELS)}",
+    )
+
+
+LAYER = Layer("files", CODES)

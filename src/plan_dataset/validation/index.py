@@ -1,0 +1,95 @@
+"""What exists in the whole dataset, with records loaded only when a check needs them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from plan_dataset.models import MODELS, Record, Source
+from plan_dataset.provenance import SourceText, archive_path_problem
+from plan_dataset.validation.base import DATA_DIR, RECORD_SUFFIX, CheckedRecord
+from plan_dataset.validation.files import check_record_file
+
+
+class DatasetIndex:
+    """Ids come from file names (the file layer makes them equal), so validating a
+    few files does not parse the rest.
+    """
+
+    # Past this many look-ups in one table, listing its folder is cheaper than probing files.
+    PROBES_BEFORE_LISTING = 64
+
+    def __init__(
+        self, root: Path, checked: Iterable[CheckedRecord], schema_dir: Path | None = None
+    ) -> None:
+        self.root = root
+        self.schema_dir = schema_dir
+        self.loaded: dict[tuple[str, str], CheckedRecord] = {}
+        self.checked_ids: dict[str, set[str]] = {table: set() for table in MODELS}
+        self.listed: dict[str, set[str]] = {}
+        self.probes: dict[str, int] = dict.fromkeys(MODELS, 0)
+        for record in checked:
+            if record.model is not None:
+                self.loaded[(record.table, record.model.id)] = record
+                self.checked_ids[record.table].add(record.model.id)
+        self.texts: dict[str, SourceText | None] = {}
+
+    def _record_path(self, table: str, record_id: str) -> Path:
+        return self.root / DATA_DIR / table / f"{record_id}{RECORD_SUFFIX}"
+
+    def ids(self, table: str) -> set[str]:
+        """Every id in a table: the regular files in its folder, listed once."""
+        if table not in self.listed:
+            folder = self.root / DATA_DIR / table
+            try:
+                names = os.listdir(folder) if folder.is_dir() and not folder.is_symlink() else []
+            except OSError:
+                names = []  # the file walk reports an unreadable folder
+            stems = {n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX)}
+            self.listed[table] = stems | self.checked_ids[table]
+        return self.listed[table]
+
+    def exists(self, table: str, record_id: str) -> bool:
+        """Whether a record exists, without listing big folders for a few look-ups."""
+        if record_id in self.checked_ids[table]:
+            return True
+        if table not in self.listed:
+            self.probes[table] += 1
+            if self.probes[table] <= self.PROBES_BEFORE_LISTING:
+                path = self._record_path(table, record_id)
+                return path.is_file() and not path.is_symlink()
+        return record_id in self.ids(table)
+
+    def record(self, table: str, record_id: str) -> Record | None:
+        key = (table, record_id)
+        if key not in self.loaded:
+            path = self._record_path(table, record_id)
+            if not path.is_file() or path.is_symlink():
+                return None
+            self.loaded[key] = check_record_file(self.root, table, path, self.schema_dir)
+        return self.loaded[key].model
+
+    def all_records(self, table: str) -> list[Record]:
+        """Every valid record of a table (loads them all: for whole-dataset rules)."""
+        found = (self.record(table, record_id) for record_id in sorted(self.ids(table)))
+        return [record for record in found if record is not None]
+
+    def source_text(self, source: Source) -> SourceText | None:
+        """The archived text of a source, if its path is safe and the file is readable."""
+        if source.id not in self.texts:
+            text = None
+            if source.path is not None and archive_path_problem(self.root, source.path) is None:
+                file = self.root / source.path
+                try:
+                    if file.is_file():
+                        text = SourceText.from_text(
+                            file.read_text(encoding="utf-8", errors="replace")
+                        )
+                except OSError:
+                    text = None  # the provenance layer reports it
+            self.texts[source.id] = text
+        return self.texts[source.id]
+
+    def archived_sources(self) -> list[Source]:
+        return [s for s in self.all_records("sources") if isinstance(s, Source) and s.path]

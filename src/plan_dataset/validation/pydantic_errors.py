@@ -1,0 +1,137 @@
+"""Pydantic's validation errors, translated into this project's codes and plain words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from plan_dataset.schema import field_names_at
+from plan_dataset.validation.base import CheckedRecord
+from plan_dataset.yaml_reader import Loc
+
+_PATTERN_MESSAGES = {
+    "slug": "is not a lowercase slug (a-z, 0-9, single hyphens between)",
+    "date": "is not a date like 2025-11-19, 2025-11 or 2025",
+    "sha": "is not a SHA-256 in 64 lowercase hex digits",
+    "url": "is not an http(s) URL without spaces",
+}
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a number",
+    "float_type": "a number",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "bool_type": "true or false",
+}
+
+
+# difflib compares a word with every candidate; past this many, candidates are pre-filtered.
+_MAX_CANDIDATES = 200
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, at a bounded cost however many choices there are."""
+    candidates = sorted(choices)
+    if len(candidates) > _MAX_CANDIDATES:
+        # A close match shares a prefix or has nearly the same length; keep the nearest few.
+        candidates = [c for c in candidates if c[:2] == word[:2] or abs(len(c) - len(word)) <= 1]
+        candidates = candidates[:_MAX_CANDIDATES]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def loc_text(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "record"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _clean_loc(loc: tuple[Any, ...], raw: Any, error_type: str) -> Loc:
+    """Drop union tags and member names from a pydantic location, keeping real keys."""
+    cleaned: list[str | int] = []
+    node = raw
+    for index, part in enumerate(loc):
+        is_last = index == len(loc) - 1
+        after_evidence_item = (
+            len(cleaned) >= 2 and cleaned[-2] == "evidence" and isinstance(cleaned[-1], int)
+        )
+        if after_evidence_item and part in ("quote", "locator") and not is_last:
+            continue  # the evidence union's tag
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
+            node = node[part]
+            cleaned.append(part)
+        elif is_last and error_type in ("missing", "extra_forbidden"):
+            cleaned.append(part)
+    return tuple(cleaned)
+
+
+def _pattern_kind(pattern: str) -> str:
+    if "0-9a-f" in pattern:
+        return "sha"
+    if "https?" in pattern:
+        return "url"
+    return "date" if "[0-9]{4}" in pattern else "slug"
+
+
+def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, str, str, bool]:
+    """Code, message and location for one pydantic error."""
+    kind = error["type"]
+    loc = _clean_loc(error["loc"], checked.yaml().value, kind)
+    name = loc_text(loc)
+    value = error.get("input")
+    message = str(error.get("msg", ""))
+    if kind == "extra_forbidden":
+        hint = did_you_mean(str(loc[-1]), field_names_at(checked.table, loc[:-1]))
+        return loc, "M001", f"unknown field '{loc[-1]}'{hint}", True
+    if kind == "missing":
+        where = loc_text(loc[:-1])
+        suffix = "" if where == "record" else f" in {where}"
+        return loc[:-1], "M002", f"missing required field '{loc[-1]}'{suffix}", False
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        return loc, "M004", f"{name}: {value!r} is not one of {', '.join(allowed)}{hint}", False
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return loc, "M005", f"{name}: {message.replace('Input should', 'must')}", False
+    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        return loc, "M008", f"{name}: {message.replace('Input should', 'must')}", False
+    if kind == "string_pattern_mismatch":
+        pattern_kind = _pattern_kind(str(error.get("ctx", {}).get("pattern", "")))
+        code = "M006" if pattern_kind == "date" else "M007"
+        return loc, code, f"{name}: {value!r} {_PATTERN_MESSAGES[pattern_kind]}", False
+    if kind == "value_error":
+        reason = message.removeprefix("Value error, ")
+        if "calendar date" in reason:
+            return loc, "M006", f"{name}: {reason}", False
+        if "country code" in reason:
+            hint = did_you_mean(str(value).upper(), [str(value).upper()])
+            return loc, "M007", f"{name}: {reason}{hint if hint else ''}", False
+        return loc, "M009", reason if not loc else f"{name}: {reason}", False
+    if kind in _TYPE_NAMES:
+        text = f"{name}: expected {_TYPE_NAMES[kind]}, got {_describe(value)}"
+        raw = checked.yaml().plain_scalars.get(loc)
+        if raw is not None and kind == "string_type":
+            text += (
+                f": the unquoted value {raw} is read as a {_describe(value).split()[1]}, quote it"
+            )
+        return loc, "M003", text, False
+    return loc, "M003", f"{name}: {message}", False

@@ -1,0 +1,142 @@
+"""The later check layers on a copy of the real project: sourcing, lineage, timeline, files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plan_dataset.corroboration import corroboration_of
+from plan_dataset.validation import LAYERS, all_codes, validate
+
+
+def _codes(project: Path) -> set[tuple[str, str]]:
+    return {(p.path, p.code) for p in validate(project).problems}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class _Source:
+    def __init__(self, id: str, reliability: str, origin: str | None = None) -> None:
+        self.id, self.reliability, self.origin = id, reliability, origin
+
+
+class _Item:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+
+def test_republications_of_one_wire_text_count_once() -> None:
+    sources = {
+        "a": _Source("a", "regional_outlet", "afp"),
+        "b": _Source("b", "established_outlet", "afp"),
+        "c": _Source("c", "republisher", "b"),  # a chain: c carries b, which carries AFP
+    }
+    result = corroboration_of([_Item("a"), _Item("b"), _Item("c")], sources.get)
+    assert result.origins == ("afp",)
+    assert result.strongest == "established_outlet"
+    assert result.weakly_sourced
+
+
+def test_state_affiliated_aggregator_and_partisan_pages_never_count() -> None:
+    sources = {
+        "own": _Source("own", "regional_outlet"),
+        "tass": _Source("tass", "state_affiliated"),
+        "pravda": _Source("pravda", "aggregator"),
+        "blog": _Source("blog", "partisan_blog"),
+    }
+    items = [_Item(s) for s in sources]
+    result = corroboration_of(items, sources.get)
+    assert result.origins == ("own",) and result.weakly_sourced
+    sources["second"] = _Source("second", "wire")
+    result = corroboration_of([*items, _Item("second")], sources.get)
+    assert result.strong_origins == ("own", "second") and not result.weakly_sourced
+
+
+def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:
+    point = project / "data" / "provisions" / "point-06.yaml"
+    assert not any(code.startswith("S") for _path, code in _codes(project))
+    text = point.read_text(encoding="utf-8")
+    # Keep only the evidence citing pages that carry the Axios text: one origin.
+    head, evidence = text.split("\nevidence:\n", 1)
+    items = re.split(r"(?m)^  - ", evidence)[1:]
+    axios = [i for i in items if 'attributed_to: "axios"' in i and "source: " in i][:2]
+    assert len(axios) == 2
+    point.write_text(head + "\nevidence:\n" + "".join("  - " + i for i in axios), "utf-8")
+    assert ("data/provisions/point-06.yaml", "S001") in _codes(project)
+
+
+def test_a_sourcing_note_on_a_well_sourced_point_is_reported(project: Path) -> None:
+    point = project / "data" / "provisions" / "point-06.yaml"
+    _edit(point, "\nevidence:\n", '\nsourcing_note: "Not true any more."\nevidence:\n')
+    assert ("data/provisions/point-06.yaml", "S002") in _codes(project)
+
+
+def test_an_origin_loop_is_reported(project: Path) -> None:
+    sources = project / "data" / "sources"
+    _edit(sources / "liga-28-points.yaml", 'origin: "axios"', 'origin: "rbc-ukraine-28-points"')
+    _edit(sources / "rbc-ukraine-28-points.yaml", 'origin: "axios"', 'origin: "liga-28-points"')
+    found = _codes(project)
+    assert ("data/sources/liga-28-points.yaml", "S003") in found
+    assert ("data/sources/rbc-ukraine-28-points.yaml", "S003") in found
+
+
+def test_point_numbers_must_run_without_gaps(project: Path) -> None:
+    (project / "data" / "provisions" / "point-07.yaml").unlink()
+    for link in (project / "data" / "point_links").glob("*.yaml"):
+        if 'earlier: "point-07"' in link.read_text(encoding="utf-8"):
+            link.unlink()
+    found = _codes(project)
+    assert ("data/documents/us-28-point-draft.yaml", "L002") in found
+
+
+def test_derivation_loops_are_reported(project: Path) -> None:
+    _edit(
+        project / "data" / "documents" / "us-28-point-draft.yaml",
+        "derived_from: null",
+        'derived_from: "european-counter-proposal"',
+    )
+    assert ("data/documents/us-28-point-draft.yaml", "L003") in _codes(project)
+
+
+def test_every_point_of_an_earlier_version_is_linked(project: Path) -> None:
+    links = project / "data" / "point_links"
+    (links / "us28-03-deleted-e3.yaml").unlink()
+    assert ("data/provisions/point-03.yaml", "L004") in _codes(project)
+
+
+def test_conflicting_same_day_stances_need_an_explanation(project: Path) -> None:
+    positions = sorted((project / "data" / "positions").glob("*.yaml"))
+    dated = [
+        p for p in positions if re.search(r'(?m)^date: "\d{4}-\d\d-\d\d"', p.read_text("utf-8"))
+    ]
+    original = dated[0].read_text(encoding="utf-8")
+    stance = re.search(r'(?m)^stance: "(\w+)"', original).group(1)  # type: ignore[union-attr]
+    other = "opposes" if stance != "opposes" else "supports"
+    twin = original.replace(f'stance: "{stance}"', f'stance: "{other}"')
+    twin = re.sub(r"(?m)^notes: .*$", "notes: null", twin)
+    twin = twin.replace(f'id: "{dated[0].stem}"', 'id: "twin-position"')
+    (dated[0].parent / "twin-position.yaml").write_text(twin, encoding="utf-8")
+    dated[0].write_text(re.sub(r"(?m)^notes: .*$", "notes: null", original), encoding="utf-8")
+    assert ("data/positions/twin-position.yaml", "E003") in _codes(project)
+
+
+def test_symbolic_links_are_refused_with_a_code(project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret\napi_key: hunter2\n", encoding="utf-8")
+    (project / "data" / "events" / "leak.yaml").symlink_to(secret)
+    problems = validate(project).problems
+    assert [(p.path, p.code) for p in problems] == [("data/events/leak.yaml", "F005")]
+    assert "hunter2" not in str(problems) and "api_key" not in str(problems)
+
+
+def test_every_layer_declares_distinct_codes_with_a_severity() -> None:
+    seen: set[str] = set()
+    for layer in LAYERS:
+        assert layer.codes, layer.name
+        assert not seen & set(layer.codes)
+        seen |= set(layer.codes)
+    assert all(code.severity in ("error", "warning") for code in all_codes().values())

@@ -41,32 +41,19 @@ class OriginLoop(ValueError):
     """A chain of ``origin`` links that comes back to a source already on it."""
 
 
-def origin_of(source_id: str, source: Callable[[str], Any]) -> str:
-    """The id a source's text comes from, following ``origin`` through other sources.
-
-    ``source`` returns the source record for an id, or None (e.g. for a stakeholder).
-    """
-    seen = [source_id]
-    current = source(source_id)
-    while current is not None and getattr(current, "origin", None) is not None:
-        if current.origin in seen:
-            raise OriginLoop(" -> ".join([*seen, current.origin]))
-        seen.append(current.origin)
-        nxt = source(current.origin)
-        if nxt is None:
-            return current.origin
-        current = nxt
-    return seen[-1]
-
-
-def _chain(record: Any, source: Callable[[str], Any]) -> list[Any]:
+def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False) -> list[Any]:
     """The source and every source whose text it carries, following ``origin``; an outlet
-    (a stakeholder) ends the chain. ``source`` looks up sources and stakeholders by id."""
+    (a stakeholder) or an unknown id ends the chain. ``source`` looks up sources and
+    stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
     chain = [record]
     while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
-        if nxt is None or nxt in chain:
-            break  # an unknown id ends the chain; validation reports a loop (S003)
+        if nxt is not None and nxt in chain:
+            if strict:
+                raise OriginLoop(" -> ".join([*(link.id for link in chain), nxt.id]))
+            break  # validation reports the loop (S003)
+        if nxt is None:
+            break
         chain.append(nxt)
     return chain
 
@@ -125,7 +112,7 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
         record = source(item.source)
         if record is None or record.reliability in NEVER_COUNTS:
             continue
-        chain = _chain(record, source)
+        chain = chain_of(record, source)
         classes = [link.reliability for link in chain if link.reliability is not None]
         if any(reliability in NEVER_COUNTS for reliability in classes):
             continue  # relaying state media, an aggregator or a blog does not make it count

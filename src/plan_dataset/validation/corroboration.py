@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plan_dataset.corroboration import OriginLoop, corroboration_of, origin_of
+from plan_dataset.corroboration import OriginLoop, chain_of, corroboration_of
 from plan_dataset.models import Provision, Source, Stakeholder
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
@@ -41,7 +41,7 @@ def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Findi
 
     if isinstance(model, Source) and model.origin is not None:
         try:
-            origin_of(model.id, source)
+            chain_of(model, source, strict=True)
         except OriginLoop as loop:
             yield Finding(("origin",), "S003", f"origin chain loops: {loop}")
     if isinstance(model, Provision) and model.status == "published":

@@ -347,20 +347,16 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
     if record.problems:
         return record
 
-    builder = _Builder(display, record)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if not builder.feed(event):
-                break
-    except yaml.MarkedYAMLError as error:
-        problem_mark = error.problem_mark or error.context_mark
-        line, column = (problem_mark.line + 1, problem_mark.column + 1) if problem_mark else (1, 1)
-        message = plain_yaml_error(error.context, error.problem)
-        if problem_mark and text[problem_mark.index : problem_mark.index + 1] == "\t":
-            message = "tab character: indent with spaces"
-        return fail(line, column, "Y001", message)
+        _build(text, _Builder(display, record), _Loader)
     except yaml.YAMLError as error:
-        return fail(1, 1, "Y001", str(error).splitlines()[0])
+        deep_at = _too_deep(text, display) if _Loader is not yaml.SafeLoader else None
+        if deep_at:
+            # libyaml scans ahead and may refuse deep nesting with its own error (PyYAML
+            # 6.0.4 does) before our depth check sees the event. The pure-Python parser is
+            # lazy, so replaying with it lets the project's limit, and code, decide.
+            return fail(*deep_at, "Y010", f"nested deeper than {MAX_DEPTH} levels")
+        return _syntax_problem(record, display, text, error)
     if record.problems:
         return record
     if () not in record.value_marks:
@@ -369,4 +365,37 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         kind = "a list" if isinstance(record.value, list) else "a single value"
         line, column = record.value_marks.get((), (1, 1))
         return fail(line, column, "Y005", f"a record must be a mapping of fields, found {kind}")
+    return record
+
+
+def _build(text: str, builder: _Builder, loader: Any) -> None:
+    for event in yaml.parse(text, Loader=loader):
+        if not builder.feed(event):
+            break
+
+
+def _too_deep(text: str, display: str) -> Location | None:
+    """Where the pure-Python parser meets the depth limit, if it does before any error."""
+    probe = YamlRecord()
+    try:
+        _build(text, _Builder(display, probe), yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    deep = [problem for problem in probe.problems if problem.code == "Y010"]
+    return (deep[0].line, deep[0].column) if deep else None
+
+
+def _syntax_problem(
+    record: YamlRecord, display: str, text: str, error: yaml.YAMLError
+) -> YamlRecord:
+    """A parser's error as one Y001 problem at its mark."""
+    line, column, message = 1, 1, str(error).splitlines()[0]
+    if isinstance(error, yaml.MarkedYAMLError):
+        problem_mark = error.problem_mark or error.context_mark
+        if problem_mark:
+            line, column = problem_mark.line + 1, problem_mark.column + 1
+        message = plain_yaml_error(error.context, error.problem)
+        if problem_mark and text[problem_mark.index : problem_mark.index + 1] == "\t":
+            message = "tab character: indent with spaces"
+    record.problems.append(Problem(display, line, column, "Y001", message))
     return record

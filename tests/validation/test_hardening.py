@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_cli
 
 import plan_dataset
@@ -44,18 +45,47 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return status, out, err
 
 
-# 1. Nesting: reading stops at the depth limit, in every style.
+class _EagerDepthLoader(yaml.SafeLoader):
+    """Stands in for a parser that refuses deep nesting with its own error, early."""
+
+    def check_event(self, *choices: type) -> bool:
+        raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", None)
+
+
+_PARSERS = {
+    "libyaml": getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    "pure-python": yaml.SafeLoader,
+    "eager-depth-error": _EagerDepthLoader,
+}
+
+
+# 1. Nesting: reading stops at the depth limit, in every style, whatever the parser's own
+# limits (PyYAML 6.0.4's libyaml binding refuses deep nesting before our check sees it).
+@pytest.mark.parametrize("parser", sorted(_PARSERS))
 @pytest.mark.parametrize(
     "text",
     ["[" * 50_000, "- " * 16_000 + "x", "a: {" * 20_000],
     ids=["flow-lists", "block-lists", "flow-maps"],
 )
-def test_deep_nesting_stops_at_the_limit(tmp_path: Path, text: str) -> None:
+def test_deep_nesting_stops_at_the_limit(
+    tmp_path: Path, text: str, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yaml_reader, "_Loader", _PARSERS[parser])
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
     record = yaml_reader.read_yaml(path, "deep.yaml")
     assert [p.code for p in record.problems] == ["Y010"]
     assert len(record.value_marks) <= yaml_reader.MAX_DEPTH + 1  # nothing read past it
+
+
+def test_a_parser_error_on_shallow_input_stays_a_syntax_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only real depth becomes Y010: a parser's own error on shallow text is still Y001."""
+    monkeypatch.setattr(yaml_reader, "_Loader", _EagerDepthLoader)
+    path = tmp_path / "shallow.yaml"
+    path.write_text("id: x\ntitle: [a, b]\n", encoding="utf-8")
+    assert [p.code for p in yaml_reader.read_yaml(path, "shallow.yaml").problems] == ["Y001"]
 
 
 # 2. Nothing a record holds can forge a line, a workflow command or a terminal sequence.

@@ -173,7 +173,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "reliability", "origin", "caveats", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "caveats", "notes", "evidence")
 
     id: str
     title: str
@@ -184,13 +184,14 @@ class Source(RecordBase):
     publisher: str | None
     published: str | None
     retrieved: str | None
+    metadata_checked: str | None
     reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis']
     origin: str | None
     caveats: str | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -200,6 +201,7 @@ class Source(RecordBase):
         set_field(self, "publisher", publisher)
         set_field(self, "published", published)
         set_field(self, "retrieved", retrieved)
+        set_field(self, "metadata_checked", metadata_checked)
         set_field(self, "reliability", reliability)
         set_field(self, "origin", origin)
         set_field(self, "caveats", caveats)
@@ -211,7 +213,7 @@ _SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_reliability, set_origin, set_caveats, set_notes, set_evidence, = _SETTERS_Source
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_caveats, set_notes, set_evidence, = _SETTERS_Source
     record = _new(Source)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -222,6 +224,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     set_publisher(record, data["publisher"])
     set_published(record, data["published"])
     set_retrieved(record, data["retrieved"])
+    set_metadata_checked(record, data["metadata_checked"])
     set_reliability(record, data["reliability"])
     set_origin(record, data["origin"])
     set_caveats(record, data["caveats"])

@@ -27,7 +27,7 @@ PLAN_TARGET = "plan"
 PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "sources": (
         *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
-        *("reliability", "origin", "caveats", "notes"),
+        *("metadata_checked", "reliability", "origin", "caveats", "notes"),
     ),
     "stakeholders": (
         "id",

@@ -14,6 +14,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'publisher',
         'published',
         'retrieved',
+        'metadata_checked',
         'reliability',
         'origin',
         'caveats',

@@ -64,6 +64,14 @@ class Source(Record):
     retrieved: FullDate | None = Field(
         default=None, description="When a source that is not archived was read at its url."
     )
+    metadata_checked: FullDate | None = Field(
+        default=None,
+        description=(
+            "When a curator checked the document itself for its publisher and publication "
+            "date. Once checked, a null publisher or published means the document does not "
+            "show it; null here means nobody has checked yet."
+        ),
+    )
     reliability: Reliability = Field(
         description=(
             "Source class, strongest first: primary (the document itself or its issuer's own "

@@ -23,14 +23,29 @@ def test_the_workflow_tests_python_3_11_to_3_13() -> None:
     assert matrix == ["3.11", "3.12", "3.13"]
 
 
-def test_the_workflow_lints_as_ci_run_does() -> None:
-    ci_lint = [
-        line.strip()
-        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-        if line.strip().startswith("ruff ")
+def _ci_run_commands(tool: str) -> list[str]:
+    """``.ci/run``'s calls of a tool, without the path of the venv it runs from."""
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    return [
+        line.strip().removeprefix(".venv-ci/bin/")
+        for line in lines
+        if line.strip().removeprefix(".venv-ci/bin/").startswith(f"{tool} ")
     ]
-    commands = "\n".join(step.get("run", "") for step in _steps())
-    assert ci_lint and all(line in commands.splitlines() or line in commands for line in ci_lint)
+
+
+def test_the_workflow_type_checks_and_lints_as_ci_run_does() -> None:
+    commands = "\n".join(step.get("run", "") for step in _steps()).splitlines()
+    checks = _ci_run_commands("mypy") + _ci_run_commands("ruff")
+    assert len(checks) == 3 and all(line in commands for line in checks), checks
+
+
+def test_ci_tests_the_lowest_versions_the_ranges_allow() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    lowest = "\n".join(step.get("run", "") for step in workflow["jobs"]["lowest-versions"]["steps"])
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for text in (lowest, ci_run):
+        assert "--resolution lowest-direct '.[test]'" in text
+        assert ".venv-lowest/bin/python -m pytest" in text
 
 
 def test_the_job_summary_lists_every_problem_and_generated_files_are_checked() -> None:

@@ -1,0 +1,105 @@
+"""The later documents curated for issue 22: point counts, a figure each, and their lineage."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+import plan_dataset
+
+DRAFT = "us-28-point-draft"
+EU24 = "european-24-point-plan"
+SECURITY = "us-security-framework-agreement"
+PARIS = "paris-declaration-2026"
+PROSPERITY = "eu-us-prosperity-framework"
+GUARANTEE = "us-ukraine-guarantee-agreement"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> plan_dataset.Dataset:
+    return plan_dataset.load(ROOT)
+
+
+def _points(dataset: plan_dataset.Dataset, document: str) -> list[int]:
+    return sorted(
+        p.point_number or 0
+        for p in dataset.provisions
+        if p.document == document and p.status == "published"
+    )
+
+
+def test_european_24_point_plan_has_its_first_twelve_points(dataset: plan_dataset.Dataset) -> None:
+    document = dataset.get("documents", EU24)
+    assert (document.kind, document.date, document.derived_from) == (
+        "counter_proposal",
+        "2025-11-23",
+        DRAFT,
+    )
+    # 24 points in all copies, but only 1-12 are seen in one order: the count stays open.
+    assert document.point_count is None and "24 points" in document.notes
+    assert _points(dataset, EU24) == list(range(1, 13))
+    # Every copy relays The Telegraph: each point says it rests on one origin.
+    for number in range(1, 13):
+        point = dataset.provision(f"eu24-point-{number:02d}")
+        assert point.sourcing_note and "The Telegraph" in point.sourcing_note
+
+
+def test_european_24_point_links_cover_every_us_point(dataset: plan_dataset.Dataset) -> None:
+    links = [link for link in dataset.point_links if link.later_document == EU24]
+    assert {link.earlier for link in links if link.earlier} == {
+        f"point-{n:02d}" for n in range(1, 29)
+    }
+    cap = dataset.get("point_links", "us28-06-to-eu24-11")
+    assert (cap.operation, cap.later) == ("amended", "eu24-point-11")
+    assert "600,000" in cap.change
+    split = {link.later for link in links if link.earlier == "point-24"}
+    assert split == {"eu24-point-06", "eu24-point-07", "eu24-point-08"}
+    assert dataset.get("point_links", "us28-26-unclear-eu24").operation == "unclear"
+    assert dataset.get("point_links", "eu24-01-added").operation == "added"
+
+
+def test_european_24_point_order_is_a_discrepancy(dataset: plan_dataset.Dataset) -> None:
+    found = dataset.get("discrepancies", "text-eu24-point-order")
+    assert (found.about.table, found.about.id) == ("documents", EU24)
+    sources = {item.source for variant in found.variants for item in variant.evidence}
+    assert {"bblv-eu24-plan", "censor-eu24-plan"} <= sources
+
+
+def test_security_framework_agreement_runs_ten_years(dataset: plan_dataset.Dataset) -> None:
+    document = dataset.get("documents", SECURITY)
+    assert (document.point_count, document.derived_from) == (3, None)
+    assert _points(dataset, SECURITY) == [1, 2, 3]
+    term = {t.id: t for t in dataset.provision("sfa-point-03").terms}["guarantee-duration"]
+    assert (term.relation, term.value, term.unit) == ("exactly", 10, "years")
+    # A companion text, not a version: no lineage links.
+    assert not [
+        link
+        for link in dataset.point_links
+        if SECURITY in (link.earlier_document, link.later_document)
+    ]
+
+
+def test_paris_declaration_rests_on_its_official_text(dataset: plan_dataset.Dataset) -> None:
+    document = dataset.get("documents", PARIS)
+    assert (document.date, document.point_count) == ("2026-01-06", 5)
+    assert _points(dataset, PARIS) == [1, 2, 3, 4, 5]
+    official = dataset.get("sources", "president-gov-ua-paris-declaration")
+    assert official.reliability == "primary"
+    assert official.publisher == "Office of the President of Ukraine"
+    assert official.metadata_checked == "2026-12-03"
+    monitoring = dataset.provision("paris-point-01")
+    assert "president-gov-ua-paris-declaration" in {e.source for e in monitoring.evidence}
+    # Two independent origins or more: no sourcing note needed.
+    assert monitoring.sourcing_note is None
+    assert not dataset.corroboration(monitoring)[None].weakly_sourced
+
+
+def test_reported_2026_documents_have_no_invented_points(dataset: plan_dataset.Dataset) -> None:
+    for document_id in (PROSPERITY, GUARANTEE):
+        assert dataset.get("documents", document_id).point_count is None
+        assert _points(dataset, document_id) == []
+    target = {t.id: t for t in dataset.provision("prosperity-framework-funding-target").terms}
+    assert target["recovery-funding-target"].value == 800_000_000_000
+    term = {t.id: t for t in dataset.provision("us-ukraine-guarantee-15-year-term").terms}
+    assert term["guarantee-duration"].value == 15
+    assert dataset.provision("us-ukraine-guarantee-15-year-term").status == "reported"

@@ -257,3 +257,11 @@ COUNTRY_CODES: frozenset[str] = frozenset(
         "ZW",
     )
 )
+
+# Blocs a stakeholder can belong to instead of one country, so that grouping stakeholders
+# "by country" leaves none out. "EU" is the code ISO 3166-1 exceptionally reserves for the
+# European Union; it stands for EU institutions and their officials (the Commission, the
+# Council, the High Representative), never for a member state.
+BLOC_CODES: frozenset[str] = frozenset(("EU",))
+
+COUNTRY_OR_BLOC_CODES: frozenset[str] = COUNTRY_CODES | BLOC_CODES

@@ -6,8 +6,43 @@ from collections import Counter
 from typing import Any
 
 from plan_dataset.corroboration import lookup_of, record_corroboration
-from plan_dataset.models import MODELS, Provision, QuoteEvidence, evidence_items
+from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
 from plan_dataset.snapshot import Snapshot
+
+# Issue 21's targets for citable sources: shares of all sources.
+PUBLISHER_TARGET = 0.95
+DATE_TARGET = 0.90
+
+
+def source_metadata_of(sources: list[Source]) -> dict[str, Any]:
+    """How many sources name their publisher, and how many give a publication date or were
+    checked and show none (metadata_checked set, published null), as shares of all sources.
+
+    ``unchecked`` lists the sources with no date that nobody has checked yet: the gap
+    between the dated-or-checked share and 100%.
+    """
+    total = len(sources)
+    with_publisher = sum(1 for s in sources if s.publisher is not None)
+    dated = sum(1 for s in sources if s.published is not None)
+    checked_undated = sum(
+        1 for s in sources if s.published is None and s.metadata_checked is not None
+    )
+    unchecked = sorted(s.id for s in sources if s.published is None and s.metadata_checked is None)
+
+    def share(count: int) -> float:
+        return round(count / total, 4) if total else 0.0
+
+    return {
+        "sources": total,
+        "with_publisher": with_publisher,
+        "publisher_share": share(with_publisher),
+        "publisher_target": PUBLISHER_TARGET,
+        "with_date": dated,
+        "checked_no_date_shown": checked_undated,
+        "date_or_checked_share": share(dated + checked_undated),
+        "date_target": DATE_TARGET,
+        "unchecked": unchecked,
+    }
 
 
 def stats_of(snapshot: Snapshot) -> dict[str, Any]:
@@ -37,8 +72,12 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
                 weak[table] += 1
             if isinstance(record, Provision) and record.sourcing_note is not None:
                 exceptions.append({"id": record.id, "sourcing_note": record.sourcing_note})
+    sources = [
+        record for record in snapshot.records.get("sources", []) if isinstance(record, Source)
+    ]
     return {
         "records": {table: tables[table] for table in MODELS},
+        "source_metadata": source_metadata_of(sources),
         "evidence_kinds": {kind: kinds[kind] for kind in ("quote", "locator")},
         "hedges": dict(sorted(hedges.items())),
         "weakly_sourced_records": {table: weak[table] for table in MODELS if weak[table]},
@@ -58,6 +97,18 @@ def stats_lines(stats: dict[str, Any]) -> list[str]:
     lines += [f"  {kind:<14} {count:>6}" for kind, count in stats["evidence_kinds"].items()]
     lines.append("evidence items by hedge")
     lines += [f"  {hedge:<14} {count:>6}" for hedge, count in stats["hedges"].items()]
+    meta = stats["source_metadata"]
+    lines.append("sources with a publisher, and with a date (or checked: the page shows none)")
+    lines.append(
+        f"  {'publisher':<14} {meta['with_publisher']:>6}  {meta['publisher_share']:.1%}"
+        f" (target {meta['publisher_target']:.0%})"
+    )
+    lines.append(
+        f"  {'date/checked':<14} {meta['with_date'] + meta['checked_no_date_shown']:>6}"
+        f"  {meta['date_or_checked_share']:.1%} (target {meta['date_target']:.0%};"
+        f" {meta['with_date']} dated, {meta['checked_no_date_shown']} checked, none shown)"
+    )
+    lines.append(f"  {'not checked':<14} {len(meta['unchecked']):>6}")
     lines.append("weakly sourced records (fewer than two independent origins), by table")
     lines += [f"  {t:<14} {n:>6}" for t, n in stats["weakly_sourced_records"].items()]
     lines.append("published points weakly sourced by exception")

@@ -45,13 +45,15 @@ def test_partly_seen_successors_are_unclear_not_kept_or_moved(
     for link, later in (
         (f20["point-22"], "f20-point-15"),
         (f20["point-27"], "f20-point-19"),
-        (f20["point-20"], "f20-point-13"),
         (e3["point-12"], "e3-point-12"),
         (e3["point-24"], "e3-point-24"),
     ):
         assert (link.operation, link.later, link.change) == ("unclear", later, None)
     first = f20["point-01"]
     assert first.operation == "amended" and "signatory" in first.change
+    # Audit 2026-12: the full 20-point lists give the whole education point, so it is amended.
+    education = f20["point-20"]
+    assert (education.operation, education.later) == ("amended", "f20-point-13")
 
 
 def test_fakti_bg_carries_tass_text(dataset: plan_dataset.Dataset) -> None:

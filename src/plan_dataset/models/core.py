@@ -122,7 +122,11 @@ class Stakeholder(Record):
     name: ShortText = Field(description="Name as the sources give it.")
     kind: StakeholderKind = Field(description="What sort of actor this is.")
     country: CountryCode | None = Field(
-        default=None, description="ISO 3166-1 alpha-2 code where one country applies."
+        default=None,
+        description=(
+            "ISO 3166-1 alpha-2 code where one country applies, or the bloc code EU (reserved "
+            "for the European Union in ISO 3166-1) for EU institutions and their officials."
+        ),
     )
     role: Text | None = Field(
         default=None, description="Role or office as the sources state it, in neutral words."

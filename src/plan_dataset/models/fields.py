@@ -17,7 +17,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from plan_dataset.countries import COUNTRY_CODES
+from plan_dataset.countries import COUNTRY_OR_BLOC_CODES
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
     PARTIAL_DATE_PATTERN,
@@ -70,8 +70,10 @@ def _check_calendar_date(value: str) -> str:
 
 
 def _check_country(value: str) -> str:
-    if value not in COUNTRY_CODES:
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    if value not in COUNTRY_OR_BLOC_CODES:
+        raise ValueError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (or EU, for EU institutions)"
+        )
     return value
 
 
@@ -94,7 +96,7 @@ FullDate = Annotated[
 CountryCode = Annotated[
     str,
     AfterValidator(_check_country),
-    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)}),
+    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_OR_BLOC_CODES)}),
     Field(examples=["UA"]),
 ]
 

@@ -103,3 +103,71 @@ def test_reported_2026_documents_have_no_invented_points(dataset: plan_dataset.D
     term = {t.id: t for t in dataset.provision("us-ukraine-guarantee-15-year-term").terms}
     assert term["guarantee-duration"].value == 15
     assert dataset.provision("us-ukraine-guarantee-15-year-term").status == "reported"
+
+
+# Review of the later documents (docs/curation-notes/review-documents-2026.md): each test pins
+# a fact the review corrected against the stored pages.
+
+
+def test_security_framework_paragraph_1_is_numbered_outside_the_aggregator(
+    dataset: plan_dataset.Dataset,
+) -> None:
+    # Le Grand Continent's translation numbers paragraph 1 too, so the number does not rest
+    # on the Pravda-network repost alone.
+    translation = dataset.get("sources", "legrandcontinent-axios-security-framework")
+    assert (translation.reliability, translation.origin) == ("regional_outlet", "axios")
+    point = dataset.provision("sfa-point-01")
+    assert "legrandcontinent-axios-security-framework" in {e.source for e in point.evidence}
+    assert "rests on one aggregator" not in (point.notes or "")
+    # Still one origin (Axios): the point keeps its sourcing note.
+    assert point.sourcing_note and "Le Grand Continent" in point.sourcing_note
+    document = dataset.get("documents", SECURITY)
+    assert "rest on one aggregator" not in (document.notes or "")
+
+
+def test_finnish_repost_entry_into_force_is_its_last_paragraph(
+    dataset: plan_dataset.Dataset,
+) -> None:
+    term_evidence = [
+        e
+        for e in dataset.provision("sfa-point-03").evidence
+        if e.source == "finland-pravda-security-framework"
+    ]
+    assert [e.locator for e in term_evidence] == ["last paragraph"]
+
+
+def test_the_independent_carries_ap_copy(dataset: plan_dataset.Dataset) -> None:
+    independent = dataset.get("sources", "independent-paris-five-priorities")
+    assert independent.origin == "associated-press"
+    assert "PARIS (AP)" in independent.caveats
+
+
+def test_paris_summary_is_no_stronger_than_stands_ready(dataset: plan_dataset.Dataset) -> None:
+    summary = dataset.get("documents", PARIS).summary
+    assert "stands ready to commit" in summary
+    assert "It commits the coalition" not in summary
+    assert "US envoys" not in summary
+
+
+def test_plant_and_dnipro_are_not_only_from_an_aggregator(dataset: plan_dataset.Dataset) -> None:
+    for link_id in ("us28-19-unclear-eu24", "us28-23-unclear-eu24"):
+        link = dataset.get("point_links", link_id)
+        assert link.operation == "unclear" and link.later is None
+        assert "glavcom-eu24-plan" in {e.source for e in link.evidence}
+        assert "only an aggregator" not in (link.notes or "").lower()
+    assert dataset.get("sources", "glavcom-eu24-plan").origin == "the-telegraph"
+
+
+def test_guarantee_agreement_ready_dates_are_kept_as_discrepancies(
+    dataset: plan_dataset.Dataset,
+) -> None:
+    first = dataset.get("discrepancies", "us-ukraine-guarantee-first-ready")
+    assert (first.about.table, first.about.id) == ("documents", GUARANTEE)
+    assert {item.source for v in first.variants for item in v.evidence} == {
+        "kyivindependent-us-guarantee-draft-ready",
+        "walaw-us-guarantee-100-ready",
+    }
+    readiness = dataset.get("discrepancies", "us-ukraine-guarantee-readiness")
+    assert "25 January 2026" in readiness.variants[0].value
+    reuters = dataset.get("sources", "theprint-reuters-guarantees-peace-deal")
+    assert reuters.origin == "reuters"

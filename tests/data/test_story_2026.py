@@ -124,3 +124,15 @@ def test_weak_positions_say_so(dataset: plan_dataset.Dataset) -> None:
         position = dataset.get("positions", position_id)
         assert position.notes.startswith("Weakly sourced"), position_id
         assert dataset.corroboration(position)[None].weakly_sourced, position_id
+
+
+def test_eu_loan_course_to_april_2026(dataset: plan_dataset.Dataset) -> None:
+    veto = dataset.get("events", "hungary-blocks-eu-loan-20260220")
+    adopted = dataset.get("events", "eu-loan-and-20th-package-adopted-20260423")
+    assert (veto.date, adopted.date) == ("2026-02-20", "2026-04-23")
+    assert "hungary" in veto.participants and "hungary" in adopted.participants
+    belga = dataset.get("sources", "belga-eu-formally-approves-loan-sanctions")
+    assert (belga.reliability, belga.published) == ("established_outlet", "2026-04-23")
+    # The sanctions package blocked on 23 February is the one adopted on 23 April.
+    blocked = dataset.get("events", "eu-20th-sanctions-package-blocked-20260223")
+    assert adopted.id in blocked.notes

@@ -24,6 +24,7 @@ def test_quick_start_code_runs_and_answers() -> None:
     assert not corroboration.weakly_sourced
     assert {row[0] for row in answers[1]} == {
         "european-counter-proposal",
+        "european-24-point-plan",
         "us-ukraine-20-point-framework",
     }
     dates = [row[0] for row in answers[2] if row[0]]

@@ -30,8 +30,8 @@ CODES = {
     "Q003": Code(
         "questions",
         "conflicting statuses of one question on one day without explanation",
-        "army-cap also has status kept on 2025-11-23 (army-cap-twin): explain it in notes or "
-        "record a discrepancy",
+        "army-cap also has status amended on 2025-11-23 (army-cap-20251123-amended): explain it in "
+        "notes or record a discrepancy",
     ),
     "Q004": Code(
         "questions",

@@ -265,7 +265,8 @@ def questions_of(dataset: Any, provision: Any) -> list[Any]:
 
 
 def _latest(dates: list[str]) -> str | None:
-    return max(dates, key=lambda d: (last_day(d), first_day(d))) if dates else None
+    """The latest date, ordered by the first day each covers ('2025-12-29' after '2025-12')."""
+    return max(dates, key=lambda d: (first_day(d), last_day(d))) if dates else None
 
 
 def where_questions_stand(dataset: Any, on: str | None = None) -> list[dict[str, Any]]:

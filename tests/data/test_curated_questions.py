@@ -50,8 +50,15 @@ def test_nothing_stands_before_the_first_version() -> None:
 
 def test_the_security_guarantee_was_ready_but_not_signed() -> None:
     history = DATASET.question_history("guarantees")
-    assert [s.status for s in history if s.date >= "2025-12-28"] == ["agreed_in_principle"] * 3
+    after = [(s.date, s.status) for s in history if s.date >= "2025-12-28"]
+    assert after == [
+        ("2025-12-28", "agreed_in_principle"),
+        ("2026-01-06", "agreed_in_principle"),
+        ("2026-01-25", "agreed_in_principle"),
+        ("2026-01-27", "contested"),  # reported: tied to a territorial deal, not signed
+    ]
     assert "signed" not in {s.status for s in history}
+    assert DATASET.discrepancies_about("guarantees-20251228-agreed-in-principle")
 
 
 def test_every_question_has_a_history_with_evidence() -> None:

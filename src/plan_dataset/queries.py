@@ -224,7 +224,8 @@ def positions_by(dataset: Any, stakeholder: Any, *, include_members: bool = Fals
 # (a month, say) lies on or before that day: the dataset says only what is known by then.
 STANDINGS = (
     *("proposed", "kept", "amended", "contested", "agreed_in_principle"),
-    *("deferred_to_leaders", "dropped", "rejected", "signed", "partly_implemented"),
+    *("deferred_to_leaders", "postponed", "dropped", "rejected", "signed"),
+    "partly_implemented",
     "implemented",
 )
 """The status vocabulary in its order of progress; it breaks ties between statuses of one day."""

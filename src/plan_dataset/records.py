@@ -568,7 +568,7 @@ class QuestionStatus(RecordBase):
     id: str
     question: str
     date: str
-    status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented']
+    status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented']
     document: str | None
     provision: str | None
     event: str | None
@@ -576,7 +576,7 @@ class QuestionStatus(RecordBase):
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, question: str, date: str, status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented'], document: str | None, provision: str | None, event: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, question: str, date: str, status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented'], document: str | None, provision: str | None, event: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "question", question)
         set_field(self, "date", date)

@@ -60,8 +60,8 @@ class QuestionStatus(Record):
     status: QuestionStanding = Field(
         description=(
             "Where the question stood from that date (closed vocabulary: proposed, kept, "
-            "amended, contested, agreed_in_principle, deferred_to_leaders, dropped, rejected, "
-            "signed, partly_implemented, implemented)."
+            "amended, contested, agreed_in_principle, deferred_to_leaders, postponed, dropped, "
+            "rejected, signed, partly_implemented, implemented)."
         )
     )
     document: Annotated[

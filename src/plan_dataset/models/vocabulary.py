@@ -66,6 +66,7 @@ QuestionStanding = Literal[
     "contested",
     "agreed_in_principle",
     "deferred_to_leaders",
+    "postponed",
     "dropped",
     "rejected",
     "signed",
@@ -207,6 +208,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "signature still outstanding",
         "deferred_to_leaders": "the negotiators leave it to a meeting of leaders (or to a "
         "vote) to decide",
+        "postponed": "a signing or decision that was planned is put off, the terms unchanged",
         "dropped": "a later version no longer deals with it",
         "rejected": "a party whose assent is needed says no to it",
         "signed": "a text covering it is signed",

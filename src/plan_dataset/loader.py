@@ -8,6 +8,7 @@ import os
 
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
 from plan_dataset.evidence import evidence_items
+from plan_dataset.queries import QuestionQueries
 from plan_dataset.records import (
     DECODERS,
     Discrepancy,
@@ -17,6 +18,8 @@ from plan_dataset.records import (
     PointLink,
     Position,
     Provision,
+    Question,
+    QuestionStatus,
     Source,
     Stakeholder,
 )
@@ -31,7 +34,9 @@ if TYPE_CHECKING:
     from plan_dataset.snapshot import Snapshot
 
     Record = (
-        Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
+        (Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy)
+        | Question
+        | QuestionStatus
     )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
@@ -48,7 +53,7 @@ class DatasetInvalid(ValueError):
         super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
 
 
-class Dataset:
+class Dataset(QuestionQueries):
     """The whole dataset as typed, immutable records, with look-ups by id.
 
     Each table (``sources`` … ``discrepancies``) is a tuple of records sorted by id.
@@ -59,8 +64,10 @@ class Dataset:
     documents: tuple[Document, ...]
     provisions: tuple[Provision, ...]
     point_links: tuple[PointLink, ...]
+    questions: tuple[Question, ...]
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
+    question_statuses: tuple[QuestionStatus, ...]
     discrepancies: tuple[Discrepancy, ...]
     version: str
     # [start, end] of each verbatim quote in its archived text, by attribution row id.
@@ -175,14 +182,19 @@ class Dataset:
 
         return timeline(self)
 
-    def positions_on(self, target: Any, *, include_document: bool = False) -> list[Position]:
+    def positions_on(
+        self, target: Any, *, include_document: bool = False, across_versions: bool = False
+    ) -> list[Position]:
         """Positions on 'plan', a document or a point (a record or an id), in date order.
 
-        For a point, ``include_document=True`` adds the positions on its whole document.
+        For a point, ``include_document=True`` adds the positions on its whole document, and
+        ``across_versions=True`` those on its questions (every version's points on them).
         """
         from plan_dataset.queries import positions_on
 
-        return positions_on(self, target, include_document=include_document)
+        return positions_on(
+            self, target, include_document=include_document, across_versions=across_versions
+        )
 
     def trajectory(self, stakeholder: Any) -> list[Position]:
         """One stakeholder's positions in date order."""

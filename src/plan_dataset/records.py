@@ -127,10 +127,10 @@ class RecordRef(RecordBase):
 
     __slots__ = ("table", "id")
 
-    table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'positions', 'events', 'discrepancies']
+    table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies']
     id: str
 
-    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'positions', 'events', 'discrepancies'], id: str) -> None:
+    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies'], id: str) -> None:
         set_field(self, "table", table)
         set_field(self, "id", id)
 
@@ -431,10 +431,43 @@ def _decode_PointLink(data: dict[str, Any]) -> PointLink:
     return record
 
 
+class Question(RecordBase):
+    """One question the versions of the plan deal with (territory, the army cap …),"""
+
+    __slots__ = ("id", "title", "summary", "provisions", "notes")
+
+    id: str
+    title: str
+    summary: str
+    provisions: tuple[str, ...]
+    notes: str | None
+
+    def __init__(self, *, id: str, title: str, summary: str, provisions: tuple[str, ...], notes: str | None) -> None:
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "provisions", provisions)
+        set_field(self, "notes", notes)
+
+
+_SETTERS_Question = slot_setters(Question)
+
+
+def _decode_Question(data: dict[str, Any]) -> Question:
+    set_id, set_title, set_summary, set_provisions, set_notes, = _SETTERS_Question
+    record = _new(Question)
+    set_id(record, data["id"])
+    set_title(record, data["title"])
+    set_summary(record, data["summary"])
+    set_provisions(record, tuple(data["provisions"]))
+    set_notes(record, data["notes"])
+    return record
+
+
 class Position(RecordBase):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "evidence")
+    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "questions", "evidence")
 
     id: str
     stakeholder: str
@@ -443,9 +476,10 @@ class Position(RecordBase):
     summary: str
     date: str | None
     notes: str | None
+    questions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, questions: tuple[str, ...], evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "stakeholder", stakeholder)
         set_field(self, "target", target)
@@ -453,6 +487,7 @@ class Position(RecordBase):
         set_field(self, "summary", summary)
         set_field(self, "date", date)
         set_field(self, "notes", notes)
+        set_field(self, "questions", questions)
         set_field(self, "evidence", evidence)
 
 
@@ -460,7 +495,7 @@ _SETTERS_Position = slot_setters(Position)
 
 
 def _decode_Position(data: dict[str, Any]) -> Position:
-    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_evidence, = _SETTERS_Position
+    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_questions, set_evidence, = _SETTERS_Position
     record = _new(Position)
     set_id(record, data["id"])
     set_stakeholder(record, data["stakeholder"])
@@ -469,6 +504,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
     set_summary(record, data["summary"])
     set_date(record, data["date"])
     set_notes(record, data["notes"])
+    set_questions(record, tuple(data["questions"]))
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -524,6 +560,54 @@ def _decode_Event(data: dict[str, Any]) -> Event:
     return record
 
 
+class QuestionStatus(RecordBase):
+    """A dated change in where one question stands, with the evidence for it."""
+
+    __slots__ = ("id", "question", "date", "status", "document", "provision", "event", "summary", "notes", "evidence")
+
+    id: str
+    question: str
+    date: str
+    status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented']
+    document: str | None
+    provision: str | None
+    event: str | None
+    summary: str
+    notes: str | None
+    evidence: tuple[Evidence, ...]
+
+    def __init__(self, *, id: str, question: str, date: str, status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented'], document: str | None, provision: str | None, event: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        set_field(self, "id", id)
+        set_field(self, "question", question)
+        set_field(self, "date", date)
+        set_field(self, "status", status)
+        set_field(self, "document", document)
+        set_field(self, "provision", provision)
+        set_field(self, "event", event)
+        set_field(self, "summary", summary)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
+
+
+_SETTERS_QuestionStatus = slot_setters(QuestionStatus)
+
+
+def _decode_QuestionStatus(data: dict[str, Any]) -> QuestionStatus:
+    set_id, set_question, set_date, set_status, set_document, set_provision, set_event, set_summary, set_notes, set_evidence, = _SETTERS_QuestionStatus
+    record = _new(QuestionStatus)
+    set_id(record, data["id"])
+    set_question(record, data["question"])
+    set_date(record, data["date"])
+    set_status(record, data["status"])
+    set_document(record, data["document"])
+    set_provision(record, data["provision"])
+    set_event(record, data["event"])
+    set_summary(record, data["summary"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
+
 class Discrepancy(RecordBase):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
@@ -561,5 +645,5 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
 
 
 # Record type of each table, and the decoder from its parsed JSON rows.
-RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "positions": Position, "events": Event, "discrepancies": Discrepancy}
-DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}
+RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
+DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}

@@ -47,6 +47,11 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
         *("change", "notes"),
     ),
+    "questions": ("id", "title", "summary", "notes"),
+    "question_statuses": (
+        *("id", "question", "date", "status", "document", "provision", "event", "summary"),
+        "notes",
+    ),
 }
 
 
@@ -119,6 +124,18 @@ def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "date": p.date,
             "notes": p.notes,
         }
+
+
+def _question_provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for q in records["questions"]:
+        for provision in q.provisions:
+            yield {"question_id": q.id, "provision_id": provision}
+
+
+def _position_question_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for p in records["positions"]:
+        for question in p.questions:
+            yield {"position_id": p.id, "question_id": question}
 
 
 def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
@@ -225,10 +242,14 @@ ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
     "provision_terms": _term_rows,
     "provision_points": _point_link_rows,
     "point_links": _plain_rows("point_links"),
+    "questions": _plain_rows("questions"),
+    "question_provisions": _question_provision_rows,
     "positions": _position_rows,
+    "position_questions": _position_question_rows,
     "events": _event_rows,
     "event_participants": _participant_rows,
     "event_documents": _event_document_rows,
+    "question_statuses": _plain_rows("question_statuses"),
     "discrepancies": _discrepancy_rows,
     "discrepancy_variants": _variant_rows,
     "attributions": attribution_rows,

@@ -81,6 +81,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'change',
         'notes',
     ),
+    'questions': (
+        'id',
+        'title',
+        'summary',
+        'notes',
+    ),
+    'question_provisions': (
+        'question_id',
+        'provision_id',
+    ),
     'positions': (
         'id',
         'stakeholder',
@@ -91,6 +101,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'date',
         'notes',
+    ),
+    'position_questions': (
+        'position_id',
+        'question_id',
     ),
     'events': (
         'id',
@@ -110,6 +124,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     'event_documents': (
         'event_id',
         'document_id',
+    ),
+    'question_statuses': (
+        'id',
+        'question',
+        'date',
+        'status',
+        'document',
+        'provision',
+        'event',
+        'summary',
+        'notes',
     ),
     'discrepancies': (
         'id',

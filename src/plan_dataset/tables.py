@@ -146,6 +146,24 @@ TABLES: tuple[Table, ...] = (
         "Point lineage",
         "How each point of an earlier version of the plan became a point of a later one.",
     ),
+    _plain_table(
+        "questions",
+        "Questions",
+        "The questions the versions of the plan deal with (territory, the army cap …); "
+        "their points are in question_provisions, their history in question_statuses.",
+    ),
+    Table(
+        "question_provisions",
+        "Question provisions",
+        "Which provisions (points of every version) deal with each question.",
+        (_ref("question_id", "The question."), _ref("provision_id", "A provision or point.")),
+        ("question_id", "provision_id"),
+        ROW_FUNCTIONS["question_provisions"],
+        (
+            ForeignKey(("question_id",), "questions"),
+            ForeignKey(("provision_id",), "provisions"),
+        ),
+    ),
     Table(
         "positions",
         "Positions",
@@ -162,6 +180,18 @@ TABLES: tuple[Table, ...] = (
             ForeignKey(("stakeholder",), "stakeholders"),
             ForeignKey(("document",), "documents"),
             ForeignKey(("provision",), "provisions"),
+        ),
+    ),
+    Table(
+        "position_questions",
+        "Position questions",
+        "The questions each position addresses, one row per position and question.",
+        (_ref("position_id", "The position."), _ref("question_id", "A question it addresses.")),
+        ("position_id", "question_id"),
+        ROW_FUNCTIONS["position_questions"],
+        (
+            ForeignKey(("position_id",), "positions"),
+            ForeignKey(("question_id",), "questions"),
         ),
     ),
     Table(
@@ -207,6 +237,12 @@ TABLES: tuple[Table, ...] = (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("document_id",), "documents"),
         ),
+    ),
+    _plain_table(
+        "question_statuses",
+        "Question statuses",
+        "Dated changes in where each question stands, from a closed vocabulary; their "
+        "evidence is in attributions.",
     ),
     Table(
         "discrepancies",

@@ -15,6 +15,7 @@ def test_every_command_runs_in_a_fresh_process(project: Path, tmp_path: Path) ->
         "export": ["export", "--format", "csv", "--out", str(tmp_path / "csv")],
         "release": ["release"],
         "compare": ["compare", "us-28-point-draft", "european-counter-proposal"],
+        "questions": ["questions", "--on", "2026-01-31"],
         "site": ["site", "--out", str(tmp_path / "site")],
         "new": ["new", "events", "a-new-event"],  # last: the scaffold is to be filled in
     }

@@ -57,7 +57,8 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
         "'matrix': len(d.stance_matrix()), "
         "'putin': [p.date for p in d.trajectory('vladimir-putin')], "
         "'lineage': [k.id for k in d.lineage('point-06')], "
-        "'compare': len(d.compare('us-28-point-draft', 'european-counter-proposal'))}; "
+        "'compare': len(d.compare('us-28-point-draft', 'european-counter-proposal')), "
+        "'stand': d.where_questions_stand()}; "
         "print(json.dumps({'file': plan_dataset.__file__, 'counts': d.counts(), 'q': q}))"
     )
     result = subprocess.run(
@@ -75,6 +76,7 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
         "putin": [p.date for p in checkout.trajectory("vladimir-putin")],
         "lineage": [k.id for k in checkout.lineage("point-06")],
         "compare": len(checkout.compare("us-28-point-draft", "european-counter-proposal")),
+        "stand": checkout.where_questions_stand(),
     }
     assert loaded["q"]["on21"] and loaded["q"]["lineage"]
 
@@ -85,6 +87,15 @@ def test_wheel_ships_the_bundle_and_loads_outside_the_checkout(tmp_path: Path) -
         text=True,
     )
     assert cli.returncode == 2 and "not a project root" in cli.stderr
+    # Where the questions stand needs no checkout: it reads the installed bundle.
+    questions = subprocess.run(
+        [str(environment / "bin" / "plan-dataset"), "questions"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert questions.returncode == 0, questions.stderr
+    assert "territory" in questions.stdout
 
 
 def test_debris_of_a_killed_build_never_reaches_the_wheel(tmp_path: Path) -> None:

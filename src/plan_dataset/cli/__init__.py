@@ -16,7 +16,17 @@ from pathlib import Path
 from types import ModuleType
 
 from plan_dataset._version import __version__
-from plan_dataset.cli import build, compare, export, new, release, site, stats, validate
+from plan_dataset.cli import (
+    build,
+    compare,
+    export,
+    new,
+    questions,
+    release,
+    site,
+    stats,
+    validate,
+)
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
 from plan_dataset.cli.streams import command_streams
 
@@ -29,6 +39,7 @@ COMMANDS: dict[str, ModuleType] = {
     "new": new,
     "compare": compare,
     "site": site,
+    "questions": questions,
 }
 
 
@@ -55,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     root: Path = args.root
-    if not (root / "data").is_dir():
+    needs_root = getattr(COMMANDS[args.command], "NEEDS_ROOT", True)
+    if needs_root and not (root / "data").is_dir():
         print(
             f"plan-dataset: {str(root.resolve())!r} is not a project root (no data/ folder)",
             file=sys.stderr,

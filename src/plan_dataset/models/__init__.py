@@ -23,6 +23,7 @@ from plan_dataset.models.fields import (
     reference_marker,
     references,
 )
+from plan_dataset.models.questions import Question, QuestionStatus
 from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, RecordRef, Variant
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
@@ -34,6 +35,7 @@ from plan_dataset.models.vocabulary import (
     LinkOperation,
     Pillar,
     ProvisionStatus,
+    QuestionStanding,
     Reliability,
     SourceKind,
     StakeholderKind,
@@ -50,8 +52,10 @@ MODELS: dict[str, type[Record]] = {
     "documents": Document,
     "provisions": Provision,
     "point_links": PointLink,
+    "questions": Question,
     "positions": Position,
     "events": Event,
+    "question_statuses": QuestionStatus,
     "discrepancies": Discrepancy,
 }
 """Record tables in dependency order, with the model of each."""
@@ -89,6 +93,9 @@ __all__ = [
     "Position",
     "Provision",
     "ProvisionStatus",
+    "Question",
+    "QuestionStanding",
+    "QuestionStatus",
     "QuoteEvidence",
     "Reconciliation",
     "Record",

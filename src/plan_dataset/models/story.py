@@ -53,7 +53,17 @@ class Position(Record):
         default=None, description="When it was stated, at the precision the source gives."
     )
     notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    questions: Annotated[list[Slug], ref("questions", examples=("territory",))] = Field(
+        default_factory=list,
+        description="The questions (see questions) the position addresses (no repeats).",
+    )
     evidence: EvidenceList
+
+    @model_validator(mode="after")
+    def _no_repeated_questions(self) -> Position:
+        if len(set(self.questions)) != len(self.questions):
+            raise ValueError("questions must not repeat")
+        return self
 
 
 class Event(Record):

@@ -59,14 +59,30 @@ LinkOperation = Literal[
 TermRelation = Literal["exactly", "approximately", "at_most", "at_least", "reduction_by"]
 Verdict = Literal["accurate", "partly_accurate", "not_in_published_text", "unclear"]
 DocumentKind = Literal["draft", "revision", "counter_proposal", "framework"]
+QuestionStanding = Literal[
+    "proposed",
+    "kept",
+    "amended",
+    "contested",
+    "agreed_in_principle",
+    "deferred_to_leaders",
+    "postponed",
+    "dropped",
+    "rejected",
+    "signed",
+    "partly_implemented",
+    "implemented",
+]
 TableName = Literal[
     "sources",
     "stakeholders",
     "documents",
     "provisions",
     "point_links",
+    "questions",
     "positions",
     "events",
+    "question_statuses",
     "discrepancies",
 ]
 Precision = Literal["year", "month", "day"]
@@ -183,14 +199,33 @@ MEANINGS: dict[str, dict[str, str]] = {
         "counter_proposal": "an answer from another party",
         "framework": "a framework agreed between parties",
     },
+    "QuestionStanding": {
+        "proposed": "a version puts the question on the table for the first time",
+        "kept": "a later version carries the point over with the same content",
+        "amended": "a later version, or the negotiators, change the terms",
+        "contested": "the parties are reported to disagree on it; it is open",
+        "agreed_in_principle": "the negotiators say they agree on it, with details or "
+        "signature still outstanding",
+        "deferred_to_leaders": "the negotiators leave it to a meeting of leaders (or to a "
+        "vote) to decide",
+        "postponed": "a signing or decision that was planned is put off, the terms unchanged",
+        "dropped": "a later version no longer deals with it",
+        "rejected": "a party whose assent is needed says no to it",
+        "signed": "a text covering it is signed",
+        "partly_implemented": "steps it provides for are taken in part (one exchange of "
+        "prisoners, say) while the whole is not agreed",
+        "implemented": "what it provides for has been carried out",
+    },
     "TableName": {
         "sources": "a cited document",
         "stakeholders": "a person, state, body, organization, outlet or group",
         "documents": "a version of the plan",
         "provisions": "a provision or published point",
         "point_links": "a step of a point's lineage",
+        "questions": "a question the versions deal with",
         "positions": "a stance",
         "events": "an event",
+        "question_statuses": "a dated change in where a question stands",
         "discrepancies": "a disagreement between sources",
     },
     "Precision": {

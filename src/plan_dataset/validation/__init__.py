@@ -21,6 +21,7 @@ from plan_dataset.validation import (
     lineage,
     model,
     provenance,
+    questions,
     timeline,
 )
 from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
@@ -35,6 +36,7 @@ LAYERS: tuple[Layer, ...] = (
     corroboration.LAYER,
     lineage.LAYER,
     timeline.LAYER,
+    questions.LAYER,
 )
 """The check layers, in the order they run."""
 

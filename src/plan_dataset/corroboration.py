@@ -5,7 +5,9 @@ Computed, never hand-entered. Sources are grouped by origin (a source whose
 republications of one wire text count once. Aggregators, state-affiliated
 media and partisan blogs never count. An item is weakly sourced when fewer than
 two independent origins of class ``regional_outlet`` or stronger back it. A page
-that carries another source's text counts at the weaker of the two classes.
+that carries another's text counts at the weakest class along its origin chain,
+outlets included, and the outlets or sources it credits for parts of its text
+count in that chain too (a page crediting TASS for a quote never counts).
 
 Standard library only: the loader and the build both use it, on validated
 models and on loaded records alike.
@@ -43,8 +45,7 @@ class OriginLoop(ValueError):
 
 def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False) -> list[Any]:
     """The source and every source whose text it carries, following ``origin``; an outlet
-    (a stakeholder) or an unknown id ends the chain. ``source`` looks up sources and
-    stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
+    or an unknown id ends the chain. ``source`` looks up sources and outlets by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
     chain = [record]
     while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
@@ -59,11 +60,42 @@ def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False)
 
 
 def lookup_of(records: Any) -> Callable[[str], Any]:
-    """Look-up by id over the sources and the stakeholders (ids are unique across tables):
-    an outlet named as an origin takes part with its own ``reliability``, if it has one."""
-    found = {s.id: s for s in records["stakeholders"]}
+    """Look-up by id over the outlets and the sources (ids are unique across the two):
+    an outlet named as an origin or a credit takes part with its own ``reliability``."""
+    found = {o.id: o for o in records.get("outlets", ())}
     found.update((s.id, s) for s in records["sources"])
     return found.get
+
+
+def classes_along(record: Any, source: Callable[[str], Any]) -> list[str]:
+    """Every reliability class a page rests on: its own, those along its origin chain
+    (outlets included), and those of the outlets and sources that any source on the
+    chain credits for parts of its text, with their own chains."""
+    classes: list[str] = []
+    seen: set[str] = set()
+    pending = [record]
+    while pending:
+        for link in chain_of(pending.pop(), source):
+            if link.id in seen:
+                continue
+            seen.add(link.id)
+            if getattr(link, "reliability", None) is not None:
+                classes.append(link.reliability)
+            credited = (source(credit) for credit in getattr(link, "credits", ()) or ())
+            pending.extend(found for found in credited if found is not None)
+    return classes
+
+
+def origin_of(record: Any, source: Callable[[str], Any]) -> str:
+    """The id a page counts under: the end of its origin chain (an outlet or a source)."""
+    last = chain_of(record, source)[-1]
+    return getattr(last, "origin", None) or last.id
+
+
+def counts(record: Any, source: Callable[[str], Any]) -> bool:
+    """Whether a source can count toward corroboration at all: no class it rests on
+    (its own, its origin chain's, its credits') is one that never counts."""
+    return not any(c in NEVER_COUNTS for c in classes_along(record, source))
 
 
 class Corroboration:
@@ -110,15 +142,14 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
     best: dict[str, int] = {}  # origin -> rank of its strongest counting source
     for item in items:
         record = source(item.source)
-        if record is None or record.reliability in NEVER_COUNTS:
+        if record is None:
             continue
-        chain = chain_of(record, source)
-        classes = [link.reliability for link in chain if link.reliability is not None]
+        classes = classes_along(record, source)
         if any(reliability in NEVER_COUNTS for reliability in classes):
-            continue  # relaying state media, an aggregator or a blog does not make it count
+            continue  # state media, an aggregator or a blog, or a page carrying one
         # A relay is no stronger than any text it carries, all along the chain.
         rank = max(RELIABILITY_ORDER.index(reliability) for reliability in classes)
-        origin = getattr(chain[-1], "origin", None) or chain[-1].id
+        origin = origin_of(record, source)
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)

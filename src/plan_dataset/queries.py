@@ -159,7 +159,7 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
     table = TABLE_OF_TYPE[type(record)]
     stored = dataset._corroboration
     if not stored:
-        records = {"sources": dataset.sources, "stakeholders": dataset.stakeholders}
+        records = {"sources": dataset.sources, "outlets": dataset.outlets}
         return record_corroboration(record, lookup_of(records))
     return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
 

@@ -36,7 +36,6 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         "country",
         "role",
         "affiliation",
-        "reliability",
         "notes",
     ),
     "documents": (
@@ -58,6 +57,26 @@ def _plain_rows(table: str) -> Callable[[Records, Spans], Iterator[Row]]:
             yield {f: getattr(record, f) for f in fields}
 
     return rows
+
+
+def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        yield {
+            "id": o.id,
+            "name": o.name,
+            "kind": o.kind,
+            "country": o.country,
+            "reliability": o.reliability,
+            "aliases": ";".join(o.aliases) or None,
+            "domains": ";".join(o.domains) or None,
+            "notes": o.notes,
+        }
+
+
+def _credit_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for s in records["sources"]:
+        for credited in s.credits:
+            yield {"source_id": s.id, "credited": credited}
 
 
 def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
@@ -218,7 +237,9 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
     "sources": _plain_rows("sources"),
+    "source_credits": _credit_rows,
     "stakeholders": _plain_rows("stakeholders"),
+    "outlets": _outlet_rows,
     "documents": _plain_rows("documents"),
     "provisions": _provision_rows,
     "provision_topics": _topic_rows,

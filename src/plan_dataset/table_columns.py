@@ -20,6 +20,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'caveats',
         'notes',
     ),
+    'source_credits': (
+        'source_id',
+        'credited',
+    ),
     'stakeholders': (
         'id',
         'name',
@@ -27,7 +31,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'country',
         'role',
         'affiliation',
+        'notes',
+    ),
+    'outlets': (
+        'id',
+        'name',
+        'kind',
+        'country',
         'reliability',
+        'aliases',
+        'domains',
         'notes',
     ),
     'documents': (

@@ -49,10 +49,44 @@ TABLES: tuple[Table, ...] = (
         "Sources",
         "Documents the records cite: archived seed texts and linked pages.",
     ),
+    Table(
+        "source_credits",
+        "Source credits",
+        "Outlets or sources a page credits for parts of its text, besides its origin.",
+        (
+            _ref("source_id", "The crediting source."),
+            _ref("credited", "The credited outlet or source."),
+        ),
+        ("source_id", "credited"),
+        ROW_FUNCTIONS["source_credits"],
+        (ForeignKey(("source_id",), "sources"),),
+    ),
     _plain_table(
         "stakeholders",
         "Stakeholders",
         "People, states, bodies, organizations, outlets and groups involved with the plan.",
+    ),
+    Table(
+        "outlets",
+        "Outlets",
+        "Publishers and agencies whose text sources carry, each with its reliability class.",
+        (
+            *(model_column("outlets", f) for f in ("id", "name", "kind", "country")),
+            model_column("outlets", "reliability"),
+            Column(
+                "aliases",
+                "string",
+                "Other names caveats may use for it, separated by ';'.",
+            ),
+            Column(
+                "domains",
+                "string",
+                "Web domains of its own pages (subdomains included), separated by ';'.",
+            ),
+            model_column("outlets", "notes"),
+        ),
+        ("id",),
+        ROW_FUNCTIONS["outlets"],
     ),
     _plain_table(
         "documents",

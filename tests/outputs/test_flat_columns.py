@@ -25,6 +25,7 @@ ELSEWHERE: dict[tuple[str, str], tuple[str, str]] = {
     ("provisions", "reconciliation.points"): ("provision_points", "point_id"),
     ("provisions", "reconciliation.verdict"): ("provisions", "reconciliation_verdict"),
     ("provisions", "reconciliation.reason"): ("provisions", "reconciliation_reason"),
+    ("sources", "credits"): ("source_credits", "credited"),
     ("events", "participants"): ("event_participants", "stakeholder_id"),
     ("events", "documents"): ("event_documents", "document_id"),
     ("discrepancies", "about.table"): ("discrepancies", "about_table"),

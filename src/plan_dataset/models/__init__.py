@@ -23,6 +23,7 @@ from plan_dataset.models.fields import (
     reference_marker,
     references,
 )
+from plan_dataset.models.outlet import Outlet
 from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, RecordRef, Variant
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
@@ -32,6 +33,7 @@ from plan_dataset.models.vocabulary import (
     DocumentKind,
     Hedge,
     LinkOperation,
+    OutletKind,
     Pillar,
     ProvisionStatus,
     Reliability,
@@ -47,6 +49,7 @@ from plan_dataset.models.vocabulary import (
 MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "stakeholders": Stakeholder,
+    "outlets": Outlet,
     "documents": Document,
     "provisions": Provision,
     "point_links": PointLink,
@@ -84,6 +87,8 @@ __all__ = [
     "LinkOperation",
     "Loc",
     "LocatorEvidence",
+    "Outlet",
+    "OutletKind",
     "Pillar",
     "PointLink",
     "Position",

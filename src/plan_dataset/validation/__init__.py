@@ -21,6 +21,7 @@ from plan_dataset.validation import (
     lineage,
     model,
     provenance,
+    relays,
     timeline,
 )
 from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
@@ -33,6 +34,7 @@ LAYERS: tuple[Layer, ...] = (
     dataset.LAYER,
     provenance.LAYER,
     corroboration.LAYER,
+    relays.LAYER,
     lineage.LAYER,
     timeline.LAYER,
 )

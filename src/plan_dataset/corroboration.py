@@ -99,33 +99,66 @@ def counts(record: Any, source: Callable[[str], Any]) -> bool:
 
 
 class Corroboration:
-    """Corroboration of one record or part: counted origins, strongest class, flag."""
+    """Corroboration of one record or part: counted origins, strongest class, flag.
 
-    __slots__ = ("origins", "strong_origins", "strongest", "weakly_sourced")
+    For a version of the plan with published points, ``points`` and
+    ``points_well_sourced`` summarise its points (see ``with_points``).
+    """
+
+    __slots__ = (
+        "origins",
+        "points",
+        "points_well_sourced",
+        "strong_origins",
+        "strongest",
+        "weakly_sourced",
+    )
 
     def __init__(
-        self, origins: tuple[str, ...], strong_origins: tuple[str, ...], strongest: str | None
+        self,
+        origins: tuple[str, ...],
+        strong_origins: tuple[str, ...],
+        strongest: str | None,
+        points: int | None = None,
+        points_well_sourced: int | None = None,
     ) -> None:
         self.origins = origins
         self.strong_origins = strong_origins
         self.strongest = strongest
-        self.weakly_sourced = len(strong_origins) < MIN_STRONG_ORIGINS
+        self.points = points
+        self.points_well_sourced = points_well_sourced
+        weak_itself = len(strong_origins) < MIN_STRONG_ORIGINS
+        # A version's points are its text: when at least half of them are well sourced,
+        # the version is not weak, whatever the pages about it as a whole say.
+        well = points is not None and points_well_sourced is not None
+        points_carry_it = well and points_well_sourced * 2 >= points  # type: ignore[operator]
+        self.weakly_sourced = weak_itself and not points_carry_it
 
-    def __repr__(self) -> str:
+    def _key(self) -> tuple[Any, ...]:
         return (
-            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
-            f"weakly_sourced={self.weakly_sourced})"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Corroboration) and (
             self.origins,
             self.strong_origins,
             self.strongest,
-        ) == (other.origins, other.strong_origins, other.strongest)
+            self.points,
+            self.points_well_sourced,
+        )
+
+    def __repr__(self) -> str:
+        points = (
+            f", points_well_sourced={self.points_well_sourced}/{self.points}"
+            if self.points is not None
+            else ""
+        )
+        return (
+            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
+            f"weakly_sourced={self.weakly_sourced}{points})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Corroboration) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.origins, self.strong_origins, self.strongest))
+        return hash(self._key())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,7 +167,15 @@ class Corroboration:
             "strongest_reliability": self.strongest,
             "weakly_sourced": self.weakly_sourced,
             "origin_ids": list(self.origins),
+            "points": self.points,
+            "points_well_sourced": self.points_well_sourced,
         }
+
+    def with_points(self, points: int, well_sourced: int) -> Corroboration:
+        """The same corroboration, summarising a version's published points."""
+        return Corroboration(
+            self.origins, self.strong_origins, self.strongest, points, well_sourced
+        )
 
 
 def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
@@ -177,22 +218,49 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
     return f"{table}/{record_id}" + (f"/{part}" if part else "")
 
 
-def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
-    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
+def all_corroboration(records: Any) -> dict[str, Corroboration]:
+    """Corroboration of every record and part, by ``part_key``: computed once here for
+    the bundle, the flat table, stats and the loader. A version of the plan with
+    published points also summarises them: how many of its points are well sourced."""
     lookup = lookup_of(records)
-    found = {}
+    found: dict[str, Corroboration] = {}
     for table, table_records in records.items():
         for record in table_records:
             for part, result in record_corroboration(record, lookup).items():
-                found[part_key(table, record.id, part)] = {
-                    "origins": list(result.origins),
-                    "strong_origins": list(result.strong_origins),
-                    "strongest": result.strongest,
-                }
+                found[part_key(table, record.id, part)] = result
+    tally: dict[str, list[int]] = {}  # document -> [points, points well sourced]
+    for point in records.get("provisions", ()):
+        if point.status == "published" and point.document is not None:
+            counted = tally.setdefault(point.document, [0, 0])
+            counted[0] += 1
+            counted[1] += not found[part_key("provisions", point.id, None)].weakly_sourced
+    for document, (points, well) in tally.items():
+        key = part_key("documents", document, None)
+        if key in found:
+            found[key] = found[key].with_points(points, well)
+    return found
+
+
+def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
+    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, result in all_corroboration(records).items():
+        found[key] = {
+            "origins": list(result.origins),
+            "strong_origins": list(result.strong_origins),
+            "strongest": result.strongest,
+        }
+        if result.points is not None:
+            found[key]["points"] = result.points
+            found[key]["points_well_sourced"] = result.points_well_sourced
     return found
 
 
 def from_plain(value: dict[str, Any]) -> Corroboration:
     return Corroboration(
-        tuple(value["origins"]), tuple(value["strong_origins"]), value["strongest"]
+        tuple(value["origins"]),
+        tuple(value["strong_origins"]),
+        value["strongest"],
+        value.get("points"),
+        value.get("points_well_sourced"),
     )

@@ -14,6 +14,7 @@ from plan_dataset.records import (
     Document,
     Event,
     Evidence,
+    Outlet,
     PointLink,
     Position,
     Provision,
@@ -31,7 +32,15 @@ if TYPE_CHECKING:
     from plan_dataset.snapshot import Snapshot
 
     Record = (
-        Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
+        Source
+        | Stakeholder
+        | Outlet
+        | Document
+        | Provision
+        | PointLink
+        | Position
+        | Event
+        | Discrepancy
     )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
@@ -56,6 +65,7 @@ class Dataset:
 
     sources: tuple[Source, ...]
     stakeholders: tuple[Stakeholder, ...]
+    outlets: tuple[Outlet, ...]
     documents: tuple[Document, ...]
     provisions: tuple[Provision, ...]
     point_links: tuple[PointLink, ...]
@@ -135,6 +145,11 @@ class Dataset:
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         record = self.get("stakeholders", stakeholder_id)
         assert isinstance(record, Stakeholder)
+        return record
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        record = self.get("outlets", outlet_id)
+        assert isinstance(record, Outlet)
         return record
 
     def provision(self, provision_id: str) -> Provision:

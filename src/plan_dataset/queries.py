@@ -7,13 +7,7 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import (
-    from_plain,
-    lookup_of,
-    part_key,
-    parts_of,
-    record_corroboration,
-)
+from plan_dataset.corroboration import all_corroboration, from_plain, part_key, parts_of
 from plan_dataset.dates import first_day
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import RECORD_TYPES
@@ -159,8 +153,9 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
     table = TABLE_OF_TYPE[type(record)]
     stored = dataset._corroboration
     if not stored:
-        records = {"sources": dataset.sources, "outlets": dataset.outlets}
-        return record_corroboration(record, lookup_of(records))
+        records = {name: dataset.table(name) for name in dataset.table_names()}
+        found = all_corroboration(records)
+        return {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
     return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
 
 

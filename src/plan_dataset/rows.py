@@ -7,7 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import lookup_of, record_corroboration
+from plan_dataset.corroboration import all_corroboration
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -218,10 +218,11 @@ def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
 
 
 def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    lookup = lookup_of(records)
+    found = all_corroboration(records)
     for table, table_records in records.items():
         for record in table_records:
-            for part, result in record_corroboration(record, lookup).items():
+            for part in dict.fromkeys(p for _loc, p, _item in evidence_items(record)):
+                result = found[f"{table}/{record.id}" + (f"/{part}" if part else "")]
                 yield {
                     "id": f"{table}/{record.id}" + (f"/{part}" if part else ""),
                     "record_table": table,
@@ -232,6 +233,8 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
                     "strongest_reliability": result.strongest,
                     "weakly_sourced": result.weakly_sourced,
                     "origin_ids": ";".join(result.origins) or None,
+                    "points": result.points,
+                    "points_well_sourced": result.points_well_sourced,
                 }
 
 

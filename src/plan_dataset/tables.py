@@ -344,10 +344,24 @@ TABLES: tuple[Table, ...] = (
                 "weakly_sourced",
                 "boolean",
                 "True when fewer than two independent origins of class regional_outlet or "
-                "stronger back it.",
+                "stronger back it (for a version of the plan: and fewer than half its "
+                "points are well sourced).",
                 True,
             ),
             Column("origin_ids", "string", "The counted origins, separated by ';'."),
+            Column(
+                "points",
+                "integer",
+                "For a version of the plan: how many published points it has here.",
+            ),
+            Column(
+                "points_well_sourced",
+                "integer",
+                "For a version of the plan: how many of its points have two or more "
+                "independent origins of class regional_outlet or stronger. A version is "
+                "weakly sourced only when its own evidence is and fewer than half its points "
+                "are well sourced.",
+            ),
         ),
         ("id",),
         ROW_FUNCTIONS["corroboration"],

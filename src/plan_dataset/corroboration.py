@@ -98,6 +98,23 @@ def counts(record: Any, source: Callable[[str], Any]) -> bool:
     return not any(c in NEVER_COUNTS for c in classes_along(record, source))
 
 
+def strength_of(record: Any, source: Callable[[str], Any]) -> tuple[int, int, int]:
+    """Sort key of a cited page, strongest first: pages that can count before those that
+    never do, then by the weakest class the page rests on, then dated before undated."""
+    if record is None:
+        return (1, len(RELIABILITY_ORDER), 1)
+    classes = classes_along(record, source)
+    never = any(reliability in NEVER_COUNTS for reliability in classes)
+    rank = max((RELIABILITY_ORDER.index(c) for c in classes), default=len(RELIABILITY_ORDER))
+    return (int(never), rank, int(getattr(record, "published", None) is None))
+
+
+def strongest_first(items: Any, source: Callable[[str], Any]) -> list[Any]:
+    """Evidence items ordered by the strength of their sources (``strength_of``); items of
+    equal strength keep their order."""
+    return sorted(items, key=lambda item: strength_of(source(item.source), source))
+
+
 class Corroboration:
     """Corroboration of one record or part: counted origins, strongest class, flag.
 

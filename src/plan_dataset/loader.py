@@ -7,7 +7,6 @@ import json
 import os
 
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
-from plan_dataset.evidence import evidence_items
 from plan_dataset.records import (
     DECODERS,
     Discrepancy,
@@ -191,7 +190,8 @@ class Dataset:
         return timeline(self)
 
     def positions_on(self, target: Any, *, include_document: bool = False) -> list[Position]:
-        """Positions on 'plan', a document or a point (a record or an id), in date order.
+        """Positions on 'plan', a document or a point (a record or an id): dated,
+        corroborated ones first in date order, then weakly sourced, then undated.
 
         For a point, ``include_document=True`` adds the positions on its whole document.
         """
@@ -200,7 +200,8 @@ class Dataset:
         return positions_on(self, target, include_document=include_document)
 
     def trajectory(self, stakeholder: Any) -> list[Position]:
-        """One stakeholder's positions in date order."""
+        """One stakeholder's positions: dated, corroborated ones first in date order, then
+        dated weakly sourced ones, then undated ones."""
         from plan_dataset.queries import trajectory
 
         return trajectory(self, stakeholder)
@@ -248,8 +249,8 @@ class Dataset:
     def positions_by(
         self, stakeholder: Stakeholder | str, *, include_members: bool = False
     ) -> list[Position]:
-        """A stakeholder's positions in date order; ``include_members=True`` adds those of
-        the stakeholders affiliated with it."""
+        """A stakeholder's positions, ordered as ``trajectory``; ``include_members=True``
+        adds those of the stakeholders affiliated with it."""
         from plan_dataset.queries import positions_by
 
         return positions_by(self, stakeholder, include_members=include_members)
@@ -262,6 +263,13 @@ class Dataset:
         speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
         return cite(self.source(item.source), item, speaker)
 
+    def when(self, record: Record) -> str:
+        """A record's date as a reader should see it: the date, 'undated', or 'undated,
+        from an unattributed analysis' for an undated claim resting only on the seeds."""
+        from plan_dataset.queries import when_label
+
+        return when_label(self, record)
+
     def corroboration(self, record: Record) -> dict[str | None, Any]:
         """Independent origins behind a record (key None) and each evidence-bearing part."""
         from plan_dataset.queries import corroboration
@@ -269,9 +277,12 @@ class Dataset:
         return corroboration(self, record)
 
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
-        """Every evidence item of a record, nested ones (terms, variants) included, each once:
-        an item cited both for the record and for one of its terms is listed once."""
-        return tuple(dict.fromkeys(item for _loc, _part, item in evidence_items(record)))
+        """Every evidence item of a record, nested ones (terms, variants) included, each once
+        (an item cited both for the record and for one of its terms is listed once), the
+        strongest sources first: pages that can count, by class, dated before undated."""
+        from plan_dataset.queries import evidence_strongest_first
+
+        return tuple(evidence_strongest_first(self, record))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}

@@ -7,7 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import all_corroboration
+from plan_dataset.corroboration import all_corroboration, lookup_of, strength_of
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -192,12 +192,20 @@ def attribution_id(table: str, record_id: str, part: str | None, number: int) ->
 
 
 def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
+    """One row per evidence item; within a record, the strongest sources first (ids keep
+    each item's place in the record)."""
+    lookup = lookup_of(records)
     for table, table_records in records.items():
         for record in table_records:
             counters: dict[str | None, int] = {}
+            numbered = []
             for _loc, part, item in evidence_items(record):
                 counters[part] = counters.get(part, 0) + 1
-                row_id = attribution_id(table, record.id, part, counters[part])
+                numbered.append((part, item, counters[part]))
+            # A stable sort: items of equal strength keep their order in the record.
+            numbered.sort(key=lambda entry: strength_of(lookup(entry[1].source), lookup))
+            for part, item, number in numbered:
+                row_id = attribution_id(table, record.id, part, number)
                 quote = is_quote(item)
                 span = spans(row_id, item) if quote else None
                 yield {

@@ -67,10 +67,20 @@ def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "kind": o.kind,
             "country": o.country,
             "reliability": o.reliability,
-            "aliases": ";".join(o.aliases) or None,
-            "domains": ";".join(o.domains) or None,
             "notes": o.notes,
         }
+
+
+def _outlet_alias_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        for alias in o.aliases:
+            yield {"outlet_id": o.id, "alias": alias}
+
+
+def _outlet_domain_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        for domain in o.domains:
+            yield {"outlet_id": o.id, "domain": domain}
 
 
 def _credit_rows(records: Records, _spans: Spans) -> Iterator[Row]:
@@ -251,6 +261,8 @@ ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
     "source_credits": _credit_rows,
     "stakeholders": _plain_rows("stakeholders"),
     "outlets": _outlet_rows,
+    "outlet_aliases": _outlet_alias_rows,
+    "outlet_domains": _outlet_domain_rows,
     "documents": _plain_rows("documents"),
     "provisions": _provision_rows,
     "provision_topics": _topic_rows,

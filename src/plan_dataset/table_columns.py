@@ -39,9 +39,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'kind',
         'country',
         'reliability',
-        'aliases',
-        'domains',
         'notes',
+    ),
+    'outlet_aliases': (
+        'outlet_id',
+        'alias',
+    ),
+    'outlet_domains': (
+        'outlet_id',
+        'domain',
     ),
     'documents': (
         'id',

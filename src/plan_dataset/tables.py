@@ -73,20 +73,34 @@ TABLES: tuple[Table, ...] = (
         (
             *(model_column("outlets", f) for f in ("id", "name", "kind", "country")),
             model_column("outlets", "reliability"),
-            Column(
-                "aliases",
-                "string",
-                "Other names caveats may use for it, separated by ';'.",
-            ),
-            Column(
-                "domains",
-                "string",
-                "Web domains of its own pages (subdomains included), separated by ';'.",
-            ),
             model_column("outlets", "notes"),
         ),
         ("id",),
         ROW_FUNCTIONS["outlets"],
+    ),
+    Table(
+        "outlet_aliases",
+        "Outlet aliases",
+        "Other names caveats and notes may use for an outlet, one row per name.",
+        (
+            _ref("outlet_id", "The outlet."),
+            Column("alias", "string", "Another name for it (e.g. AP).", required=True),
+        ),
+        ("outlet_id", "alias"),
+        ROW_FUNCTIONS["outlet_aliases"],
+        (ForeignKey(("outlet_id",), "outlets"),),
+    ),
+    Table(
+        "outlet_domains",
+        "Outlet domains",
+        "Web domains of an outlet's own pages (subdomains included), one row per domain.",
+        (
+            _ref("outlet_id", "The outlet."),
+            Column("domain", "string", "A domain, e.g. tass.com.", required=True),
+        ),
+        ("outlet_id", "domain"),
+        ROW_FUNCTIONS["outlet_domains"],
+        (ForeignKey(("outlet_id",), "outlets"),),
     ),
     _plain_table(
         "documents",

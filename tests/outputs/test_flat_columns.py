@@ -26,6 +26,8 @@ ELSEWHERE: dict[tuple[str, str], tuple[str, str]] = {
     ("provisions", "reconciliation.verdict"): ("provisions", "reconciliation_verdict"),
     ("provisions", "reconciliation.reason"): ("provisions", "reconciliation_reason"),
     ("sources", "credits"): ("source_credits", "credited"),
+    ("outlets", "aliases"): ("outlet_aliases", "alias"),
+    ("outlets", "domains"): ("outlet_domains", "domain"),
     ("events", "participants"): ("event_participants", "stakeholder_id"),
     ("events", "documents"): ("event_documents", "document_id"),
     ("discrepancies", "about.table"): ("discrepancies", "about_table"),

@@ -264,8 +264,7 @@ class Dataset:
         return cite(self.source(item.source), item, speaker)
 
     def when(self, record: Record) -> str:
-        """A record's date as a reader should see it: the date, 'undated', or 'undated,
-        from an unattributed analysis' for an undated claim resting only on the seeds."""
+        """The record's date, 'undated', or 'undated, from an unattributed analysis'."""
         from plan_dataset.queries import when_label
 
         return when_label(self, record)
@@ -277,9 +276,8 @@ class Dataset:
         return corroboration(self, record)
 
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
-        """Every evidence item of a record, nested ones (terms, variants) included, each once
-        (an item cited both for the record and for one of its terms is listed once), the
-        strongest sources first: pages that can count, by class, dated before undated."""
+        """Every evidence item of a record, nested ones (terms, variants) included, each once,
+        the strongest sources first: pages that can count, by class, dated before undated."""
         from plan_dataset.queries import evidence_strongest_first
 
         return tuple(evidence_strongest_first(self, record))

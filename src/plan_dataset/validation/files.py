@@ -70,7 +70,7 @@ CODES = {
     "F003": Code(
         "file",
         "file outside a table folder",
-        "not a record file: records live in data/<table>/<id>.yaml with a table from sources, stakeholders, documents, provisions, point_links, positions, events, discrepancies",
+        "not a record file: records live in data/<table>/<id>.yaml with a table from sources, stakeholders, outlets, documents, provisions, point_links, positions, events, discrepancies",
     ),
     "F004": Code("file", "path not found or unreadable", "no such file or directory"),
     "F005": Code(

@@ -124,21 +124,36 @@ def generate(
 ) -> dict[str, int]:
     """Write the corpus; return the number of records per table."""
     source_files = sorted((project / "data" / "sources").glob("seed-*.yaml"))
-    if records < len(source_files) + len(PROPORTIONS) + 1:
-        raise SystemExit(f"--records must be at least {len(source_files) + len(PROPORTIONS) + 1}")
+    seed_records = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in source_files]
+    # The outlets the seeds name as origin or credit come along, so the corpus validates.
+    outlets = sorted(
+        {
+            name
+            for r in seed_records
+            for name in (r.get("origin"), *(r.get("credits") or []))
+            if name
+        }
+    )
+    fixed = len(source_files) + len(outlets)
+    if records < fixed + len(PROPORTIONS) + 1:
+        raise SystemExit(f"--records must be at least {fixed + len(PROPORTIONS) + 1}")
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(project / "seeds", out / "seeds")
     shutil.copytree(project / "schema", out / "schema")
     for table in MODELS:
         (out / "data" / table).mkdir(parents=True)
     seeds = []
-    for path in source_files:
+    for path, record in zip(source_files, seed_records, strict=True):
         (out / "data" / "sources" / path.name).write_bytes(path.read_bytes())
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = (project / record["path"]).read_text(encoding="utf-8")
         seeds.append(SeedText(record["id"], text))
+    for outlet in outlets:
+        name = f"{outlet}.yaml"
+        (out / "data" / "outlets" / name).write_bytes(
+            (project / "data" / "outlets" / name).read_bytes()
+        )
 
-    counts = plan_counts(records - len(source_files))
+    counts = plan_counts(records - fixed)
     published = round(counts["provisions"] * PUBLISHED_SHARE)
     documents = max(1, -(-published // POINTS_PER_DOCUMENT))
     # Documents come out of the provisions' share so the total stays N.
@@ -165,6 +180,7 @@ def generate(
     write.close()
     return {
         "sources": len(source_files),
+        **({"outlets": len(outlets)} if outlets else {}),
         "stakeholders": counts["stakeholders"],
         "documents": documents,
         "provisions": counts["provisions"],

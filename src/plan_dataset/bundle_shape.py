@@ -8,6 +8,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 BUNDLE_KEYS = {"name", "version", "tables", "offsets", "corroboration"}
+# An outlet may share its id with the stakeholder that is the same organisation (the
+# rule validation.dataset.SHARED_ID_TABLES states); no other tables share ids.
+SHARED_ID_TABLES = frozenset({"outlets", "stakeholders"})
 
 
 class BundleInvalid(ValueError):
@@ -25,13 +28,14 @@ def check_bundle_shape(bundle: Any, table_names: tuple[str, ...]) -> None:
         raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(table_names)}")
     if not isinstance(offsets, dict) or not isinstance(bundle["corroboration"], dict):
         raise BundleInvalid("the bundle's offsets and corroboration must be mappings")
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # id -> table it was first seen in
     for name in table_names:
         rows = tables[name]
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise BundleInvalid(f"table {name} must be a list of records")
         for row in rows:
             record_id = row.get("id")
-            if not isinstance(record_id, str) or record_id in seen:
+            first = seen.get(record_id) if isinstance(record_id, str) else name
+            if first is not None and (first == name or {first, name} != SHARED_ID_TABLES):
                 raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
-            seen.add(record_id)
+            seen.setdefault(record_id, name)

@@ -5,7 +5,9 @@ Computed, never hand-entered. Sources are grouped by origin (a source whose
 republications of one wire text count once. Aggregators, state-affiliated
 media and partisan blogs never count. An item is weakly sourced when fewer than
 two independent origins of class ``regional_outlet`` or stronger back it. A page
-that carries another source's text counts at the weaker of the two classes.
+that carries another's text counts at the weakest class along its origin chain,
+outlets included, and the outlets or sources it credits for parts of its text
+count in that chain too (a page crediting TASS for a quote never counts).
 
 Standard library only: the loader and the build both use it, on validated
 models and on loaded records alike.
@@ -43,8 +45,7 @@ class OriginLoop(ValueError):
 
 def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False) -> list[Any]:
     """The source and every source whose text it carries, following ``origin``; an outlet
-    (a stakeholder) or an unknown id ends the chain. ``source`` looks up sources and
-    stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
+    or an unknown id ends the chain. ``source`` looks up sources and outlets by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
     chain = [record]
     while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
@@ -59,41 +60,122 @@ def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False)
 
 
 def lookup_of(records: Any) -> Callable[[str], Any]:
-    """Look-up by id over the sources and the stakeholders (ids are unique across tables):
-    an outlet named as an origin takes part with its own ``reliability``, if it has one."""
-    found = {s.id: s for s in records["stakeholders"]}
+    """Look-up by id over the outlets and the sources (ids are unique across the two):
+    an outlet named as an origin or a credit takes part with its own ``reliability``."""
+    found = {o.id: o for o in records.get("outlets", ())}
     found.update((s.id, s) for s in records["sources"])
     return found.get
 
 
-class Corroboration:
-    """Corroboration of one record or part: counted origins, strongest class, flag."""
+def classes_along(record: Any, source: Callable[[str], Any]) -> list[str]:
+    """Every reliability class a page rests on: its own, those along its origin chain
+    (outlets included), and those of the outlets and sources that any source on the
+    chain credits for parts of its text, with their own chains."""
+    classes: list[str] = []
+    seen: set[str] = set()
+    pending = [record]
+    while pending:
+        for link in chain_of(pending.pop(), source):
+            if link.id in seen:
+                continue
+            seen.add(link.id)
+            if getattr(link, "reliability", None) is not None:
+                classes.append(link.reliability)
+            credited = (source(credit) for credit in getattr(link, "credits", ()) or ())
+            pending.extend(found for found in credited if found is not None)
+    return classes
 
-    __slots__ = ("origins", "strong_origins", "strongest", "weakly_sourced")
+
+def origin_of(record: Any, source: Callable[[str], Any]) -> str:
+    """The id a page counts under: the end of its origin chain (an outlet or a source)."""
+    last = chain_of(record, source)[-1]
+    return getattr(last, "origin", None) or last.id
+
+
+def counts(record: Any, source: Callable[[str], Any]) -> bool:
+    """Whether a source can count toward corroboration at all: no class it rests on
+    (its own, its origin chain's, its credits') is one that never counts."""
+    return not any(c in NEVER_COUNTS for c in classes_along(record, source))
+
+
+def strength_of(record: Any, source: Callable[[str], Any]) -> tuple[int, int, int]:
+    """Sort key of a cited page, strongest first: pages that can count before those that
+    never do, then by the weakest class the page rests on, then dated before undated."""
+    if record is None:
+        return (1, len(RELIABILITY_ORDER), 1)
+    classes = classes_along(record, source)
+    never = any(reliability in NEVER_COUNTS for reliability in classes)
+    rank = max((RELIABILITY_ORDER.index(c) for c in classes), default=len(RELIABILITY_ORDER))
+    return (int(never), rank, int(getattr(record, "published", None) is None))
+
+
+def strongest_first(items: Any, source: Callable[[str], Any]) -> list[Any]:
+    """Evidence items ordered by the strength of their sources (``strength_of``); items of
+    equal strength keep their order."""
+    return sorted(items, key=lambda item: strength_of(source(item.source), source))
+
+
+class Corroboration:
+    """Corroboration of one record or part: counted origins, strongest class, flag.
+
+    For a version of the plan with published points, ``points`` and
+    ``points_well_sourced`` summarise its points (see ``with_points``).
+    """
+
+    __slots__ = (
+        "origins",
+        "points",
+        "points_well_sourced",
+        "strong_origins",
+        "strongest",
+        "weakly_sourced",
+    )
 
     def __init__(
-        self, origins: tuple[str, ...], strong_origins: tuple[str, ...], strongest: str | None
+        self,
+        origins: tuple[str, ...],
+        strong_origins: tuple[str, ...],
+        strongest: str | None,
+        points: int | None = None,
+        points_well_sourced: int | None = None,
     ) -> None:
         self.origins = origins
         self.strong_origins = strong_origins
         self.strongest = strongest
-        self.weakly_sourced = len(strong_origins) < MIN_STRONG_ORIGINS
+        self.points = points
+        self.points_well_sourced = points_well_sourced
+        weak_itself = len(strong_origins) < MIN_STRONG_ORIGINS
+        # A version's points are its text: when at least half of them are well sourced,
+        # the version is not weak, whatever the pages about it as a whole say.
+        well = points is not None and points_well_sourced is not None
+        points_carry_it = well and points_well_sourced * 2 >= points  # type: ignore[operator]
+        self.weakly_sourced = weak_itself and not points_carry_it
 
-    def __repr__(self) -> str:
+    def _key(self) -> tuple[Any, ...]:
         return (
-            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
-            f"weakly_sourced={self.weakly_sourced})"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Corroboration) and (
             self.origins,
             self.strong_origins,
             self.strongest,
-        ) == (other.origins, other.strong_origins, other.strongest)
+            self.points,
+            self.points_well_sourced,
+        )
+
+    def __repr__(self) -> str:
+        points = (
+            f", points_well_sourced={self.points_well_sourced}/{self.points}"
+            if self.points is not None
+            else ""
+        )
+        return (
+            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
+            f"weakly_sourced={self.weakly_sourced}{points})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Corroboration) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.origins, self.strong_origins, self.strongest))
+        return hash(self._key())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,7 +184,15 @@ class Corroboration:
             "strongest_reliability": self.strongest,
             "weakly_sourced": self.weakly_sourced,
             "origin_ids": list(self.origins),
+            "points": self.points,
+            "points_well_sourced": self.points_well_sourced,
         }
+
+    def with_points(self, points: int, well_sourced: int) -> Corroboration:
+        """The same corroboration, summarising a version's published points."""
+        return Corroboration(
+            self.origins, self.strong_origins, self.strongest, points, well_sourced
+        )
 
 
 def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
@@ -110,15 +200,14 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
     best: dict[str, int] = {}  # origin -> rank of its strongest counting source
     for item in items:
         record = source(item.source)
-        if record is None or record.reliability in NEVER_COUNTS:
+        if record is None:
             continue
-        chain = chain_of(record, source)
-        classes = [link.reliability for link in chain if link.reliability is not None]
+        classes = classes_along(record, source)
         if any(reliability in NEVER_COUNTS for reliability in classes):
-            continue  # relaying state media, an aggregator or a blog does not make it count
+            continue  # state media, an aggregator or a blog, or a page carrying one
         # A relay is no stronger than any text it carries, all along the chain.
         rank = max(RELIABILITY_ORDER.index(reliability) for reliability in classes)
-        origin = getattr(chain[-1], "origin", None) or chain[-1].id
+        origin = origin_of(record, source)
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)
@@ -146,22 +235,49 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
     return f"{table}/{record_id}" + (f"/{part}" if part else "")
 
 
-def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
-    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
+def all_corroboration(records: Any) -> dict[str, Corroboration]:
+    """Corroboration of every record and part, by ``part_key``: computed once here for
+    the bundle, the flat table, stats and the loader. A version of the plan with
+    published points also summarises them: how many of its points are well sourced."""
     lookup = lookup_of(records)
-    found = {}
+    found: dict[str, Corroboration] = {}
     for table, table_records in records.items():
         for record in table_records:
             for part, result in record_corroboration(record, lookup).items():
-                found[part_key(table, record.id, part)] = {
-                    "origins": list(result.origins),
-                    "strong_origins": list(result.strong_origins),
-                    "strongest": result.strongest,
-                }
+                found[part_key(table, record.id, part)] = result
+    tally: dict[str, list[int]] = {}  # document -> [points, points well sourced]
+    for point in records.get("provisions", ()):
+        if point.status == "published" and point.document is not None:
+            counted = tally.setdefault(point.document, [0, 0])
+            counted[0] += 1
+            counted[1] += not found[part_key("provisions", point.id, None)].weakly_sourced
+    for document, (points, well) in tally.items():
+        key = part_key("documents", document, None)
+        if key in found:
+            found[key] = found[key].with_points(points, well)
+    return found
+
+
+def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
+    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, result in all_corroboration(records).items():
+        found[key] = {
+            "origins": list(result.origins),
+            "strong_origins": list(result.strong_origins),
+            "strongest": result.strongest,
+        }
+        if result.points is not None:
+            found[key]["points"] = result.points
+            found[key]["points_well_sourced"] = result.points_well_sourced
     return found
 
 
 def from_plain(value: dict[str, Any]) -> Corroboration:
     return Corroboration(
-        tuple(value["origins"]), tuple(value["strong_origins"]), value["strongest"]
+        tuple(value["origins"]),
+        tuple(value["strong_origins"]),
+        value["strongest"],
+        value.get("points"),
+        value.get("points_well_sourced"),
     )

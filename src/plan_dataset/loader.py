@@ -7,7 +7,6 @@ import json
 import os
 
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
-from plan_dataset.evidence import evidence_items
 from plan_dataset.queries import QuestionQueries
 from plan_dataset.records import (
     DECODERS,
@@ -15,6 +14,7 @@ from plan_dataset.records import (
     Document,
     Event,
     Evidence,
+    Outlet,
     PointLink,
     Position,
     Provision,
@@ -34,7 +34,15 @@ if TYPE_CHECKING:
     from plan_dataset.snapshot import Snapshot
 
     Record = (
-        (Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy)
+        Source
+        | Stakeholder
+        | Outlet
+        | Document
+        | Provision
+        | PointLink
+        | Position
+        | Event
+        | Discrepancy
         | Question
         | QuestionStatus
     )
@@ -61,6 +69,7 @@ class Dataset(QuestionQueries):
 
     sources: tuple[Source, ...]
     stakeholders: tuple[Stakeholder, ...]
+    outlets: tuple[Outlet, ...]
     documents: tuple[Document, ...]
     provisions: tuple[Provision, ...]
     point_links: tuple[PointLink, ...]
@@ -144,6 +153,11 @@ class Dataset(QuestionQueries):
         assert isinstance(record, Stakeholder)
         return record
 
+    def outlet(self, outlet_id: str) -> Outlet:
+        record = self.get("outlets", outlet_id)
+        assert isinstance(record, Outlet)
+        return record
+
     def provision(self, provision_id: str) -> Provision:
         record = self.get("provisions", provision_id)
         assert isinstance(record, Provision)
@@ -185,7 +199,8 @@ class Dataset(QuestionQueries):
     def positions_on(
         self, target: Any, *, include_document: bool = False, across_versions: bool = False
     ) -> list[Position]:
-        """Positions on 'plan', a document or a point (a record or an id), in date order.
+        """Positions on 'plan', a document or a point (a record or an id): dated,
+        corroborated ones first in date order, then weakly sourced, then undated.
 
         For a point, ``include_document=True`` adds the positions on its whole document, and
         ``across_versions=True`` those on its questions (every version's points on them).
@@ -197,7 +212,8 @@ class Dataset(QuestionQueries):
         )
 
     def trajectory(self, stakeholder: Any) -> list[Position]:
-        """One stakeholder's positions in date order."""
+        """One stakeholder's positions: dated, corroborated ones first in date order, then
+        dated weakly sourced ones, then undated ones."""
         from plan_dataset.queries import trajectory
 
         return trajectory(self, stakeholder)
@@ -245,8 +261,8 @@ class Dataset(QuestionQueries):
     def positions_by(
         self, stakeholder: Stakeholder | str, *, include_members: bool = False
     ) -> list[Position]:
-        """A stakeholder's positions in date order; ``include_members=True`` adds those of
-        the stakeholders affiliated with it."""
+        """A stakeholder's positions, ordered as ``trajectory``; ``include_members=True``
+        adds those of the stakeholders affiliated with it."""
         from plan_dataset.queries import positions_by
 
         return positions_by(self, stakeholder, include_members=include_members)
@@ -259,6 +275,12 @@ class Dataset(QuestionQueries):
         speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
         return cite(self.source(item.source), item, speaker)
 
+    def when(self, record: Record) -> str:
+        """The record's date, 'undated', or 'undated, from an unattributed analysis'."""
+        from plan_dataset.queries import when_label
+
+        return when_label(self, record)
+
     def corroboration(self, record: Record) -> dict[str | None, Any]:
         """Independent origins behind a record (key None) and each evidence-bearing part."""
         from plan_dataset.queries import corroboration
@@ -266,9 +288,11 @@ class Dataset(QuestionQueries):
         return corroboration(self, record)
 
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
-        """Every evidence item of a record, nested ones (terms, variants) included, each once:
-        an item cited both for the record and for one of its terms is listed once."""
-        return tuple(dict.fromkeys(item for _loc, _part, item in evidence_items(record)))
+        """Every evidence item of a record, nested ones (terms, variants) included, each once,
+        the strongest sources first: pages that can count, by class, dated before undated."""
+        from plan_dataset.queries import evidence_strongest_first
+
+        return tuple(evidence_strongest_first(self, record))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}

@@ -8,11 +8,11 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 from __future__ import annotations
 
 from plan_dataset.corroboration import (
+    all_corroboration,
     from_plain,
-    lookup_of,
     part_key,
     parts_of,
-    record_corroboration,
+    strongest_first,
 )
 from plan_dataset.dates import first_day, last_day
 from plan_dataset.evidence import evidence_items
@@ -20,6 +20,7 @@ from plan_dataset.records import RECORD_TYPES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 PLAN = "plan"
@@ -41,10 +42,67 @@ def _position_key(position: Any) -> tuple[str, str]:
     return (first_day(position.date) if position.date else "0000-00-00", position.id)
 
 
+UNDATED_SEED_LABEL = "undated, from an unattributed analysis"
+
+
+def _source_lookup(dataset: Any) -> Callable[[str], Any]:
+    by_id = dataset._by_id
+    return lambda record_id: by_id.get(("sources", record_id)) or by_id.get(("outlets", record_id))
+
+
+def _weakly_sourced(dataset: Any) -> Callable[[Any], bool]:
+    """Whether a record is weakly sourced: read from the bundle's corroboration, or
+    computed once for a dataset assembled without one."""
+    stored = dataset._corroboration
+    if stored:
+        return lambda record: (
+            from_plain(
+                stored[part_key(TABLE_OF_TYPE[type(record)], record.id, None)]
+            ).weakly_sourced
+        )
+    found = all_corroboration({name: dataset.table(name) for name in dataset.table_names()})
+    return lambda record: (
+        found[part_key(TABLE_OF_TYPE[type(record)], record.id, None)].weakly_sourced
+    )
+
+
+def strongest_positions_first(dataset: Any, positions: Any) -> list[Any]:
+    """Dated, corroborated positions first (in date order), then dated weakly sourced
+    ones, then undated ones (corroborated before weak); ties by id."""
+    weak = _weakly_sourced(dataset)
+    return sorted(
+        positions,
+        key=lambda p: (p.date is None, weak(p), first_day(p.date) if p.date else "", p.id),
+    )
+
+
+def when_label(dataset: Any, record: Any) -> str:
+    """A record's date as a reader should see it: the date, 'undated', or, for an undated
+    claim resting only on the anonymous seed analyses, 'undated, from an unattributed
+    analysis'."""
+    date = getattr(record, "date", None)
+    if date:
+        return str(date)
+    source = _source_lookup(dataset)
+    classes = {
+        getattr(source(item.source), "reliability", None)
+        for _loc, _part, item in evidence_items(record)
+    }
+    return UNDATED_SEED_LABEL if classes == {"unattributed_analysis"} else "undated"
+
+
+def evidence_strongest_first(dataset: Any, record: Any) -> list[Any]:
+    """Every evidence item of a record, each once, the strongest sources first: pages that
+    can count, by class, dated before undated; items of equal strength keep their order."""
+    items = list(dict.fromkeys(item for _loc, _part, item in evidence_items(record)))
+    return strongest_first(items, _source_lookup(dataset))
+
+
 def positions_on(
     dataset: Any, target: Any, *, include_document: bool = False, across_versions: bool = False
 ) -> list[Any]:
-    """Positions on the plan ('plan'), a document or a point, in date order.
+    """Positions on the plan ('plan'), a document or a point, strongest first: dated and
+    corroborated ones in date order, then weak, then undated (``strongest_positions_first``).
 
     A point's positions include those on its whole document only when asked; with
     ``across_versions``, also those on the point's questions: positions on any point of
@@ -66,14 +124,15 @@ def positions_on(
         for p in dataset.positions
         if p.target in wanted or questions.intersection(getattr(p, "questions", ()))
     ]
-    return sorted(found, key=_position_key)
+    return strongest_positions_first(dataset, found)
 
 
 def trajectory(dataset: Any, stakeholder: Any) -> list[Any]:
-    """One stakeholder's positions in date order (undated ones first)."""
+    """One stakeholder's positions, strongest first: dated and corroborated ones in date
+    order, then dated weak ones, then undated ones (``strongest_positions_first``)."""
     stakeholder_id = stakeholder if isinstance(stakeholder, str) else stakeholder.id
-    return sorted(
-        (p for p in dataset.positions if p.stakeholder == stakeholder_id), key=_position_key
+    return strongest_positions_first(
+        dataset, (p for p in dataset.positions if p.stakeholder == stakeholder_id)
     )
 
 
@@ -172,8 +231,9 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
     table = TABLE_OF_TYPE[type(record)]
     stored = dataset._corroboration
     if not stored:
-        records = {"sources": dataset.sources, "stakeholders": dataset.stakeholders}
-        return record_corroboration(record, lookup_of(records))
+        records = {name: dataset.table(name) for name in dataset.table_names()}
+        found = all_corroboration(records)
+        return {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
     return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
 
 
@@ -213,11 +273,14 @@ def _members(dataset: Any, stakeholder_id: str) -> set[str]:
 
 
 def positions_by(dataset: Any, stakeholder: Any, *, include_members: bool = False) -> list[Any]:
-    """The positions a stakeholder took, in date order; ``include_members=True`` adds
-    those of stakeholders affiliated with it (a government's ministers, say)."""
+    """The positions a stakeholder took, strongest first (as ``trajectory``);
+    ``include_members=True`` adds those of stakeholders affiliated with it (a
+    government's ministers, say)."""
     stakeholder_id = _id_of(stakeholder)
     holders = _members(dataset, stakeholder_id) if include_members else {stakeholder_id}
-    return sorted((p for p in dataset.positions if p.stakeholder in holders), key=_position_key)
+    return strongest_positions_first(
+        dataset, (p for p in dataset.positions if p.stakeholder in holders)
+    )
 
 
 # Where each question stands. A status counts on a day once the whole of its date
@@ -254,9 +317,12 @@ def question_status(dataset: Any, question: Any, on: str | None = None) -> Any:
 
 
 def positions_about(dataset: Any, question: Any) -> list[Any]:
-    """The positions that address a question, whoever took them, in date order."""
+    """The positions that address a question, whoever took them, strongest first
+    (``strongest_positions_first``)."""
     question_id = _id_of(question)
-    return sorted((p for p in dataset.positions if question_id in p.questions), key=_position_key)
+    return strongest_positions_first(
+        dataset, (p for p in dataset.positions if question_id in p.questions)
+    )
 
 
 def questions_of(dataset: Any, provision: Any) -> list[Any]:
@@ -325,7 +391,7 @@ class QuestionQueries:
         return pandas.DataFrame(rows)
 
     def positions_about(self, question: Any) -> list[Any]:
-        """Who said what about a question (a record or its id): its positions in date order."""
+        """Who said what about a question (a record or its id): its positions, strongest first."""
         self.question(_id_of(question))
         return positions_about(self, question)
 

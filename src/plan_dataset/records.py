@@ -127,10 +127,10 @@ class RecordRef(RecordBase):
 
     __slots__ = ("table", "id")
 
-    table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies']
+    table: Literal['sources', 'stakeholders', 'outlets', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies']
     id: str
 
-    def __init__(self, *, table: Literal['sources', 'stakeholders', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies'], id: str) -> None:
+    def __init__(self, *, table: Literal['sources', 'stakeholders', 'outlets', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies'], id: str) -> None:
         set_field(self, "table", table)
         set_field(self, "id", id)
 
@@ -173,7 +173,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "caveats", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "credits", "caveats", "notes", "evidence")
 
     id: str
     title: str
@@ -187,11 +187,12 @@ class Source(RecordBase):
     metadata_checked: str | None
     reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis']
     origin: str | None
+    credits: tuple[str, ...]
     caveats: str | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, credits: tuple[str, ...], caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -204,6 +205,7 @@ class Source(RecordBase):
         set_field(self, "metadata_checked", metadata_checked)
         set_field(self, "reliability", reliability)
         set_field(self, "origin", origin)
+        set_field(self, "credits", credits)
         set_field(self, "caveats", caveats)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
@@ -213,7 +215,7 @@ _SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_caveats, set_notes, set_evidence, = _SETTERS_Source
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_credits, set_caveats, set_notes, set_evidence, = _SETTERS_Source
     record = _new(Source)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -227,6 +229,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     set_metadata_checked(record, data["metadata_checked"])
     set_reliability(record, data["reliability"])
     set_origin(record, data["origin"])
+    set_credits(record, tuple(data["credits"]))
     set_caveats(record, data["caveats"])
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
@@ -236,7 +239,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
 class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
-    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "reliability", "notes", "evidence")
+    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "evidence")
 
     id: str
     name: str
@@ -244,18 +247,16 @@ class Stakeholder(RecordBase):
     country: str | None
     role: str | None
     affiliation: str | None
-    reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None
     notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)
         set_field(self, "country", country)
         set_field(self, "role", role)
         set_field(self, "affiliation", affiliation)
-        set_field(self, "reliability", reliability)
         set_field(self, "notes", notes)
         set_field(self, "evidence", evidence)
 
@@ -264,7 +265,7 @@ _SETTERS_Stakeholder = slot_setters(Stakeholder)
 
 
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
-    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_reliability, set_notes, set_evidence, = _SETTERS_Stakeholder
+    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_evidence, = _SETTERS_Stakeholder
     record = _new(Stakeholder)
     set_id(record, data["id"])
     set_name(record, data["name"])
@@ -272,7 +273,51 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
     set_country(record, data["country"])
     set_role(record, data["role"])
     set_affiliation(record, data["affiliation"])
+    set_notes(record, data["notes"])
+    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    return record
+
+
+class Outlet(RecordBase):
+    """A publisher or agency: a wire, a state agency, a broadcaster, a paper, an official site."""
+
+    __slots__ = ("id", "name", "kind", "country", "reliability", "aliases", "domains", "notes", "evidence")
+
+    id: str
+    name: str
+    kind: Literal['wire_agency', 'state_agency', 'broadcaster', 'newspaper', 'magazine', 'online_outlet', 'official_site', 'social_media', 'aggregator', 'blog']
+    country: str | None
+    reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis']
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    notes: str | None
+    evidence: tuple[Evidence, ...]
+
+    def __init__(self, *, id: str, name: str, kind: Literal['wire_agency', 'state_agency', 'broadcaster', 'newspaper', 'magazine', 'online_outlet', 'official_site', 'social_media', 'aggregator', 'blog'], country: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], aliases: tuple[str, ...], domains: tuple[str, ...], notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "kind", kind)
+        set_field(self, "country", country)
+        set_field(self, "reliability", reliability)
+        set_field(self, "aliases", aliases)
+        set_field(self, "domains", domains)
+        set_field(self, "notes", notes)
+        set_field(self, "evidence", evidence)
+
+
+_SETTERS_Outlet = slot_setters(Outlet)
+
+
+def _decode_Outlet(data: dict[str, Any]) -> Outlet:
+    set_id, set_name, set_kind, set_country, set_reliability, set_aliases, set_domains, set_notes, set_evidence, = _SETTERS_Outlet
+    record = _new(Outlet)
+    set_id(record, data["id"])
+    set_name(record, data["name"])
+    set_kind(record, data["kind"])
+    set_country(record, data["country"])
     set_reliability(record, data["reliability"])
+    set_aliases(record, tuple(data["aliases"]))
+    set_domains(record, tuple(data["domains"]))
     set_notes(record, data["notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
@@ -645,5 +690,5 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
 
 
 # Record type of each table, and the decoder from its parsed JSON rows.
-RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
-DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}
+RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "outlets": Outlet, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
+DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "outlets": _decode_Outlet, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}

@@ -7,7 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import lookup_of, record_corroboration
+from plan_dataset.corroboration import all_corroboration, lookup_of, strength_of
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -36,7 +36,6 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         "country",
         "role",
         "affiliation",
-        "reliability",
         "notes",
     ),
     "documents": (
@@ -63,6 +62,36 @@ def _plain_rows(table: str) -> Callable[[Records, Spans], Iterator[Row]]:
             yield {f: getattr(record, f) for f in fields}
 
     return rows
+
+
+def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        yield {
+            "id": o.id,
+            "name": o.name,
+            "kind": o.kind,
+            "country": o.country,
+            "reliability": o.reliability,
+            "notes": o.notes,
+        }
+
+
+def _outlet_alias_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        for alias in o.aliases:
+            yield {"outlet_id": o.id, "alias": alias}
+
+
+def _outlet_domain_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for o in records["outlets"]:
+        for domain in o.domains:
+            yield {"outlet_id": o.id, "domain": domain}
+
+
+def _credit_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    for s in records["sources"]:
+        for credited in s.credits:
+            yield {"source_id": s.id, "credited": credited}
 
 
 def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
@@ -190,12 +219,20 @@ def attribution_id(table: str, record_id: str, part: str | None, number: int) ->
 
 
 def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
+    """One row per evidence item; within a record, the strongest sources first (ids keep
+    each item's place in the record)."""
+    lookup = lookup_of(records)
     for table, table_records in records.items():
         for record in table_records:
             counters: dict[str | None, int] = {}
+            numbered = []
             for _loc, part, item in evidence_items(record):
                 counters[part] = counters.get(part, 0) + 1
-                row_id = attribution_id(table, record.id, part, counters[part])
+                numbered.append((part, item, counters[part]))
+            # A stable sort: items of equal strength keep their order in the record.
+            numbered.sort(key=lambda entry: strength_of(lookup(entry[1].source), lookup))
+            for part, item, number in numbered:
+                row_id = attribution_id(table, record.id, part, number)
                 quote = is_quote(item)
                 span = spans(row_id, item) if quote else None
                 yield {
@@ -216,10 +253,11 @@ def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
 
 
 def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    lookup = lookup_of(records)
+    found = all_corroboration(records)
     for table, table_records in records.items():
         for record in table_records:
-            for part, result in record_corroboration(record, lookup).items():
+            for part in dict.fromkeys(p for _loc, p, _item in evidence_items(record)):
+                result = found[f"{table}/{record.id}" + (f"/{part}" if part else "")]
                 yield {
                     "id": f"{table}/{record.id}" + (f"/{part}" if part else ""),
                     "record_table": table,
@@ -230,12 +268,18 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
                     "strongest_reliability": result.strongest,
                     "weakly_sourced": result.weakly_sourced,
                     "origin_ids": ";".join(result.origins) or None,
+                    "points": result.points,
+                    "points_well_sourced": result.points_well_sourced,
                 }
 
 
 ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
     "sources": _plain_rows("sources"),
+    "source_credits": _credit_rows,
     "stakeholders": _plain_rows("stakeholders"),
+    "outlets": _outlet_rows,
+    "outlet_aliases": _outlet_alias_rows,
+    "outlet_domains": _outlet_domain_rows,
     "documents": _plain_rows("documents"),
     "provisions": _provision_rows,
     "provision_topics": _topic_rows,

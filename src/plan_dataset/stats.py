@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from plan_dataset.corroboration import lookup_of, record_corroboration
+from plan_dataset.corroboration import all_corroboration, part_key
 from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
 from plan_dataset.snapshot import Snapshot
 
@@ -54,7 +54,7 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
     kinds: Counter[str] = Counter()
     hedges: Counter[str] = Counter()
     weak: Counter[str] = Counter()
-    lookup = lookup_of(snapshot.records)
+    found = all_corroboration(snapshot.records)
     exceptions = []
     for table, records in snapshot.records.items():
         for record in records:
@@ -66,9 +66,9 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
                 cited.add(item.source)
             for source in cited:
                 by_source.setdefault(source, Counter())[table] += 1
-            parts = record_corroboration(record, lookup)
+            own = found.get(part_key(table, record.id, None))
             # A source's own evidence is the page itself: one origin by definition.
-            if table != "sources" and None in parts and parts[None].weakly_sourced:
+            if table != "sources" and own is not None and own.weakly_sourced:
                 weak[table] += 1
             if isinstance(record, Provision) and record.sourcing_note is not None:
                 exceptions.append({"id": record.id, "sourcing_note": record.sourcing_note})

@@ -20,6 +20,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'caveats',
         'notes',
     ),
+    'source_credits': (
+        'source_id',
+        'credited',
+    ),
     'stakeholders': (
         'id',
         'name',
@@ -27,8 +31,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'country',
         'role',
         'affiliation',
+        'notes',
+    ),
+    'outlets': (
+        'id',
+        'name',
+        'kind',
+        'country',
         'reliability',
         'notes',
+    ),
+    'outlet_aliases': (
+        'outlet_id',
+        'alias',
+    ),
+    'outlet_domains': (
+        'outlet_id',
+        'domain',
     ),
     'documents': (
         'id',
@@ -174,5 +193,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'strongest_reliability',
         'weakly_sourced',
         'origin_ids',
+        'points',
+        'points_well_sourced',
     ),
 }

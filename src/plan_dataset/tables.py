@@ -49,10 +49,58 @@ TABLES: tuple[Table, ...] = (
         "Sources",
         "Documents the records cite: archived seed texts and linked pages.",
     ),
+    Table(
+        "source_credits",
+        "Source credits",
+        "Outlets or sources a page credits for parts of its text, besides its origin.",
+        (
+            _ref("source_id", "The crediting source."),
+            _ref("credited", "The credited outlet or source."),
+        ),
+        ("source_id", "credited"),
+        ROW_FUNCTIONS["source_credits"],
+        (ForeignKey(("source_id",), "sources"),),
+    ),
     _plain_table(
         "stakeholders",
         "Stakeholders",
         "People, states, bodies, organizations, outlets and groups involved with the plan.",
+    ),
+    Table(
+        "outlets",
+        "Outlets",
+        "Publishers and agencies whose text sources carry, each with its reliability class.",
+        (
+            *(model_column("outlets", f) for f in ("id", "name", "kind", "country")),
+            model_column("outlets", "reliability"),
+            model_column("outlets", "notes"),
+        ),
+        ("id",),
+        ROW_FUNCTIONS["outlets"],
+    ),
+    Table(
+        "outlet_aliases",
+        "Outlet aliases",
+        "Other names caveats and notes may use for an outlet, one row per name.",
+        (
+            _ref("outlet_id", "The outlet."),
+            Column("alias", "string", "Another name for it (e.g. AP).", required=True),
+        ),
+        ("outlet_id", "alias"),
+        ROW_FUNCTIONS["outlet_aliases"],
+        (ForeignKey(("outlet_id",), "outlets"),),
+    ),
+    Table(
+        "outlet_domains",
+        "Outlet domains",
+        "Web domains of an outlet's own pages (subdomains included), one row per domain.",
+        (
+            _ref("outlet_id", "The outlet."),
+            Column("domain", "string", "A domain, e.g. tass.com.", required=True),
+        ),
+        ("outlet_id", "domain"),
+        ROW_FUNCTIONS["outlet_domains"],
+        (ForeignKey(("outlet_id",), "outlets"),),
     ),
     _plain_table(
         "documents",
@@ -346,10 +394,24 @@ TABLES: tuple[Table, ...] = (
                 "weakly_sourced",
                 "boolean",
                 "True when fewer than two independent origins of class regional_outlet or "
-                "stronger back it.",
+                "stronger back it (for a version of the plan: and fewer than half its "
+                "points are well sourced).",
                 True,
             ),
             Column("origin_ids", "string", "The counted origins, separated by ';'."),
+            Column(
+                "points",
+                "integer",
+                "For a version of the plan: how many published points it has here.",
+            ),
+            Column(
+                "points_well_sourced",
+                "integer",
+                "For a version of the plan: how many of its points have two or more "
+                "independent origins of class regional_outlet or stronger. A version is "
+                "weakly sourced only when its own evidence is and fewer than half its points "
+                "are well sourced.",
+            ),
         ),
         ("id",),
         ROW_FUNCTIONS["corroboration"],

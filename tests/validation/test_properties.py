@@ -217,6 +217,8 @@ def _write_project(root: Path, generated: dict[str, list[dict[str, Any]]]) -> No
     (root / "data" / "sources").mkdir(parents=True)
     for source in SEED_TEXTS:
         shutil.copy2(ROOT / "data" / "sources" / f"{source}.yaml", root / "data" / "sources")
+    # The outlets a seed may credit (seed-003 builds on an Axios report).
+    shutil.copytree(ROOT / "data" / "outlets", root / "data" / "outlets")
     for table, records in generated.items():
         (root / "data" / table).mkdir(parents=True, exist_ok=True)
         for record in records:

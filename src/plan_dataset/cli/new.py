@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from plan_dataset.validation.index import DatasetIndex
 
     record_id: str = args.id
-    unusable = unusable_new_id(record_id, DatasetIndex(args.root, []))
+    unusable = unusable_new_id(record_id, DatasetIndex(args.root, []), args.table)
     if unusable is not None:
         code, message = unusable
         print(f"plan-dataset: {code} {message}; nothing was written", file=sys.stderr)

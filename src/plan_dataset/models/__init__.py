@@ -24,6 +24,7 @@ from plan_dataset.models.fields import (
     references,
 )
 from plan_dataset.models.questions import Question, QuestionStatus
+from plan_dataset.models.outlet import Outlet
 from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, RecordRef, Variant
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
@@ -33,6 +34,7 @@ from plan_dataset.models.vocabulary import (
     DocumentKind,
     Hedge,
     LinkOperation,
+    OutletKind,
     Pillar,
     ProvisionStatus,
     QuestionStanding,
@@ -49,6 +51,7 @@ from plan_dataset.models.vocabulary import (
 MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "stakeholders": Stakeholder,
+    "outlets": Outlet,
     "documents": Document,
     "provisions": Provision,
     "point_links": PointLink,
@@ -88,6 +91,8 @@ __all__ = [
     "LinkOperation",
     "Loc",
     "LocatorEvidence",
+    "Outlet",
+    "OutletKind",
     "Pillar",
     "PointLink",
     "Position",

@@ -82,12 +82,20 @@ class Source(Record):
             "partisan_blog, unattributed_analysis (undated, unsigned analyses)."
         )
     )
-    origin: Annotated[Slug | None, ref("stakeholders", "sources", examples=("axios",))] = Field(
+    origin: Annotated[Slug | None, ref("outlets", "sources", examples=("axios",))] = Field(
         default=None,
         description=(
-            "Whose text this source carries when it republishes or relays another's: a "
-            "stakeholder id (e.g. axios, afp, reuters) or a source id. Sources with one origin "
-            "count once toward corroboration. Null when the text is the source's own."
+            "Whose text this source carries when it republishes or relays another's: an "
+            "outlet id (e.g. axios, afp, reuters, tass) or a source id. Sources with one "
+            "origin count once toward corroboration. Null when the text is the source's own."
+        ),
+    )
+    credits: Annotated[list[Slug], ref("outlets", "sources", examples=("reuters",))] = Field(
+        default_factory=list,
+        description=(
+            "Other outlets or sources the page credits for parts of its text, besides its "
+            "origin (not photo credits). The page counts no higher than any of them, and not "
+            "at all when one is state media, an aggregator or a partisan blog."
         ),
     )
     caveats: Text | None = Field(
@@ -109,13 +117,18 @@ class Source(Record):
             raise ValueError("a source needs a path (archived) or a url")
         if self.path is None and self.retrieved is None:
             raise ValueError("a source that is not archived needs its retrieval date")
-        if self.origin == self.id:
-            raise ValueError("a source cannot name itself as its origin")
+        if self.origin == self.id or self.id in self.credits:
+            raise ValueError("a source cannot name itself as its origin or in its credits")
+        if len(set(self.credits)) != len(self.credits) or self.origin in self.credits:
+            raise ValueError("credits must not repeat, nor repeat the origin")
         return self
 
 
 class Stakeholder(Record):
-    """A person, state, body, organization, outlet or group involved with the plan."""
+    """A person, state, body, organization, outlet or group involved with the plan.
+
+    An outlet's class as a publisher lives in ``outlets`` (same id when it is both).
+    """
 
     ID_EXAMPLE = "volodymyr-zelenskyy"
 
@@ -133,14 +146,6 @@ class Stakeholder(Record):
     )
     affiliation: Annotated[Slug | None, ref("stakeholders", examples=("ukraine",))] = Field(
         default=None, description="Stakeholder this one belongs to or acts for."
-    )
-    reliability: Reliability | None = Field(
-        default=None,
-        description=(
-            "For a media outlet: the class of its own publications (see sources.reliability), "
-            "so that a page carrying its text counts no higher, and not at all when it is "
-            "state-affiliated. Null for other stakeholders."
-        ),
     )
     notes: Text | None = Field(
         default=None, description="Caveats, e.g. sources disagree on a title."

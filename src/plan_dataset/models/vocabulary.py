@@ -18,6 +18,18 @@ SourceKind = Literal["news_report", "analysis", "official_statement", "plan_text
 StakeholderKind = Literal[
     "person", "state", "government_body", "international_organization", "media_outlet", "group"
 ]
+OutletKind = Literal[
+    "wire_agency",
+    "state_agency",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "online_outlet",
+    "official_site",
+    "social_media",
+    "aggregator",
+    "blog",
+]
 Pillar = Literal[
     "peace_in_ukraine", "security_guarantees", "security_in_europe", "us_russia_relations"
 ]
@@ -76,6 +88,7 @@ QuestionStanding = Literal[
 TableName = Literal[
     "sources",
     "stakeholders",
+    "outlets",
     "documents",
     "provisions",
     "point_links",
@@ -117,6 +130,18 @@ MEANINGS: dict[str, dict[str, str]] = {
         "international_organization": "the EU, NATO, the UN and the like",
         "media_outlet": "a news organization",
         "group": "any other group (officials, partners, sources)",
+    },
+    "OutletKind": {
+        "wire_agency": "a news agency selling copy to other outlets (AFP, Reuters, Interfax)",
+        "state_agency": "a news agency owned and run by a government (TASS, Xinhua, Ukrinform)",
+        "broadcaster": "a television or radio broadcaster and its site",
+        "newspaper": "a newspaper and its site",
+        "magazine": "a magazine and its site",
+        "online_outlet": "a newsroom publishing only online",
+        "official_site": "a government's, president's or institution's own site",
+        "social_media": "a person's own channel or account (Telegram, X)",
+        "aggregator": "a site collecting others' reports",
+        "blog": "a blog",
     },
     "Pillar": {
         "peace_in_ukraine": "the bucket on ending the war in Ukraine",
@@ -219,6 +244,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "TableName": {
         "sources": "a cited document",
         "stakeholders": "a person, state, body, organization, outlet or group",
+        "outlets": "a publisher or agency whose text sources carry",
         "documents": "a version of the plan",
         "provisions": "a provision or published point",
         "point_links": "a step of a point's lineage",

@@ -181,6 +181,7 @@ class _Pages:
                 positions=[
                     {
                         "record": p,
+                        "when": self.dataset.when(p),
                         "corroboration": self.views.corroboration(p),
                         "evidence": self.views.evidence("positions", p.id),
                     }

@@ -22,6 +22,7 @@ from plan_dataset.validation import (
     model,
     provenance,
     questions,
+    relays,
     timeline,
 )
 from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
@@ -34,6 +35,7 @@ LAYERS: tuple[Layer, ...] = (
     dataset.LAYER,
     provenance.LAYER,
     corroboration.LAYER,
+    relays.LAYER,
     lineage.LAYER,
     timeline.LAYER,
     questions.LAYER,

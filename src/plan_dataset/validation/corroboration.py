@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan_dataset.corroboration import OriginLoop, chain_of, corroboration_of
-from plan_dataset.models import Provision, Source, Stakeholder
+from plan_dataset.models import Outlet, Provision, Source
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
 
@@ -33,10 +33,10 @@ CODES = {
 def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
     model = record.model
 
-    def source(record_id: str) -> Source | Stakeholder | None:
-        # Sources, and outlets named as an origin (which may carry a reliability class).
+    def source(record_id: str) -> Source | Outlet | None:
+        # Sources, and outlets named as an origin or a credit (each with its class).
         return index.typed("sources", record_id, Source) or index.typed(
-            "stakeholders", record_id, Stakeholder
+            "outlets", record_id, Outlet
         )
 
     if isinstance(model, Source) and model.origin is not None:

@@ -39,6 +39,15 @@ CODES = {
         "url is also the url of data/sources/liga-28-points.yaml: cite one source record",
     ),
 }
+# An outlet may share its id with the stakeholder that is the same organisation, quoted
+# as an actor ("Axios reported"): one slug, two roles. No other tables share ids.
+SHARED_ID_TABLES = frozenset({"outlets", "stakeholders"})
+
+
+def may_share_id(table: str, other: str) -> bool:
+    return table != other and {table, other} == SHARED_ID_TABLES
+
+
 # "Did you mean" compares with every id; a file of many unknown references gets hints
 # only for its first few, so its cost stays bounded.
 HINTS_PER_RECORD = 5
@@ -51,7 +60,9 @@ def reserved_id(record_id: str) -> str | None:
     return None
 
 
-def unusable_new_id(record_id: str, index: DatasetIndex) -> tuple[str, str] | None:
+def unusable_new_id(
+    record_id: str, index: DatasetIndex, table: str | None = None
+) -> tuple[str, str] | None:
     """Code and message when a new record may not take this id, by the rules the
     checks apply to an existing one: a slug (M007, M008), not reserved (D003), not
     used in any table (D001). ``plan-dataset new`` asks this before it writes."""
@@ -62,9 +73,9 @@ def unusable_new_id(record_id: str, index: DatasetIndex) -> tuple[str, str] | No
     reserved = reserved_id(record_id)
     if reserved is not None:
         return "D003", reserved
-    for table in MODELS:
-        if index.exists(table, record_id):
-            return "D001", f"id {record_id!r} is already used in data/{table}/"
+    for other in MODELS:
+        if index.exists(other, record_id) and not (table and may_share_id(table, other)):
+            return "D001", f"id {record_id!r} is already used in data/{other}/"
     return None
 
 
@@ -112,13 +123,15 @@ def check_unique(
 ) -> Iterator[tuple[CheckedRecord, Finding]]:
     """Ids are unique across all tables; point numbers within a document."""
     checked_files = {(record.table, record.path.stem) for record in records}
-    first_seen: dict[str, CheckedRecord] = {}
+    first_seen: dict[str, list[CheckedRecord]] = {}
     for record in records:
         if record.model is None:
             continue
         record_id = record.model.id
-        other = first_seen.setdefault(record_id, record)
-        if other is not record:
+        holders = first_seen.setdefault(record_id, [])
+        other = next((o for o in holders if not may_share_id(record.table, o.table)), None)
+        holders.append(record)
+        if other is not None:
             yield (
                 record,
                 Finding(("id",), "D001", f"id {record_id!r} is also used by {other.display}"),
@@ -126,6 +139,7 @@ def check_unique(
         for table in MODELS:
             if (
                 table != record.table
+                and not may_share_id(record.table, table)
                 and (table, record_id) not in checked_files
                 and index.exists(table, record_id)
             ):

@@ -23,8 +23,8 @@ from plan_dataset.models.fields import (
     reference_marker,
     references,
 )
-from plan_dataset.models.questions import Question, QuestionStatus
 from plan_dataset.models.outlet import Outlet
+from plan_dataset.models.questions import Question, QuestionStatus
 from plan_dataset.models.story import Discrepancy, Event, PointLink, Position, RecordRef, Variant
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,

@@ -18,10 +18,21 @@ from plan_dataset.evidence import evidence_items
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, Literal, get_args
+else:
+    # Stand-ins at run time: the loader's queries do not import typing, which costs more
+    # than loading the bundle. Here Literal[...] is simply the tuple of its values.
+    class Literal:
+        def __class_getitem__(cls, values):
+            return values
 
-# Source classes, strongest first: the models' Reliability vocabulary is made from this.
-RELIABILITY_ORDER = (
+    def get_args(values):
+        return values
+
+
+# Source classes, strongest first: the one statement of their order. The models'
+# vocabulary, the JSON Schema and the ranking below are all made from it.
+Reliability = Literal[
     "primary",
     "wire",
     "established_outlet",
@@ -31,7 +42,8 @@ RELIABILITY_ORDER = (
     "state_affiliated",
     "partisan_blog",
     "unattributed_analysis",
-)
+]
+RELIABILITY_ORDER: tuple[Reliability, ...] = get_args(Reliability)
 NEVER_COUNTS = frozenset({"aggregator", "state_affiliated", "partisan_blog"})
 STRONG = frozenset(RELIABILITY_ORDER[: RELIABILITY_ORDER.index("regional_outlet") + 1])
 MIN_STRONG_ORIGINS = 2
@@ -67,41 +79,76 @@ def lookup_of(records: Any) -> Callable[[str], Any]:
 
 
 class Corroboration:
-    """Corroboration of one record or part: counted origins, strongest class, flag."""
+    """How well a record or one of its parts is corroborated; the same names as the
+    columns of the ``corroboration`` table.
 
-    __slots__ = ("origins", "strong_origins", "strongest", "weakly_sourced")
+    ``origin_ids`` are the independent origins that count, ``strong_origin_ids`` those
+    of class ``regional_outlet`` or stronger; ``origins`` and ``strong_origins`` are
+    their numbers. Fewer than two strong origins means ``weakly_sourced``. ``parts``
+    holds the record's evidence-bearing parts (``terms/<id>``, ``variants/<n>``), each
+    a ``Corroboration`` of its own; a part has none.
+    """
+
+    __slots__ = ("origin_ids", "parts", "strong_origin_ids", "strongest_reliability")
+    origin_ids: tuple[str, ...]
+    strong_origin_ids: tuple[str, ...]
+    strongest_reliability: Reliability | None
+    parts: dict[str, Corroboration]
 
     def __init__(
-        self, origins: tuple[str, ...], strong_origins: tuple[str, ...], strongest: str | None
+        self,
+        origin_ids: tuple[str, ...],
+        strong_origin_ids: tuple[str, ...],
+        strongest_reliability: Reliability | None,
+        parts: dict[str, Corroboration] | None = None,
     ) -> None:
-        self.origins = origins
-        self.strong_origins = strong_origins
-        self.strongest = strongest
-        self.weakly_sourced = len(strong_origins) < MIN_STRONG_ORIGINS
+        self.origin_ids = origin_ids
+        self.strong_origin_ids = strong_origin_ids
+        self.strongest_reliability = strongest_reliability
+        self.parts = parts if parts is not None else {}
+
+    @property
+    def origins(self) -> int:
+        """How many independent origins count (any class that is not excluded)."""
+        return len(self.origin_ids)
+
+    @property
+    def strong_origins(self) -> int:
+        """How many of them are of class ``regional_outlet`` or stronger."""
+        return len(self.strong_origin_ids)
+
+    @property
+    def weakly_sourced(self) -> bool:
+        return self.strong_origins < MIN_STRONG_ORIGINS
 
     def __repr__(self) -> str:
+        parts = f", parts={sorted(self.parts)}" if self.parts else ""
         return (
-            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
-            f"weakly_sourced={self.weakly_sourced})"
+            f"Corroboration(origins={self.origins}, strong_origins={self.strong_origins}, "
+            f"strongest_reliability={self.strongest_reliability!r}, "
+            f"weakly_sourced={self.weakly_sourced}, origin_ids={list(self.origin_ids)}"
+            f"{parts})"
         )
 
+    def _key(self) -> tuple[object, ...]:
+        parts = tuple(sorted((name, part._key()) for name, part in self.parts.items()))
+        return (self.origin_ids, self.strong_origin_ids, self.strongest_reliability, parts)
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Corroboration) and (
-            self.origins,
-            self.strong_origins,
-            self.strongest,
-        ) == (other.origins, other.strong_origins, other.strongest)
+        return isinstance(other, Corroboration) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.origins, self.strong_origins, self.strongest))
+        return hash(self._key())
 
     def to_dict(self) -> dict[str, Any]:
+        """The columns of the ``corroboration`` table (ids as lists, not joined)."""
         return {
-            "origins": len(self.origins),
-            "strong_origins": len(self.strong_origins),
-            "strongest_reliability": self.strongest,
+            "origins": self.origins,
+            "strong_origins": self.strong_origins,
+            "strongest_reliability": self.strongest_reliability,
             "weakly_sourced": self.weakly_sourced,
-            "origin_ids": list(self.origins),
+            "origin_ids": list(self.origin_ids),
+            "strong_origin_ids": list(self.strong_origin_ids),
         }
 
 
@@ -146,6 +193,14 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
     return f"{table}/{record_id}" + (f"/{part}" if part else "")
 
 
+def with_parts(by_part: dict[str | None, Corroboration]) -> Corroboration:
+    """One record's corroboration (its own evidence; none if it has none of its own)
+    carrying its parts' corroboration in ``parts``."""
+    own = by_part.get(None) or Corroboration((), (), None)
+    parts = {part: result for part, result in by_part.items() if part is not None}
+    return Corroboration(own.origin_ids, own.strong_origin_ids, own.strongest_reliability, parts)
+
+
 def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
     """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
     lookup = lookup_of(records)
@@ -154,14 +209,24 @@ def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
         for record in table_records:
             for part, result in record_corroboration(record, lookup).items():
                 found[part_key(table, record.id, part)] = {
-                    "origins": list(result.origins),
-                    "strong_origins": list(result.strong_origins),
-                    "strongest": result.strongest,
+                    "origin_ids": list(result.origin_ids),
+                    "strong_origin_ids": list(result.strong_origin_ids),
+                    "strongest_reliability": result.strongest_reliability,
                 }
     return found
 
 
 def from_plain(value: dict[str, Any]) -> Corroboration:
+    """A corroboration as the bundle stores it. Bundles before 0.3.0 named the id lists
+    ``origins`` and ``strong_origins`` and the class ``strongest``."""
+    if "origin_ids" not in value:
+        value = {
+            "origin_ids": value["origins"],
+            "strong_origin_ids": value["strong_origins"],
+            "strongest_reliability": value["strongest"],
+        }
     return Corroboration(
-        tuple(value["origins"]), tuple(value["strong_origins"]), value["strongest"]
+        tuple(value["origin_ids"]),
+        tuple(value["strong_origin_ids"]),
+        value["strongest_reliability"],
     )

@@ -24,15 +24,14 @@ from plan_dataset.records import (
 # Only type checkers import typing: at run time it would cost more than loading the bundle.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
-    from typing import Any
+    from typing import Any, Literal, overload
 
+    from plan_dataset.corroboration import Corroboration
     from plan_dataset.problems import Problem
+    from plan_dataset.results import ComparisonRow, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
-
-    Record = (
-        Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
-    )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
 TABLE_NAMES = tuple(DECODERS)
@@ -73,7 +72,7 @@ class Dataset:
         self,
         *,
         version: str,
-        tables: dict[str, tuple[Record, ...]],
+        tables: Mapping[str, tuple[Record, ...]],
         offsets: dict[str, list[int]] | None = None,
         corroboration: dict[str, dict[str, Any]] | None = None,
     ) -> None:
@@ -175,7 +174,9 @@ class Dataset:
 
         return timeline(self)
 
-    def positions_on(self, target: Any, *, include_document: bool = False) -> list[Position]:
+    def positions_on(
+        self, target: Provision | Document | str, *, include_document: bool = False
+    ) -> list[Position]:
         """Positions on 'plan', a document or a point (a record or an id), in date order.
 
         For a point, ``include_document=True`` adds the positions on its whole document.
@@ -184,33 +185,64 @@ class Dataset:
 
         return positions_on(self, target, include_document=include_document)
 
-    def trajectory(self, stakeholder: Any) -> list[Position]:
+    def trajectory(self, stakeholder: Stakeholder | str) -> list[Position]:
         """One stakeholder's positions in date order."""
         from plan_dataset.queries import trajectory
 
         return trajectory(self, stakeholder)
 
-    def stance_matrix(self, *, as_frame: bool = False) -> Any:
-        """Stakeholder x target cells holding the latest stance, its date and position id.
+    if TYPE_CHECKING:  # the result's type follows as_frame
 
-        ``as_frame=True`` gives a pandas DataFrame (needs the pandas extra).
+        @overload
+        def stance_matrix(
+            self, *, as_frame: Literal[False] = False
+        ) -> dict[tuple[str, str], StanceCell]: ...
+        @overload
+        def stance_matrix(self, *, as_frame: Literal[True]) -> Any: ...
+
+    def stance_matrix(self, *, as_frame: bool = False) -> Any:
+        """Stakeholder x target cells holding the latest stance, its date (at its own
+        precision: '2025-11' is a month) and position id.
+
+        ``as_frame=True`` gives a pandas DataFrame (needs the pandas extra), one row per
+        cell, with ``date_precision`` beside ``date``.
         """
         from plan_dataset.queries import stance_matrix
 
         cells = stance_matrix(self)
         if not as_frame:
             return cells
-        rows = [{"stakeholder": s, "target": t, **cell} for (s, t), cell in cells.items()]
+        from plan_dataset.dates import precision
+
+        rows = [
+            {
+                "stakeholder": stakeholder,
+                "target": target,
+                **cell,
+                "date_precision": precision(cell["date"]) if cell["date"] else None,
+            }
+            for (stakeholder, target), cell in cells.items()
+        ]
         return _frame(rows)
 
-    def lineage(self, point: Any) -> list[PointLink]:
+    def lineage(self, point: Provision | str) -> list[PointLink]:
         """The point links on a point's chain across versions, oldest version first."""
         from plan_dataset.queries import lineage
 
         return lineage(self, point)
 
+    if TYPE_CHECKING:  # the result's type follows as_frame
+
+        @overload
+        def compare(
+            self, document_a: str, document_b: str, *, as_frame: Literal[False] = False
+        ) -> list[ComparisonRow]: ...
+        @overload
+        def compare(self, document_a: str, document_b: str, *, as_frame: Literal[True]) -> Any: ...
+
     def compare(self, document_a: str, document_b: str, *, as_frame: bool = False) -> Any:
-        """One row per linked point between two versions, with operation and changed figures."""
+        """One row per linked point between two versions, with operation and changed figures
+        (with their units); ``as_frame=True`` gives a pandas DataFrame."""
         from plan_dataset.queries import compare
 
         for name in (document_a, document_b):
@@ -247,8 +279,11 @@ class Dataset:
         speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
         return cite(self.source(item.source), item, speaker)
 
-    def corroboration(self, record: Record) -> dict[str | None, Any]:
-        """Independent origins behind a record (key None) and each evidence-bearing part."""
+    def corroboration(self, record: Record) -> Corroboration:
+        """Independent origins behind a record: their ids and numbers, the strongest class,
+        whether it is weakly sourced, and the same for each evidence-bearing part in
+        ``parts`` (``terms/<id>``, ``variants/<n>``). The names are the columns of the
+        ``corroboration`` table."""
         from plan_dataset.queries import corroboration
 
         return corroboration(self, record)
@@ -309,7 +344,7 @@ def _require_pandas() -> Any:
     return pandas
 
 
-def _frame(rows: list[dict[str, Any]]) -> Any:
+def _frame(rows: Sequence[Mapping[str, object]]) -> Any:
     return _require_pandas().DataFrame(rows)
 
 

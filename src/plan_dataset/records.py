@@ -13,7 +13,8 @@ from plan_dataset.record_base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Literal
+    from collections.abc import Callable
+    from typing import Any, Literal, TypeAlias
 
 _new = object.__new__
 
@@ -560,6 +561,10 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
     return record
 
 
+if TYPE_CHECKING:
+    # Any record of any table.
+    Record: TypeAlias = Source | Stakeholder | Document | Provision | PointLink | Position | Event | Discrepancy
+
 # Record type of each table, and the decoder from its parsed JSON rows.
-RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "positions": Position, "events": Event, "discrepancies": Discrepancy}
-DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}
+RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "positions": Position, "events": Event, "discrepancies": Discrepancy}
+DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}

@@ -208,11 +208,12 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
                     "record_table": table,
                     "record_id": record.id,
                     "part": part,
-                    "origins": len(result.origins),
-                    "strong_origins": len(result.strong_origins),
-                    "strongest_reliability": result.strongest,
+                    "origins": result.origins,
+                    "strong_origins": result.strong_origins,
+                    "strongest_reliability": result.strongest_reliability,
                     "weakly_sourced": result.weakly_sourced,
-                    "origin_ids": ";".join(result.origins) or None,
+                    "origin_ids": ";".join(result.origin_ids) or None,
+                    "strong_origin_ids": ";".join(result.strong_origin_ids) or None,
                 }
 
 

@@ -149,5 +149,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'strongest_reliability',
         'weakly_sourced',
         'origin_ids',
+        'strong_origin_ids',
     ),
 }

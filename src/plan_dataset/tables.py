@@ -314,6 +314,11 @@ TABLES: tuple[Table, ...] = (
                 True,
             ),
             Column("origin_ids", "string", "The counted origins, separated by ';'."),
+            Column(
+                "strong_origin_ids",
+                "string",
+                "The counted origins of class regional_outlet or stronger, separated by ';'.",
+            ),
         ),
         ("id",),
         ROW_FUNCTIONS["corroboration"],

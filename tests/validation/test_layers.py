@@ -36,8 +36,8 @@ def test_republications_of_one_wire_text_count_once() -> None:
         "c": _Source("c", "republisher", "b"),  # a chain: c carries b, which carries AFP
     }
     result = corroboration_of([_Item("a"), _Item("b"), _Item("c")], sources.get)
-    assert result.origins == ("afp",)
-    assert result.strongest == "established_outlet"
+    assert result.origin_ids == ("afp",) and result.origins == 1
+    assert result.strongest_reliability == "established_outlet"
     assert result.weakly_sourced
 
 
@@ -50,10 +50,11 @@ def test_state_affiliated_aggregator_and_partisan_pages_never_count() -> None:
     }
     items = [_Item(s) for s in sources]
     result = corroboration_of(items, sources.get)
-    assert result.origins == ("own",) and result.weakly_sourced
+    assert result.origin_ids == ("own",) and result.weakly_sourced
     sources["second"] = _Source("second", "wire")
     result = corroboration_of([*items, _Item("second")], sources.get)
-    assert result.strong_origins == ("own", "second") and not result.weakly_sourced
+    assert result.strong_origin_ids == ("own", "second") and not result.weakly_sourced
+    assert result.strong_origins == 2
 
 
 def test_relaying_state_media_does_not_make_it_count() -> None:
@@ -96,7 +97,7 @@ def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> Non
     }
     result = corroboration_of([_Item("relay"), _Item("own"), _Item("copy")], sources.get)
     assert result.origins == ("own", "unclassed")
-    assert result.strongest == "established_outlet"
+    assert result.strongest_reliability == "established_outlet"
 
 
 def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:

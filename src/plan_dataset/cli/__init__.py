@@ -62,7 +62,8 @@ def _run(argv: Sequence[str] | None) -> int:
         )
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command].run(args)
+        status: int = COMMANDS[args.command].run(args)
+        return status
     except OSError as error:
         print(f"plan-dataset: {error}", file=sys.stderr)
         return EXIT_INVALID

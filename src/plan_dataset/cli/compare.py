@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Mapping, Sequence
 
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
 
@@ -28,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
 
 
-def render(rows: list[dict[str, object]], style: str) -> str:
+def render(rows: Sequence[Mapping[str, object]], style: str) -> str:
     if style == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False)
     if style == "csv":

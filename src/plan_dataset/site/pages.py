@@ -7,7 +7,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from plan_dataset.corroboration import Corroboration
 from plan_dataset.dates import first_day
+from plan_dataset.records import Document, Provision
 from plan_dataset.site.search import search_script
 from plan_dataset.site.svg import events_svg, positions_svg
 from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
@@ -46,7 +48,7 @@ class _Pages:
         pairs = sorted(
             {(link.earlier_document, link.later_document) for link in self.dataset.point_links}
         )
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         return [
             {
                 "earlier": a,
@@ -64,7 +66,7 @@ class _Pages:
             {**d.to_dict(), "curated": sum(1 for p in published if p.document == d.id)}
             for d in sorted(self.dataset.documents, key=lambda d: (d.date or "", d.id))
         ]
-        weak = sum(1 for p in published if self.views.corroboration(p).weakly_sourced)
+        weak = sum(1 for p in published if _weakly_sourced(self.views.corroboration(p)))
         self.page(
             "index.html",
             "index.html",
@@ -139,7 +141,7 @@ class _Pages:
 
     def compare(self) -> None:
         titles = {p.id: p.title for p in self.dataset.provisions}
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         for c in self.comparisons():
             self.page(
                 f"compare/{c['slug']}.html",
@@ -194,7 +196,7 @@ class _Pages:
 
     def matrix(self) -> None:
         cells = self.dataset.stance_matrix()
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         points = {p.id: p for p in self.dataset.provisions}
         targets = sorted({t for _s, t in cells}, key=lambda t: _target_order(t, documents, points))
         names = {s.id: s.name for s in self.dataset.stakeholders}
@@ -319,7 +321,7 @@ def _table_names() -> list[str]:
 
 
 def _target_order(
-    target: str, documents: dict[str, Any], points: dict[str, Any]
+    target: str, documents: dict[str, Document], points: dict[str, Provision]
 ) -> tuple[int, str, int, str]:
     if target == "plan":
         return (0, "", 0, "")
@@ -330,7 +332,11 @@ def _target_order(
     return (2, document.date if document and document.date else "", point.point_number or 0, target)
 
 
-def _target_label(target: str, documents: dict[str, Any], points: dict[str, Any]) -> str:
+def _weakly_sourced(corroboration: Corroboration | None) -> bool:
+    return corroboration is not None and corroboration.weakly_sourced
+
+
+def _target_label(target: str, documents: dict[str, Document], points: dict[str, Provision]) -> str:
     if target == "plan":
         return "The plan"
     if target in documents:

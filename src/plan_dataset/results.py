@@ -1,0 +1,51 @@
+"""Named types of the loader's query results, for type checkers and readers.
+
+``Dataset.stance_matrix()`` and ``Dataset.compare()`` return plain dicts (they turn
+into frames, JSON and CSV as they are); these ``TypedDict``s name their keys and
+types. ``Dataset.corroboration()`` returns a ``Corroboration`` (``plan_dataset.corroboration``).
+The loader and the queries import this module only for type checking: importing
+``typing`` at run time would cost more than loading the bundle.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
+
+from plan_dataset.records import RECORD_TYPES
+
+if TYPE_CHECKING:
+    from plan_dataset.records import Record
+else:
+    # The same union, built at run time from the generated table of record types.
+    Record = functools.reduce(operator.or_, RECORD_TYPES.values())
+Stance: TypeAlias = Literal["supports", "conditional", "opposes", "unclear"]
+LinkOperation: TypeAlias = Literal[
+    "kept", "amended", "deleted", "added", "merged", "split", "moved", "unclear"
+]
+
+
+class StanceCell(TypedDict):
+    """One cell of ``stance_matrix()``: a stakeholder's latest stance on one target."""
+
+    stance: Stance
+    date: str | None  # at its own precision: '2025-11' is a month, never its first day
+    position: str  # the id of the position behind it
+
+
+class ComparisonRow(TypedDict):
+    """One row of ``compare(a, b)``: how a point of version a became one of version b."""
+
+    earlier: str | None
+    earlier_number: int | None
+    later: str | None
+    later_number: int | None
+    operation: LinkOperation
+    change: str | None
+    # Figures that differ, with units: 'personnel-cap: 600,000 personnel -> 800,000 personnel'.
+    changed_figures: str | None
+    link: str
+
+
+__all__ = ["ComparisonRow", "LinkOperation", "Record", "Stance", "StanceCell"]

@@ -7,7 +7,8 @@ read -> check -> snapshot -> tables -> outputs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan_dataset._version import __version__
@@ -28,12 +29,15 @@ class Snapshot:
     texts: dict[str, SourceText]  # archived source texts by source id
     flat: dict[str, list[Row]]  # every flat table's rows
     data_readme: bytes | None  # the README for data users, shipped in the release
+    # Quote offsets by attribution id, as a bundle carries them: a snapshot of the
+    # installed package's bundle has no archived texts to find its quotes in.
+    offsets: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def spans(self, _attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
+    def spans(self, attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
         """Where a quote sits in its archived text."""
         if isinstance(item, QuoteEvidence) and item.source in self.texts:
             return self.texts[item.source].find(item.quote)
-        return None
+        return self.offsets.get(attribution_id)
 
 
 def _read_regular_file(path: Path) -> bytes | None:
@@ -70,4 +74,23 @@ def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:
         texts,
         flat_tables(records, partial.spans),
         _read_regular_file(root / DATA_README),
+    )
+
+
+def snapshot_of_bundle(data: bytes) -> Snapshot:
+    """The snapshot of a bundle the build wrote (the one shipped in the package), for the
+    read-only commands outside a checkout. Its records are validated by the models again;
+    it has no archived texts, only the quotes' offsets in them."""
+    bundle = json.loads(data)
+    records: dict[str, list[Record]] = {
+        name: sorted(
+            (model.model_validate(raw) for raw in bundle["tables"][name]),
+            key=lambda record: record.id,
+        )
+        for name, model in MODELS.items()
+    }
+    offsets = {row_id: (span[0], span[1]) for row_id, span in bundle["offsets"].items()}
+    partial = Snapshot(bundle["version"], records, {}, {}, None, offsets)
+    return Snapshot(
+        bundle["version"], records, {}, flat_tables(records, partial.spans), None, offsets
     )

@@ -8,7 +8,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from plan_dataset.corroboration import Corroboration
-from plan_dataset.dates import first_day
+from plan_dataset.dates import first_day, last_day
+from plan_dataset.figures import format_term
 from plan_dataset.records import Document, Provision
 from plan_dataset.site.search import search_script
 from plan_dataset.site.svg import events_svg, positions_svg
@@ -29,6 +30,8 @@ def _environment(dataset: Any) -> Environment:
     )
     environment.globals["documents"] = {d.id: d for d in dataset.documents}
     environment.globals["version"] = dataset.version
+    # Figures with their units and relation in words: 'at most 600,000 personnel'.
+    environment.filters["figure"] = format_term
     return environment
 
 
@@ -226,7 +229,8 @@ class _Pages:
         rows = sorted(
             ((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower()
         )
-        end = max([end, *(first_day(p.date) for p in dated)])
+        # A month position spans the month: the chart runs to its last day.
+        end = max([end, *(last_day(p.date) for p in dated)])
         self.page(
             "timeline.html",
             "timeline.html",

@@ -152,7 +152,21 @@ def _model_class(model: type[BaseModel]) -> list[str]:
     expressions = [
         (f, _decode_expression(f, info.annotation)) for f, info in model.model_fields.items()
     ]
-    return [*_class(name, _doc(model), fields), "", *_decoder(name, expressions)]
+    extra = TERM_FIGURE if name == "Term" else []
+    return [*_class(name, _doc(model), fields), *extra, "", *_decoder(name, expressions)]
+
+
+# A term reads as a figure with its unit: no raw float (1e+11) reaches a reader.
+TERM_FIGURE = [
+    "    @property",
+    "    def figure(self) -> str:",
+    '        """The value with its unit and relation in words: \'at most 600,000 personnel\',',
+    "        '$100 billion', 'a reduction of 50%'.\"\"\"",
+    "        from plan_dataset.figures import format_term",
+    "",
+    "        return format_term(self)",
+    "",
+]
 
 
 def _evidence_class() -> list[str]:

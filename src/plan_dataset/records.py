@@ -80,6 +80,14 @@ class Term(RecordBase):
         set_field(self, "unit", unit)
         set_field(self, "evidence", evidence)
 
+    @property
+    def figure(self) -> str:
+        """The value with its unit and relation in words: 'at most 600,000 personnel',
+        '$100 billion', 'a reduction of 50%'."""
+        from plan_dataset.figures import format_term
+
+        return format_term(self)
+
 
 _SETTERS_Term = slot_setters(Term)
 

@@ -18,6 +18,9 @@ from plan_dataset.tables import Row, flat_tables
 from plan_dataset.validation import ValidationReport
 
 DATA_README = Path("docs/DATA-README.md")
+CITATION = Path("CITATION.cff")
+# Shipped in the release as they are: the code's and the data's licences.
+LICENCES = (Path("LICENSE"), Path("LICENSE-DATA.md"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class Snapshot:
     # Quote offsets by attribution id, as a bundle carries them: a snapshot of the
     # installed package's bundle has no archived texts to find its quotes in.
     offsets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Files of a checkout the release carries byte for byte, by path: the archived texts
+    # (seeds/), the licences; and CITATION.cff, whose version the build keeps current.
+    verbatim: dict[str, bytes] = field(default_factory=dict)
+    citation: bytes | None = None
 
     def spans(self, attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
         """Where a quote sits in its archived text."""
@@ -74,7 +81,21 @@ def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:
         texts,
         flat_tables(records, partial.spans),
         _read_regular_file(root / DATA_README),
+        verbatim=_verbatim_files(root, records["sources"]),
+        citation=_read_regular_file(root / CITATION),
     )
+
+
+def _verbatim_files(root: Path, sources: list[Record]) -> dict[str, bytes]:
+    """The archived texts of the sources (validation checked their paths and hashes) and
+    the licences, as the release carries them."""
+    paths = [Path(s.path) for s in sources if isinstance(s, Source) and s.path is not None]
+    found = {}
+    for path in sorted({*paths, *LICENCES}):
+        content = _read_regular_file(root / path)
+        if content is not None:
+            found[path.as_posix()] = content
+    return found
 
 
 def snapshot_of_bundle(data: bytes) -> Snapshot:

@@ -83,15 +83,29 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
         "csv/provisions.csv",
         "json/provisions.json",
         "schema/provisions.schema.json",
+        "LICENSE",
+        "LICENSE-DATA.md",
+        "CITATION.cff",
     ):
         assert expected in names, expected  # at the zip's root, where Frictionless looks
+    # The archived texts its descriptor lists are in it, byte for byte, as are the licences.
+    listed = json.loads(bundle_text := (top / "datapackage.json").read_text(encoding="utf-8"))
+    seeds = [source["path"] for source in listed["sources"]]
+    assert seeds and all(path.startswith("seeds/") for path in seeds), bundle_text[:200]
+    for name in [*seeds, "LICENSE", "LICENSE-DATA.md"]:
+        assert (top / name).read_bytes() == (project / name).read_bytes(), name
+    citation = yaml.safe_load((top / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == plan_dataset.__version__
     from plan_dataset.outputs import parquet
 
     # Parquet is in the zip exactly when pyarrow is installed (the parquet extra).
     assert ("parquet/positions.parquet" in names) == parquet.available()
+    summed = set()
     for line in (top / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         expected_digest, name = line.split("  ", 1)
         assert hashlib.sha256((top / name).read_bytes()).hexdigest() == expected_digest, name
+        summed.add(name)
+    assert summed == names - {"SHA256SUMS"}  # every other file, seeds and licences included
     package = json.loads((top / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == plan_dataset.__version__
     assert {

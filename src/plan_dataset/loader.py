@@ -318,7 +318,7 @@ class Dataset:
         Ids stay strings, vocabulary columns are categoricals, and dates are
         datetimes (the first day of a reduced-precision date, with a
         ``<column>_precision`` column saying year, month or day). Needs the
-        ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
+        ``pandas`` extra: ``pip install '.[pandas]'`` in a checkout, or ``pip install pandas``.
         """
         from plan_dataset.table_columns import COLUMNS
 
@@ -332,7 +332,10 @@ class Dataset:
         return frames if table is None else frames[table]
 
 
-PANDAS_MISSING = "this needs pandas, which is not installed: pip install 'plan-dataset[pandas]'"
+PANDAS_MISSING = (
+    "this needs pandas, which is not installed: pip install 'pandas>=2.0' "
+    "(the pandas extra: pip install '.[pandas]' in a checkout)"
+)
 
 
 def _require_pandas() -> Any:

@@ -218,8 +218,10 @@ class Dataset:
             {
                 "stakeholder": stakeholder,
                 "target": target,
-                **cell,
+                "stance": cell["stance"],
+                "date": cell["date"],
                 "date_precision": precision(cell["date"]) if cell["date"] else None,
+                "position": cell["position"],
             }
             for (stakeholder, target), cell in cells.items()
         ]

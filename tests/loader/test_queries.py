@@ -155,3 +155,19 @@ def test_the_bundle_carries_the_corroboration_the_build_computed(
     for table in dataset.table_names():
         for record in dataset.table(table):
             assert dataset.corroboration(record) == with_parts(record_corroboration(record, lookup))
+
+
+def test_frames_keep_a_dates_precision_beside_it(dataset: plan_dataset.Dataset) -> None:
+    pytest.importorskip("pandas")
+    matrix = dataset.stance_matrix(as_frame=True)
+    columns = list(matrix.columns)
+    assert columns.index("date_precision") == columns.index("date") + 1
+    month = matrix[matrix["date_precision"] == "month"]
+    assert len(month) and all(len(value) == 7 for value in month["date"])  # '2025-11', as text
+    positions = dataset.to_pandas("positions")
+    assert "date_precision" in positions.columns
+    rows = dataset.compare("us-28-point-draft", "european-counter-proposal")
+    frame = dataset.compare("us-28-point-draft", "european-counter-proposal", as_frame=True)
+    shown = [value for value in frame["changed_figures"] if isinstance(value, str)]
+    assert shown == [r["changed_figures"] for r in rows if r["changed_figures"]]
+    assert any("600,000 personnel" in value for value in shown)

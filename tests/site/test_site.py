@@ -138,6 +138,24 @@ def test_figures_read_with_their_units_and_no_raw_number(site: dict[str, bytes])
             assert "reduction_by" not in text and "600000" not in text, name
 
 
+def test_no_month_is_shown_as_its_first_day(site: dict[str, bytes]) -> None:
+    """A first day of a month appears only where a source gives that very day."""
+    from plan_dataset.site.pages import TIMELINE_START
+
+    dataset = plan_dataset.load()
+    days = {TIMELINE_START} | {
+        value
+        for record in (*dataset.events, *dataset.positions, *dataset.sources)
+        for name in ("date", "date_earliest", "date_latest", "published", "retrieved")
+        if (value := getattr(record, name, None)) and value.count("-") == 2
+    }
+    for name, content in site.items():
+        if name.endswith(".html"):
+            text = re.sub(r'(href|src)="[^"]*"', "", content.decode("utf-8"))
+            for first in re.findall(r"\b\d{4}-\d{2}-01\b", text):
+                assert first in days, (name, first)
+
+
 def test_month_positions_are_spans_on_the_timeline(site: dict[str, bytes]) -> None:
     """A position dated '2025-11' covers the month: drawn from its first to its last day,
     never as a mark on the 1st."""

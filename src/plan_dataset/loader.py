@@ -201,31 +201,12 @@ class Dataset:
         def stance_matrix(self, *, as_frame: Literal[True]) -> Any: ...
 
     def stance_matrix(self, *, as_frame: bool = False) -> Any:
-        """Stakeholder x target cells holding the latest stance, its date (at its own
-        precision: '2025-11' is a month) and position id.
-
-        ``as_frame=True`` gives a pandas DataFrame (needs the pandas extra), one row per
-        cell, with ``date_precision`` beside ``date``.
-        """
-        from plan_dataset.queries import stance_matrix
+        """Stakeholder x target cells: the latest stance, its date (at its own precision)
+        and position id. ``as_frame=True``: a pandas DataFrame, with ``date_precision``."""
+        from plan_dataset.queries import stance_matrix, stance_rows
 
         cells = stance_matrix(self)
-        if not as_frame:
-            return cells
-        from plan_dataset.dates import precision
-
-        rows = [
-            {
-                "stakeholder": stakeholder,
-                "target": target,
-                "stance": cell["stance"],
-                "date": cell["date"],
-                "date_precision": precision(cell["date"]) if cell["date"] else None,
-                "position": cell["position"],
-            }
-            for (stakeholder, target), cell in cells.items()
-        ]
-        return _frame(rows)
+        return _frame(stance_rows(cells)) if as_frame else cells
 
     def lineage(self, point: Provision | str) -> list[PointLink]:
         """The point links on a point's chain across versions, oldest version first."""
@@ -282,10 +263,8 @@ class Dataset:
         return cite(self.source(item.source), item, speaker)
 
     def corroboration(self, record: Record) -> Corroboration:
-        """Independent origins behind a record: their ids and numbers, the strongest class,
-        whether it is weakly sourced, and the same for each evidence-bearing part in
-        ``parts`` (``terms/<id>``, ``variants/<n>``). The names are the columns of the
-        ``corroboration`` table."""
+        """Independent origins behind a record and (in ``parts``) each evidence-bearing part,
+        named like the columns of the ``corroboration`` table."""
         from plan_dataset.queries import corroboration
 
         return corroboration(self, record)

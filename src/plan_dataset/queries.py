@@ -15,7 +15,7 @@ from plan_dataset.corroboration import (
     record_corroboration,
     with_parts,
 )
-from plan_dataset.dates import first_day
+from plan_dataset.dates import first_day, precision
 from plan_dataset.evidence import evidence_items
 from plan_dataset.figures import format_term
 from plan_dataset.records import RECORD_TYPES, Provision
@@ -23,7 +23,6 @@ from plan_dataset.records import RECORD_TYPES, Provision
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from plan_dataset.corroboration import Corroboration
-    from plan_dataset.loader import Dataset
     from plan_dataset.records import (
         Discrepancy,
         Document,
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
         Term,
     )
     from plan_dataset.results import ComparisonRow, Record, StanceCell
+    from plan_dataset.results import Tables as Dataset
 
 PLAN = "plan"
 TABLE_OF_TYPE = {record_type: table for table, record_type in RECORD_TYPES.items()}
@@ -90,6 +90,21 @@ def stance_matrix(dataset: Dataset) -> dict[tuple[str, str], StanceCell]:
             "position": position.id,
         }
     return dict(sorted(cells.items()))
+
+
+def stance_rows(cells: dict[tuple[str, str], StanceCell]) -> list[dict[str, str | None]]:
+    """The matrix as rows for a frame, with each date's precision beside it."""
+    return [
+        {
+            "stakeholder": stakeholder,
+            "target": target,
+            "stance": cell["stance"],
+            "date": cell["date"],
+            "date_precision": precision(cell["date"]) if cell["date"] else None,
+            "position": cell["position"],
+        }
+        for (stakeholder, target), cell in cells.items()
+    ]
 
 
 def lineage(dataset: Dataset, point: Provision | str) -> list[PointLink]:

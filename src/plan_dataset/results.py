@@ -11,12 +11,22 @@ from __future__ import annotations
 
 import functools
 import operator
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypedDict
 
 from plan_dataset.records import RECORD_TYPES
 
 if TYPE_CHECKING:
-    from plan_dataset.records import Record
+    from plan_dataset.records import (
+        Discrepancy,
+        Document,
+        Event,
+        PointLink,
+        Position,
+        Provision,
+        Record,
+        Source,
+        Stakeholder,
+    )
 else:
     # The same union, built at run time from the generated table of record types.
     Record = functools.reduce(operator.or_, RECORD_TYPES.values())
@@ -48,4 +58,24 @@ class ComparisonRow(TypedDict):
     link: str
 
 
-__all__ = ["ComparisonRow", "LinkOperation", "Record", "Stance", "StanceCell"]
+class Tables(Protocol):
+    """What the queries read of a dataset: ``plan_dataset.Dataset`` is one. (The queries
+    sit below the loader, so they name this rather than import it.)"""
+
+    sources: tuple[Source, ...]
+    stakeholders: tuple[Stakeholder, ...]
+    documents: tuple[Document, ...]
+    provisions: tuple[Provision, ...]
+    point_links: tuple[PointLink, ...]
+    positions: tuple[Position, ...]
+    events: tuple[Event, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    _by_id: dict[tuple[str, str], Record]
+    _corroboration: dict[str, dict[str, Any]]
+
+    def table_names(self) -> tuple[str, ...]: ...
+
+    def table(self, name: str) -> tuple[Record, ...]: ...
+
+
+__all__ = ["ComparisonRow", "LinkOperation", "Record", "Stance", "StanceCell", "Tables"]

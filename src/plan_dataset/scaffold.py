@@ -123,7 +123,10 @@ def scaffold(
     if table == "sources":
         source_id = record_id if source_id is None else source_id
         written |= ARCHIVED_SOURCE_FIELDS if archived else WEB_SOURCE_FIELDS
-    evidence = _Evidence(QuoteEvidence if archived else LocatorEvidence, source_id, written)
+    model: type[BaseModel] = LocatorEvidence
+    if archived:
+        model = QuoteEvidence
+    evidence = _Evidence(model, source_id, written)
     lines = [schema_header_line(table), f"id: {json.dumps(record_id)}"]
     lines += _lines(MODELS[table], "", evidence, top=True)
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from plan_dataset.corroboration import Corroboration
     from plan_dataset.problems import Problem
-    from plan_dataset.results import ComparisonRow, Record, StanceCell
+    from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
@@ -277,7 +277,7 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
+    def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
         from plan_dataset.rows import flat_tables
         from plan_dataset.table_columns import COLUMNS

@@ -36,6 +36,10 @@ LinkOperation: TypeAlias = Literal[
 ]
 
 
+# A cell of a flat table (``Dataset.rows()``): text, a number, a flag, or no value.
+FlatValue: TypeAlias = str | int | float | bool | None
+
+
 class StanceCell(TypedDict):
     """One cell of ``stance_matrix()``: a stakeholder's latest stance on one target."""
 
@@ -78,4 +82,12 @@ class Tables(Protocol):
     def table(self, name: str) -> tuple[Record, ...]: ...
 
 
-__all__ = ["ComparisonRow", "LinkOperation", "Record", "Stance", "StanceCell", "Tables"]
+__all__ = [
+    "ComparisonRow",
+    "FlatValue",
+    "LinkOperation",
+    "Record",
+    "Stance",
+    "StanceCell",
+    "Tables",
+]

@@ -65,8 +65,10 @@ def test_relaying_state_media_does_not_make_it_count() -> None:
         "weak": _Source("weak", "republisher"),
     }
     result = corroboration_of([_Item("relay"), _Item("copy")], sources.get)
-    assert result.origins == ("weak",)  # the relay of state media is not counted at all
-    assert result.strongest == "republisher"  # a copy is no stronger than what it copies
+    assert result.origin_ids == ("weak",)  # the relay of state media is not counted at all
+    assert (
+        result.strongest_reliability == "republisher"
+    )  # a copy is no stronger than what it copies
 
 
 def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
@@ -80,7 +82,7 @@ def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
     result = corroboration_of([_Item("repost"), _Item("copy")], sources.get)
     # State media two links up the chain makes the repost not count; the wire's copy of a
     # republisher's page counts as that republisher does, under the origin at the chain's end.
-    assert result.origins == ("axios",) and result.strongest == "republisher"
+    assert result.origin_ids == ("axios",) and result.strongest_reliability == "republisher"
 
 
 def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> None:
@@ -96,7 +98,7 @@ def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> Non
         "copy": _Source("copy", "established_outlet", "unclassed"),
     }
     result = corroboration_of([_Item("relay"), _Item("own"), _Item("copy")], sources.get)
-    assert result.origins == ("own", "unclassed")
+    assert result.origin_ids == ("own", "unclassed")
     assert result.strongest_reliability == "established_outlet"
 
 

@@ -20,7 +20,7 @@ def copy_project(destination: Path) -> Path:
     for folder in ("seeds", "data", "schema", "tables", "docs"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, destination / folder)
-    for file in ("datapackage.json", "CHANGELOG.md"):
+    for file in ("datapackage.json", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA.md"):
         shutil.copy2(ROOT / file, destination / file)
     for generated in (
         "src/plan_dataset/data/plan-dataset.json",

@@ -47,7 +47,8 @@ from plan_dataset.record_base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Literal
+    from collections.abc import Callable
+    from typing import Any, Literal, TypeAlias
 
 _new = object.__new__
 '''
@@ -59,7 +60,7 @@ def _type_text(annotation: Any) -> str:
     if annotation is type(None):
         return "None"
     if annotation in (str, int, float, bool):
-        return annotation.__name__
+        return str(annotation.__name__)
     if origin is typing.Annotated:
         return _type_text(arguments[0])
     if origin is typing.Literal:
@@ -145,11 +146,27 @@ def _decoder(name: str, expressions: list[tuple[str, str]]) -> list[str]:
 
 def _model_class(model: type[BaseModel]) -> list[str]:
     name = CLASS_NAMES[model]
-    fields = [(f, _type_text(info.annotation), None) for f, info in model.model_fields.items()]
+    fields: list[tuple[str, str, str | None]] = [
+        (f, _type_text(info.annotation), None) for f, info in model.model_fields.items()
+    ]
     expressions = [
         (f, _decode_expression(f, info.annotation)) for f, info in model.model_fields.items()
     ]
-    return [*_class(name, _doc(model), fields), "", *_decoder(name, expressions)]
+    extra = TERM_FIGURE if name == "Term" else []
+    return [*_class(name, _doc(model), fields), *extra, "", *_decoder(name, expressions)]
+
+
+# A term reads as a figure with its unit: no raw float (1e+11) reaches a reader.
+TERM_FIGURE = [
+    "    @property",
+    "    def figure(self) -> str:",
+    '        """The value with its unit and relation in words: \'at most 600,000 personnel\',',
+    "        '$100 billion', 'a reduction of 50%'.\"\"\"",
+    "        from plan_dataset.figures import format_term",
+    "",
+    "        return format_term(self)",
+    "",
+]
 
 
 def _evidence_class() -> list[str]:
@@ -183,10 +200,15 @@ def render_records_module() -> str:
         body += _model_class(model)
     types_by_table = ", ".join(f'"{t}": {CLASS_NAMES[m]}' for t, m in MODELS.items())
     decoders = ", ".join(f'"{t}": _decode_{CLASS_NAMES[m]}' for t, m in MODELS.items())
+    union = " | ".join(CLASS_NAMES[m] for m in MODELS.values())
     body += [
+        "if TYPE_CHECKING:",
+        "    # Any record of any table.",
+        f"    Record: TypeAlias = {union}",
+        "",
         "# Record type of each table, and the decoder from its parsed JSON rows.",
-        f"RECORD_TYPES = {{{types_by_table}}}",
-        f"DECODERS = {{{decoders}}}",
+        f"RECORD_TYPES: dict[str, type[Record]] = {{{types_by_table}}}",
+        f"DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {{{decoders}}}",
         "",
     ]
     return "\n".join(body)

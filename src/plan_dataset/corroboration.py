@@ -20,10 +20,21 @@ from plan_dataset.evidence import evidence_items
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, Literal, get_args
+else:
+    # Stand-ins at run time: the loader's queries do not import typing, which costs more
+    # than loading the bundle. Here Literal[...] is simply the tuple of its values.
+    class Literal:
+        def __class_getitem__(cls, values):
+            return values
 
-# Source classes, strongest first: the models' Reliability vocabulary is made from this.
-RELIABILITY_ORDER = (
+    def get_args(values):
+        return values
+
+
+# Source classes, strongest first: the one statement of their order. The models'
+# vocabulary, the JSON Schema and the ranking below are all made from it.
+Reliability = Literal[
     "primary",
     "wire",
     "established_outlet",
@@ -33,7 +44,8 @@ RELIABILITY_ORDER = (
     "state_affiliated",
     "partisan_blog",
     "unattributed_analysis",
-)
+]
+RELIABILITY_ORDER: tuple[Reliability, ...] = get_args(Reliability)
 NEVER_COUNTS = frozenset({"aggregator", "state_affiliated", "partisan_blog"})
 STRONG = frozenset(RELIABILITY_ORDER[: RELIABILITY_ORDER.index("regional_outlet") + 1])
 MIN_STRONG_ORIGINS = 2
@@ -89,7 +101,8 @@ def classes_along(record: Any, source: Callable[[str], Any]) -> list[str]:
 def origin_of(record: Any, source: Callable[[str], Any]) -> str:
     """The id a page counts under: the end of its origin chain (an outlet or a source)."""
     last = chain_of(record, source)[-1]
-    return getattr(last, "origin", None) or last.id
+    origin: str = getattr(last, "origin", None) or last.id
+    return origin
 
 
 def counts(record: Any, source: Callable[[str], Any]) -> bool:
@@ -116,59 +129,93 @@ def strongest_first(items: Any, source: Callable[[str], Any]) -> list[Any]:
 
 
 class Corroboration:
-    """Corroboration of one record or part: counted origins, strongest class, flag.
+    """How well a record or one of its parts is corroborated; the same names as the
+    columns of the ``corroboration`` table.
 
-    For a version of the plan with published points, ``points`` and
-    ``points_well_sourced`` summarise its points (see ``with_points``).
+    ``origin_ids`` are the independent origins that count, ``strong_origin_ids`` those
+    of class ``regional_outlet`` or stronger; ``origins`` and ``strong_origins`` are
+    their numbers. Fewer than two strong origins means ``weakly_sourced``. ``parts``
+    holds the record's evidence-bearing parts (``terms/<id>``, ``variants/<n>``), each
+    a ``Corroboration`` of its own; a part has none. For a version of the plan with
+    published points, ``points`` and ``points_well_sourced`` summarise its points: a
+    version at least half of whose points are well sourced is not weakly sourced, since
+    its points are its text.
     """
 
     __slots__ = (
-        "origins",
+        "origin_ids",
+        "parts",
         "points",
         "points_well_sourced",
-        "strong_origins",
-        "strongest",
-        "weakly_sourced",
+        "strong_origin_ids",
+        "strongest_reliability",
     )
+    origin_ids: tuple[str, ...]
+    strong_origin_ids: tuple[str, ...]
+    strongest_reliability: Reliability | None
+    parts: dict[str, Corroboration]
+    points: int | None
+    points_well_sourced: int | None
 
     def __init__(
         self,
-        origins: tuple[str, ...],
-        strong_origins: tuple[str, ...],
-        strongest: str | None,
+        origin_ids: tuple[str, ...],
+        strong_origin_ids: tuple[str, ...],
+        strongest_reliability: Reliability | None,
+        parts: dict[str, Corroboration] | None = None,
         points: int | None = None,
         points_well_sourced: int | None = None,
     ) -> None:
-        self.origins = origins
-        self.strong_origins = strong_origins
-        self.strongest = strongest
+        self.origin_ids = origin_ids
+        self.strong_origin_ids = strong_origin_ids
+        self.strongest_reliability = strongest_reliability
+        self.parts = parts if parts is not None else {}
         self.points = points
         self.points_well_sourced = points_well_sourced
-        weak_itself = len(strong_origins) < MIN_STRONG_ORIGINS
-        # A version's points are its text: when at least half of them are well sourced,
-        # the version is not weak, whatever the pages about it as a whole say.
-        well = points is not None and points_well_sourced is not None
-        points_carry_it = well and points_well_sourced * 2 >= points  # type: ignore[operator]
-        self.weakly_sourced = weak_itself and not points_carry_it
 
-    def _key(self) -> tuple[Any, ...]:
-        return (
-            self.origins,
-            self.strong_origins,
-            self.strongest,
-            self.points,
-            self.points_well_sourced,
+    @property
+    def origins(self) -> int:
+        """How many independent origins count (any class that is not excluded)."""
+        return len(self.origin_ids)
+
+    @property
+    def strong_origins(self) -> int:
+        """How many of them are of class ``regional_outlet`` or stronger."""
+        return len(self.strong_origin_ids)
+
+    @property
+    def weakly_sourced(self) -> bool:
+        """Fewer than two strong origins, unless a version's points carry it."""
+        points_carry_it = (
+            self.points is not None
+            and self.points_well_sourced is not None
+            and self.points_well_sourced * 2 >= self.points
         )
+        return not points_carry_it and self.strong_origins < MIN_STRONG_ORIGINS
 
     def __repr__(self) -> str:
+        parts = f", parts={sorted(self.parts)}" if self.parts else ""
         points = (
-            f", points_well_sourced={self.points_well_sourced}/{self.points}"
+            f", points_well_sourced={self.points_well_sourced}, points={self.points}"
             if self.points is not None
             else ""
         )
         return (
-            f"Corroboration(origins={list(self.origins)}, strongest={self.strongest!r}, "
-            f"weakly_sourced={self.weakly_sourced}{points})"
+            f"Corroboration(origins={self.origins}, strong_origins={self.strong_origins}, "
+            f"strongest_reliability={self.strongest_reliability!r}, "
+            f"weakly_sourced={self.weakly_sourced}{points}, origin_ids={list(self.origin_ids)}"
+            f"{parts})"
+        )
+
+    def _key(self) -> tuple[object, ...]:
+        parts = tuple(sorted((name, part._key()) for name, part in self.parts.items()))
+        return (
+            self.origin_ids,
+            self.strong_origin_ids,
+            self.strongest_reliability,
+            parts,
+            self.points,
+            self.points_well_sourced,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -178,12 +225,14 @@ class Corroboration:
         return hash(self._key())
 
     def to_dict(self) -> dict[str, Any]:
+        """The columns of the ``corroboration`` table (ids as lists, not joined)."""
         return {
-            "origins": len(self.origins),
-            "strong_origins": len(self.strong_origins),
-            "strongest_reliability": self.strongest,
+            "origins": self.origins,
+            "strong_origins": self.strong_origins,
+            "strongest_reliability": self.strongest_reliability,
             "weakly_sourced": self.weakly_sourced,
-            "origin_ids": list(self.origins),
+            "origin_ids": list(self.origin_ids),
+            "strong_origin_ids": list(self.strong_origin_ids),
             "points": self.points,
             "points_well_sourced": self.points_well_sourced,
         }
@@ -191,7 +240,12 @@ class Corroboration:
     def with_points(self, points: int, well_sourced: int) -> Corroboration:
         """The same corroboration, summarising a version's published points."""
         return Corroboration(
-            self.origins, self.strong_origins, self.strongest, points, well_sourced
+            self.origin_ids,
+            self.strong_origin_ids,
+            self.strongest_reliability,
+            self.parts,
+            points,
+            well_sourced,
         )
 
 
@@ -258,14 +312,29 @@ def all_corroboration(records: Any) -> dict[str, Corroboration]:
     return found
 
 
+def with_parts(by_part: dict[str | None, Corroboration]) -> Corroboration:
+    """One record's corroboration (its own evidence; none if it has none of its own)
+    carrying its parts' corroboration in ``parts``."""
+    own = by_part.get(None) or Corroboration((), (), None)
+    parts = {part: result for part, result in by_part.items() if part is not None}
+    return Corroboration(
+        own.origin_ids,
+        own.strong_origin_ids,
+        own.strongest_reliability,
+        parts,
+        own.points,
+        own.points_well_sourced,
+    )
+
+
 def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
     """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
     found: dict[str, dict[str, Any]] = {}
     for key, result in all_corroboration(records).items():
         found[key] = {
-            "origins": list(result.origins),
-            "strong_origins": list(result.strong_origins),
-            "strongest": result.strongest,
+            "origin_ids": list(result.origin_ids),
+            "strong_origin_ids": list(result.strong_origin_ids),
+            "strongest_reliability": result.strongest_reliability,
         }
         if result.points is not None:
             found[key]["points"] = result.points
@@ -274,10 +343,20 @@ def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
 
 
 def from_plain(value: dict[str, Any]) -> Corroboration:
+    """A corroboration as the bundle stores it. Bundles before 0.3.0 named the id lists
+    ``origins`` and ``strong_origins`` and the class ``strongest``."""
+    if "origin_ids" not in value:
+        value = {
+            **value,
+            "origin_ids": value["origins"],
+            "strong_origin_ids": value["strong_origins"],
+            "strongest_reliability": value["strongest"],
+        }
     return Corroboration(
-        tuple(value["origins"]),
-        tuple(value["strong_origins"]),
-        value["strongest"],
+        tuple(value["origin_ids"]),
+        tuple(value["strong_origin_ids"]),
+        value["strongest_reliability"],
+        None,
         value.get("points"),
         value.get("points_well_sourced"),
     )

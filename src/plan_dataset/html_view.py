@@ -25,14 +25,21 @@ def _value_html(value: Any, depth: int) -> str:
         return f'<ul style="margin:0;padding-left:1.2em">{items}</ul>'
     if hasattr(value, "__slots__") and hasattr(value, "to_dict") and depth < MAX_DEPTH:
         return _fields_html(value, depth + 1)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from plan_dataset.figures import format_number
+
+        return format_number(value)  # 100,000,000,000, never 1e+11
     return escape(str(value))
 
 
 def _fields_html(record: Any, depth: int) -> str:
+    names = list(record.__slots__)
+    if hasattr(record, "figure"):  # a term: its figure in words first
+        names.insert(0, "figure")
     rows = "".join(
         f'<tr><th style="text-align:left;vertical-align:top">{escape(name)}</th>'
         f"<td style='text-align:left'>{_value_html(getattr(record, name), depth)}</td></tr>"
-        for name in record.__slots__
+        for name in names
     )
     return f"<table>{rows}</table>"
 

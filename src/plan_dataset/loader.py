@@ -27,25 +27,14 @@ from plan_dataset.records import (
 # Only type checkers import typing: at run time it would cost more than loading the bundle.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
-    from typing import Any
+    from typing import Any, Literal, overload
 
+    from plan_dataset.corroboration import Corroboration
     from plan_dataset.problems import Problem
+    from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
-
-    Record = (
-        Source
-        | Stakeholder
-        | Outlet
-        | Document
-        | Provision
-        | PointLink
-        | Position
-        | Event
-        | Discrepancy
-        | Question
-        | QuestionStatus
-    )
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
 TABLE_NAMES = tuple(DECODERS)
@@ -89,7 +78,7 @@ class Dataset(QuestionQueries):
         self,
         *,
         version: str,
-        tables: dict[str, tuple[Record, ...]],
+        tables: Mapping[str, tuple[Record, ...]],
         offsets: dict[str, list[int]] | None = None,
         corroboration: dict[str, dict[str, Any]] | None = None,
     ) -> None:
@@ -197,7 +186,11 @@ class Dataset(QuestionQueries):
         return timeline(self)
 
     def positions_on(
-        self, target: Any, *, include_document: bool = False, across_versions: bool = False
+        self,
+        target: Provision | Document | str,
+        *,
+        include_document: bool = False,
+        across_versions: bool = False,
     ) -> list[Position]:
         """Positions on 'plan', a document or a point (a record or an id): dated,
         corroborated ones first in date order, then weakly sourced, then undated.
@@ -211,34 +204,48 @@ class Dataset(QuestionQueries):
             self, target, include_document=include_document, across_versions=across_versions
         )
 
-    def trajectory(self, stakeholder: Any) -> list[Position]:
+    def trajectory(self, stakeholder: Stakeholder | str) -> list[Position]:
         """One stakeholder's positions: dated, corroborated ones first in date order, then
         dated weakly sourced ones, then undated ones."""
         from plan_dataset.queries import trajectory
 
         return trajectory(self, stakeholder)
 
-    def stance_matrix(self, *, as_frame: bool = False) -> Any:
-        """Stakeholder x target cells holding the latest stance, its date and position id.
+    if TYPE_CHECKING:  # the result's type follows as_frame
 
-        ``as_frame=True`` gives a pandas DataFrame (needs the pandas extra).
-        """
-        from plan_dataset.queries import stance_matrix
+        @overload
+        def stance_matrix(
+            self, *, as_frame: Literal[False] = False
+        ) -> dict[tuple[str, str], StanceCell]: ...
+        @overload
+        def stance_matrix(self, *, as_frame: Literal[True]) -> Any: ...
+
+    def stance_matrix(self, *, as_frame: bool = False) -> Any:
+        """Stakeholder x target cells: the latest stance, its date (at its own precision)
+        and position id. ``as_frame=True``: a pandas DataFrame, with ``date_precision``."""
+        from plan_dataset.queries import stance_matrix, stance_rows
 
         cells = stance_matrix(self)
-        if not as_frame:
-            return cells
-        rows = [{"stakeholder": s, "target": t, **cell} for (s, t), cell in cells.items()]
-        return _frame(rows)
+        return _frame(stance_rows(cells)) if as_frame else cells
 
-    def lineage(self, point: Any) -> list[PointLink]:
+    def lineage(self, point: Provision | str) -> list[PointLink]:
         """The point links on a point's chain across versions, oldest version first."""
         from plan_dataset.queries import lineage
 
         return lineage(self, point)
 
+    if TYPE_CHECKING:  # the result's type follows as_frame
+
+        @overload
+        def compare(
+            self, document_a: str, document_b: str, *, as_frame: Literal[False] = False
+        ) -> list[ComparisonRow]: ...
+        @overload
+        def compare(self, document_a: str, document_b: str, *, as_frame: Literal[True]) -> Any: ...
+
     def compare(self, document_a: str, document_b: str, *, as_frame: bool = False) -> Any:
-        """One row per linked point between two versions, with operation and changed figures."""
+        """One row per linked point between two versions, with operation and changed figures
+        (with their units); ``as_frame=True`` gives a pandas DataFrame."""
         from plan_dataset.queries import compare
 
         for name in (document_a, document_b):
@@ -281,8 +288,9 @@ class Dataset(QuestionQueries):
 
         return when_label(self, record)
 
-    def corroboration(self, record: Record) -> dict[str | None, Any]:
-        """Independent origins behind a record (key None) and each evidence-bearing part."""
+    def corroboration(self, record: Record) -> Corroboration:
+        """Independent origins behind a record and (in ``parts``) each evidence-bearing part,
+        named like the columns of the ``corroboration`` table."""
         from plan_dataset.queries import corroboration
 
         return corroboration(self, record)
@@ -297,7 +305,7 @@ class Dataset(QuestionQueries):
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
+    def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
         from plan_dataset.rows import flat_tables
         from plan_dataset.table_columns import COLUMNS
@@ -319,7 +327,7 @@ class Dataset(QuestionQueries):
         Ids stay strings, vocabulary columns are categoricals, and dates are
         datetimes (the first day of a reduced-precision date, with a
         ``<column>_precision`` column saying year, month or day). Needs the
-        ``pandas`` extra: ``pip install 'plan-dataset[pandas]'``.
+        ``pandas`` extra: ``pip install '.[pandas]'`` in a checkout, or ``pip install pandas``.
         """
         from plan_dataset.table_columns import COLUMNS
 
@@ -333,7 +341,10 @@ class Dataset(QuestionQueries):
         return frames if table is None else frames[table]
 
 
-PANDAS_MISSING = "this needs pandas, which is not installed: pip install 'plan-dataset[pandas]'"
+PANDAS_MISSING = (
+    "this needs pandas, which is not installed: pip install 'pandas>=2.0' "
+    "(the pandas extra: pip install '.[pandas]' in a checkout)"
+)
 
 
 def _require_pandas() -> Any:
@@ -345,7 +356,7 @@ def _require_pandas() -> Any:
     return pandas
 
 
-def _frame(rows: list[dict[str, Any]]) -> Any:
+def _frame(rows: Sequence[Mapping[str, object]]) -> Any:
     return _require_pandas().DataFrame(rows)
 
 

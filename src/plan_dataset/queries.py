@@ -13,32 +13,48 @@ from plan_dataset.corroboration import (
     part_key,
     parts_of,
     strongest_first,
+    with_parts,
 )
-from plan_dataset.dates import first_day, last_day
+from plan_dataset.dates import first_day, last_day, precision
 from plan_dataset.evidence import evidence_items
-from plan_dataset.records import RECORD_TYPES
+from plan_dataset.figures import format_term
+from plan_dataset.records import RECORD_TYPES, Provision
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from plan_dataset.corroboration import Corroboration
+    from plan_dataset.records import (
+        Discrepancy,
+        Document,
+        Event,
+        PointLink,
+        Position,
+        Source,
+        Stakeholder,
+        Term,
+    )
+    from plan_dataset.results import ComparisonRow, Record, StanceCell
+    from plan_dataset.results import Tables as Dataset
+
 PLAN = "plan"
 TABLE_OF_TYPE = {record_type: table for table, record_type in RECORD_TYPES.items()}
 
 
-def event_sort_key(event: Any) -> tuple[str, str]:
+def event_sort_key(event: Event) -> tuple[str, str]:
     """Events sort by their date's first day, or a range's earliest day; then by id."""
     start = first_day(event.date) if event.date else (event.date_earliest or "9999-12-31")
     return start, event.id
 
 
-def timeline(dataset: Any) -> list[Any]:
+def timeline(dataset: Dataset) -> list[Event]:
     """Every event in date order; ranges sort by their earliest day, ties by id."""
     return sorted(dataset.events, key=event_sort_key)
 
 
-def _position_key(position: Any) -> tuple[str, str]:
+def _position_key(position: Position) -> tuple[str, str]:
     return (first_day(position.date) if position.date else "0000-00-00", position.id)
 
 
@@ -99,8 +115,12 @@ def evidence_strongest_first(dataset: Any, record: Any) -> list[Any]:
 
 
 def positions_on(
-    dataset: Any, target: Any, *, include_document: bool = False, across_versions: bool = False
-) -> list[Any]:
+    dataset: Dataset,
+    target: Provision | Document | str,
+    *,
+    include_document: bool = False,
+    across_versions: bool = False,
+) -> list[Position]:
     """Positions on the plan ('plan'), a document or a point, strongest first: dated and
     corroborated ones in date order, then weak, then undated (``strongest_positions_first``).
 
@@ -112,7 +132,7 @@ def positions_on(
     wanted = {target_id}
     if include_document:
         point = dataset._by_id.get(("provisions", target_id))
-        if point is not None and point.document:
+        if isinstance(point, Provision) and point.document:
             wanted.add(point.document)
     questions: set[str] = set()
     if across_versions:
@@ -127,7 +147,7 @@ def positions_on(
     return strongest_positions_first(dataset, found)
 
 
-def trajectory(dataset: Any, stakeholder: Any) -> list[Any]:
+def trajectory(dataset: Dataset, stakeholder: Stakeholder | str) -> list[Position]:
     """One stakeholder's positions, strongest first: dated and corroborated ones in date
     order, then dated weak ones, then undated ones (``strongest_positions_first``)."""
     stakeholder_id = stakeholder if isinstance(stakeholder, str) else stakeholder.id
@@ -136,9 +156,9 @@ def trajectory(dataset: Any, stakeholder: Any) -> list[Any]:
     )
 
 
-def stance_matrix(dataset: Any) -> dict[tuple[str, str], dict[str, Any]]:
+def stance_matrix(dataset: Dataset) -> dict[tuple[str, str], StanceCell]:
     """Stakeholder x target: the latest stance, its date and the position behind it."""
-    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    cells: dict[tuple[str, str], StanceCell] = {}
     for position in sorted(dataset.positions, key=_position_key):
         cells[(position.stakeholder, position.target)] = {
             "stance": position.stance,
@@ -148,12 +168,27 @@ def stance_matrix(dataset: Any) -> dict[tuple[str, str], dict[str, Any]]:
     return dict(sorted(cells.items()))
 
 
-def lineage(dataset: Any, point: Any) -> list[Any]:
+def stance_rows(cells: dict[tuple[str, str], StanceCell]) -> list[dict[str, str | None]]:
+    """The matrix as rows for a frame, with each date's precision beside it."""
+    return [
+        {
+            "stakeholder": stakeholder,
+            "target": target,
+            "stance": cell["stance"],
+            "date": cell["date"],
+            "date_precision": precision(cell["date"]) if cell["date"] else None,
+            "position": cell["position"],
+        }
+        for (stakeholder, target), cell in cells.items()
+    ]
+
+
+def lineage(dataset: Dataset, point: Provision | str) -> list[PointLink]:
     """Every point link on the chain through a point, earlier and later, oldest first."""
     point_id = point if isinstance(point, str) else point.id
     links = dataset.point_links
     seen_points = {point_id}
-    chain: dict[str, Any] = {}
+    chain: dict[str, PointLink] = {}
     frontier = [point_id]
     while frontier:
         current = frontier.pop()
@@ -166,7 +201,7 @@ def lineage(dataset: Any, point: Any) -> list[Any]:
                         frontier.append(end)
     documents = {d.id: d for d in dataset.documents}
 
-    def when(link: Any) -> tuple[str, str, str]:
+    def when(link: PointLink) -> tuple[str, str, str]:
         document = documents.get(link.later_document)
         date = document.date if document is not None and document.date else "9999"
         return (first_day(date), link.later_document, link.id)
@@ -174,32 +209,39 @@ def lineage(dataset: Any, point: Any) -> list[Any]:
     return sorted(chain.values(), key=when)
 
 
-def _figures(point: Any) -> dict[str, Any]:
+def _figures(point: Provision | None) -> dict[str, Term]:
     return {term.id: term for term in point.terms} if point is not None else {}
 
 
-def changed_figures(earlier: Any, later: Any) -> list[str]:
-    """Figures that differ between two points, e.g. 'personnel-cap: 600000 -> 800000'."""
+def changed_figures(earlier: Provision | None, later: Provision | None) -> list[str]:
+    """Figures that differ between two points, with their units and relations, e.g.
+    'personnel-cap: 600,000 personnel -> 800,000 personnel'."""
     before, after = _figures(earlier), _figures(later)
     changes = []
     for term_id in sorted(set(before) | set(after)):
         old, new = before.get(term_id), after.get(term_id)
-        old_value = f"{old.value:g}" if old is not None else "none"
-        new_value = f"{new.value:g}" if new is not None else "none"
-        if old_value != new_value or (old and new and old.relation != new.relation):
-            changes.append(f"{term_id}: {old_value} -> {new_value}")
+        old_figure = format_term(old) if old is not None else "none"
+        new_figure = format_term(new) if new is not None else "none"
+        if old_figure != new_figure:
+            changes.append(f"{term_id}: {old_figure} -> {new_figure}")
     return changes
 
 
-def compare(dataset: Any, document_a: str, document_b: str) -> list[dict[str, Any]]:
+def _provision(dataset: Dataset, provision_id: str | None) -> Provision | None:
+    if provision_id is None:
+        return None
+    record = dataset._by_id.get(("provisions", provision_id))
+    return record if isinstance(record, Provision) else None
+
+
+def compare(dataset: Dataset, document_a: str, document_b: str) -> list[ComparisonRow]:
     """One row per linked point between two versions: numbers, operation, changed figures."""
-    by_id = dataset._by_id
-    rows = []
+    rows: list[ComparisonRow] = []
     for link in dataset.point_links:
         if (link.earlier_document, link.later_document) != (document_a, document_b):
             continue
-        earlier = by_id.get(("provisions", link.earlier)) if link.earlier else None
-        later = by_id.get(("provisions", link.later)) if link.later else None
+        earlier = _provision(dataset, link.earlier)
+        later = _provision(dataset, link.later)
         rows.append(
             {
                 "earlier": link.earlier,
@@ -222,8 +264,8 @@ def compare(dataset: Any, document_a: str, document_b: str) -> list[dict[str, An
     )
 
 
-def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
-    """Corroboration of a record (key None) and of each of its evidence-bearing parts.
+def corroboration(dataset: Dataset, record: Record) -> Corroboration:
+    """Corroboration of a record, with that of each evidence-bearing part in ``parts``.
 
     Read from the bundle, where the build computed it; computed here for a dataset
     assembled without one.
@@ -233,21 +275,25 @@ def corroboration(dataset: Any, record: Any) -> dict[str | None, Any]:
     if not stored:
         records = {name: dataset.table(name) for name in dataset.table_names()}
         found = all_corroboration(records)
-        return {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
-    return {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
+        return with_parts(
+            {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
+        )
+    return with_parts(
+        {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
+    )
 
 
-def _id_of(value: Any) -> str:
+def _id_of(value: Record | str) -> str:
     return value if isinstance(value, str) else value.id
 
 
-def discrepancies_about(dataset: Any, record: Any) -> list[Any]:
+def discrepancies_about(dataset: Dataset, record: Record | str) -> list[Discrepancy]:
     """The discrepancies whose ``about`` names a record (ids are unique across tables)."""
     record_id = _id_of(record)
     return [d for d in dataset.discrepancies if d.about.id == record_id]
 
 
-def cited_by(dataset: Any, source: Any) -> list[Any]:
+def cited_by(dataset: Dataset, source: Source | str) -> list[Record]:
     """Every record with an evidence item citing a source, nested evidence included;
     in table order, then by id."""
     source_id = _id_of(source)
@@ -259,7 +305,7 @@ def cited_by(dataset: Any, source: Any) -> list[Any]:
     ]
 
 
-def _members(dataset: Any, stakeholder_id: str) -> set[str]:
+def _members(dataset: Dataset, stakeholder_id: str) -> set[str]:
     """A stakeholder and everyone affiliated with it, directly or through others."""
     found = {stakeholder_id}
     changed = True
@@ -272,7 +318,9 @@ def _members(dataset: Any, stakeholder_id: str) -> set[str]:
     return found
 
 
-def positions_by(dataset: Any, stakeholder: Any, *, include_members: bool = False) -> list[Any]:
+def positions_by(
+    dataset: Dataset, stakeholder: Stakeholder | str, *, include_members: bool = False
+) -> list[Position]:
     """The positions a stakeholder took, strongest first (as ``trajectory``);
     ``include_members=True`` adds those of stakeholders affiliated with it (a
     government's ministers, say)."""

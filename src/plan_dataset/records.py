@@ -13,7 +13,8 @@ from plan_dataset.record_base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Literal
+    from collections.abc import Callable
+    from typing import Any, Literal, TypeAlias
 
 _new = object.__new__
 
@@ -78,6 +79,14 @@ class Term(RecordBase):
         set_field(self, "value", value)
         set_field(self, "unit", unit)
         set_field(self, "evidence", evidence)
+
+    @property
+    def figure(self) -> str:
+        """The value with its unit and relation in words: 'at most 600,000 personnel',
+        '$100 billion', 'a reduction of 50%'."""
+        from plan_dataset.figures import format_term
+
+        return format_term(self)
 
 
 _SETTERS_Term = slot_setters(Term)
@@ -689,6 +698,10 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
     return record
 
 
+if TYPE_CHECKING:
+    # Any record of any table.
+    Record: TypeAlias = Source | Stakeholder | Outlet | Document | Provision | PointLink | Question | Position | Event | QuestionStatus | Discrepancy
+
 # Record type of each table, and the decoder from its parsed JSON rows.
-RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "outlets": Outlet, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
-DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "outlets": _decode_Outlet, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}
+RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, "stakeholders": Stakeholder, "outlets": Outlet, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
+DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "outlets": _decode_Outlet, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}

@@ -7,7 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import all_corroboration, lookup_of, strength_of
+from plan_dataset.corroboration import all_corroboration, lookup_of, part_key, strength_of
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -257,17 +257,19 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
     for table, table_records in records.items():
         for record in table_records:
             for part in dict.fromkeys(p for _loc, p, _item in evidence_items(record)):
-                result = found[f"{table}/{record.id}" + (f"/{part}" if part else "")]
+                key = part_key(table, record.id, part)
+                result = found[key]
                 yield {
-                    "id": f"{table}/{record.id}" + (f"/{part}" if part else ""),
+                    "id": key,
                     "record_table": table,
                     "record_id": record.id,
                     "part": part,
-                    "origins": len(result.origins),
-                    "strong_origins": len(result.strong_origins),
-                    "strongest_reliability": result.strongest,
+                    "origins": result.origins,
+                    "strong_origins": result.strong_origins,
+                    "strongest_reliability": result.strongest_reliability,
                     "weakly_sourced": result.weakly_sourced,
-                    "origin_ids": ";".join(result.origins) or None,
+                    "origin_ids": ";".join(result.origin_ids) or None,
+                    "strong_origin_ids": ";".join(result.strong_origin_ids) or None,
                     "points": result.points,
                     "points_well_sourced": result.points_well_sourced,
                 }

@@ -53,7 +53,8 @@ def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
             return {**inline(target), **inline(siblings)}
         return {k: inline(v) for k, v in node.items() if k != "$defs"}
 
-    return inline(schema)
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
 
 
 class SchemaDamaged(ValueError):

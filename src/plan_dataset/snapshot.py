@@ -7,7 +7,8 @@ read -> check -> snapshot -> tables -> outputs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan_dataset._version import __version__
@@ -17,6 +18,9 @@ from plan_dataset.tables import Row, flat_tables
 from plan_dataset.validation import ValidationReport
 
 DATA_README = Path("docs/DATA-README.md")
+CITATION = Path("CITATION.cff")
+# Shipped in the release as they are: the code's and the data's licences.
+LICENCES = (Path("LICENSE"), Path("LICENSE-DATA.md"))
 
 
 @dataclass(frozen=True)
@@ -28,12 +32,19 @@ class Snapshot:
     texts: dict[str, SourceText]  # archived source texts by source id
     flat: dict[str, list[Row]]  # every flat table's rows
     data_readme: bytes | None  # the README for data users, shipped in the release
+    # Quote offsets by attribution id, as a bundle carries them: a snapshot of the
+    # installed package's bundle has no archived texts to find its quotes in.
+    offsets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Files of a checkout the release carries byte for byte, by path: the archived texts
+    # (seeds/), the licences; and CITATION.cff, whose version the build keeps current.
+    verbatim: dict[str, bytes] = field(default_factory=dict)
+    citation: bytes | None = None
 
-    def spans(self, _attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
+    def spans(self, attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
         """Where a quote sits in its archived text."""
         if isinstance(item, QuoteEvidence) and item.source in self.texts:
             return self.texts[item.source].find(item.quote)
-        return None
+        return self.offsets.get(attribution_id)
 
 
 def _read_regular_file(path: Path) -> bytes | None:
@@ -70,4 +81,37 @@ def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:
         texts,
         flat_tables(records, partial.spans),
         _read_regular_file(root / DATA_README),
+        verbatim=_verbatim_files(root, records["sources"]),
+        citation=_read_regular_file(root / CITATION),
+    )
+
+
+def _verbatim_files(root: Path, sources: list[Record]) -> dict[str, bytes]:
+    """The archived texts of the sources (validation checked their paths and hashes) and
+    the licences, as the release carries them."""
+    paths = [Path(s.path) for s in sources if isinstance(s, Source) and s.path is not None]
+    found = {}
+    for path in sorted({*paths, *LICENCES}):
+        content = _read_regular_file(root / path)
+        if content is not None:
+            found[path.as_posix()] = content
+    return found
+
+
+def snapshot_of_bundle(data: bytes) -> Snapshot:
+    """The snapshot of a bundle the build wrote (the one shipped in the package), for the
+    read-only commands outside a checkout. Its records are validated by the models again;
+    it has no archived texts, only the quotes' offsets in them."""
+    bundle = json.loads(data)
+    records: dict[str, list[Record]] = {
+        name: sorted(
+            (model.model_validate(raw) for raw in bundle["tables"][name]),
+            key=lambda record: record.id,
+        )
+        for name, model in MODELS.items()
+    }
+    offsets = {row_id: (span[0], span[1]) for row_id, span in bundle["offsets"].items()}
+    partial = Snapshot(bundle["version"], records, {}, {}, None, offsets)
+    return Snapshot(
+        bundle["version"], records, {}, flat_tables(records, partial.spans), None, offsets
     )

@@ -193,6 +193,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'strongest_reliability',
         'weakly_sourced',
         'origin_ids',
+        'strong_origin_ids',
         'points',
         'points_well_sourced',
     ),

@@ -400,6 +400,11 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("origin_ids", "string", "The counted origins, separated by ';'."),
             Column(
+                "strong_origin_ids",
+                "string",
+                "The counted origins of class regional_outlet or stronger, separated by ';'.",
+            ),
+            Column(
                 "points",
                 "integer",
                 "For a version of the plan: how many published points it has here.",

@@ -63,7 +63,7 @@ def test_fakti_bg_carries_tass_text(dataset: plan_dataset.Dataset) -> None:
     assert (tass.reliability, tass.origin) == ("state_affiliated", None)
     assert tass.published == "2025-11-21"
     # So fakti.bg no longer counts: point 17 rests on AP and the German overview only.
-    assert dataset.corroboration(dataset.provision("point-17"))[None].origins == (
+    assert dataset.corroboration(dataset.provision("point-17")).origin_ids == (
         "associated-press",
         "insuedthueringen-28-points",
     )
@@ -77,7 +77,7 @@ def test_fakti_bg_carries_tass_text(dataset: plan_dataset.Dataset) -> None:
 
 def test_wion_relays_the_guardian_interview(dataset: plan_dataset.Dataset) -> None:
     assert dataset.source("wion-matviichuk-amnesty").origin == "the-guardian"
-    origins = dataset.corroboration(dataset.provision("point-26"))[None].origins
+    origins = dataset.corroboration(dataset.provision("point-26")).origin_ids
     assert "the-guardian" in origins and "wion-matviichuk-amnesty" not in origins
 
 

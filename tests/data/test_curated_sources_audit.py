@@ -105,7 +105,7 @@ def test_state_media_of_every_government_is_state_affiliated(dataset: plan_datas
     assert carried.reliability == "state_affiliated"
     assert (
         "censor-20-points"
-        not in dataset.corroboration(dataset.provision("f20-point-04"))[None].origins
+        not in dataset.corroboration(dataset.provision("f20-point-04")).origin_ids
     )
 
 

@@ -48,7 +48,7 @@ def test_us_government_broadcasters_are_state_affiliated(dataset: plan_dataset.D
         assert "US Agency for Global Media" in (source.caveats or ""), source.id
     # So the Rutte position now rests on one strong origin, not two.
     rutte = dataset.get("positions", "rutte-us-draft-served-as-base-20251124")
-    assert "rferl-rutte-geneva" not in dataset.corroboration(rutte)[None].origins
+    assert "rferl-rutte-geneva" not in dataset.corroboration(rutte).origin_ids
 
 
 SHARED_HOSTING_DOMAINS = {"cloudfront.net"}
@@ -98,7 +98,7 @@ def test_relays_point_at_the_carried_source_record(dataset: plan_dataset.Dataset
     assert origin["fakti-bg-axios"] == "tass-axios-plan-living-document"
     # Two relays of one DW interview are one origin for Merz's position.
     merz = dataset.get("positions", "merz-frozen-assets-202511")
-    assert dataset.corroboration(merz)[None].origins == ("dw-merz-g20-interview",)
+    assert dataset.corroboration(merz).origin_ids == ("dw-merz-g20-interview",)
 
 
 def test_pages_that_say_they_carry_a_named_text_have_an_origin(

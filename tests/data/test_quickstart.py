@@ -20,8 +20,12 @@ def test_quick_start_code_runs_and_answers() -> None:
         elif line.strip():
             exec(line, namespace)
     summary, terms, corroboration = answers[0]
-    assert "600,000" in summary and terms == [(600000, "personnel")]
+    assert "600,000" in summary and terms == ["at most 600,000 personnel"]
     assert not corroboration.weakly_sourced
+    # The README shows the figure and the corroboration as they print.
+    assert f"`{terms!r}`" in " ".join(section.split())
+    shown = re.search(r"`(Corroboration\(origins=.*?), origin_ids=\[\.\.\.\]", section, re.S)
+    assert shown and repr(corroboration).startswith(" ".join(shown.group(1).split()))
     assert {row[0] for row in answers[1]} == {
         "european-counter-proposal",
         "european-24-point-plan",

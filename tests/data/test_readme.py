@@ -16,7 +16,7 @@ def test_readme_states_the_current_count_of_weakly_sourced_published_points() ->
     weak = [
         p
         for p in dataset.provisions
-        if p.status == "published" and dataset.corroboration(p)[None].weakly_sourced
+        if p.status == "published" and dataset.corroboration(p).weakly_sourced
     ]
     assert stated == len(weak)
     assert all(p.sourcing_note for p in weak)

@@ -230,4 +230,5 @@ def test_missing_pandas_names_the_extra_to_install() -> None:
     lines = out.stdout.splitlines()
     assert len(lines) == 2, out.stdout + out.stderr
     for line in lines:
-        assert line.startswith("ImportError ") and "pip install 'plan-dataset[pandas]'" in line
+        assert line.startswith("ImportError ") and "pip install 'pandas>=2.0'" in line
+        assert "plan-dataset[" not in line  # the package is on no index

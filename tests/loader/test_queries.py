@@ -134,11 +134,15 @@ def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, project: Pa
     assert (
         by_earlier["point-03"]["operation"] == "deleted" and by_earlier["point-03"]["later"] is None
     )
-    assert by_earlier["point-06"]["changed_figures"] == "personnel-cap: 600000 -> 800000"
+    assert by_earlier["point-06"]["changed_figures"] == (
+        "personnel-cap: at most 600,000 personnel -> at most 800,000 personnel"
+    )
     with pytest.raises(KeyError):
         dataset.compare("us-28-point-draft", "no-such-version")
     text = run_cli("compare", "us-28-point-draft", "european-counter-proposal", cwd=project)
-    assert text.returncode == 0 and "personnel-cap: 600000 -> 800000" in text.stdout
+    assert text.returncode == 0
+    assert "personnel-cap: at most 600,000 personnel -> at most 800,000 personnel" in text.stdout
+    assert "600000" not in text.stdout and "e+" not in text.stdout
     as_json = run_cli(
         "compare", "us-28-point-draft", "european-counter-proposal", "--format", "json", cwd=project
     )
@@ -154,25 +158,61 @@ def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, project: Pa
 
 def test_corroboration_of_a_record_and_its_parts(dataset: plan_dataset.Dataset) -> None:
     point = dataset.provision("point-06")
-    parts = dataset.corroboration(point)
-    assert set(parts) == {None, "terms/personnel-cap"}
-    assert not parts[None].weakly_sourced and len(parts[None].strong_origins) >= 2
-    weak = dataset.corroboration(dataset.provision("point-20"))[None]
-    assert weak.weakly_sourced and weak.strong_origins == ()
+    result = dataset.corroboration(point)
+    assert set(result.parts) == {"terms/personnel-cap"}
+    assert not result.weakly_sourced and result.strong_origins >= 2
+    assert result.origins == len(result.origin_ids)
+    assert result.strong_origins == len(result.strong_origin_ids)
+    weak = dataset.corroboration(dataset.provision("point-20"))
+    assert weak.weakly_sourced and weak.strong_origins < 2
+    # The repr shows the figures that decide "weakly sourced".
+    shown = repr(weak)
+    for name in ("origins=", "strong_origins=", "strongest_reliability=", "weakly_sourced=True"):
+        assert name in shown, shown
+
+
+def test_corroboration_names_are_the_csv_columns(dataset: plan_dataset.Dataset) -> None:
+    """The object's fields and the corroboration table's columns share names and meanings:
+    ``origins`` is a number in both, the ids are in ``origin_ids``."""
     rows = {r["id"]: r for r in dataset.rows("corroboration")}
-    assert rows["provisions/point-20"]["weakly_sourced"] is True
-    assert rows["provisions/point-06/terms/personnel-cap"]["origins"] == len(
-        parts["terms/personnel-cap"].origins
-    )
+    for record_id in ("point-06", "point-20", "army-size-limit"):
+        result = dataset.corroboration(dataset.provision(record_id))
+        for key, part in [(f"provisions/{record_id}", result)] + [
+            (f"provisions/{record_id}/{name}", part) for name, part in result.parts.items()
+        ]:
+            row = rows[key]
+            for column, value in part.to_dict().items():
+                expected = row[column]
+                if column.endswith("_ids"):
+                    expected = expected.split(";") if expected else []
+                assert value == expected, (key, column)
+    columns = set(next(iter(rows.values())))
+    assert set(result.to_dict()) <= columns
 
 
 def test_the_bundle_carries_the_corroboration_the_build_computed(
     dataset: plan_dataset.Dataset,
 ) -> None:
-    from plan_dataset.corroboration import all_corroboration, part_key
+    from plan_dataset.corroboration import all_corroboration, part_key, parts_of, with_parts
 
     found = all_corroboration({name: dataset.table(name) for name in dataset.table_names()})
     for table in dataset.table_names():
         for record in dataset.table(table):
-            for part, result in dataset.corroboration(record).items():
-                assert result == found[part_key(table, record.id, part)]
+            by_part = {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
+            assert dataset.corroboration(record) == with_parts(by_part)
+
+
+def test_frames_keep_a_dates_precision_beside_it(dataset: plan_dataset.Dataset) -> None:
+    pytest.importorskip("pandas")
+    matrix = dataset.stance_matrix(as_frame=True)
+    columns = list(matrix.columns)
+    assert columns.index("date_precision") == columns.index("date") + 1
+    month = matrix[matrix["date_precision"] == "month"]
+    assert len(month) and all(len(value) == 7 for value in month["date"])  # '2025-11', as text
+    positions = dataset.to_pandas("positions")
+    assert "date_precision" in positions.columns
+    rows = dataset.compare("us-28-point-draft", "european-counter-proposal")
+    frame = dataset.compare("us-28-point-draft", "european-counter-proposal", as_frame=True)
+    shown = [value for value in frame["changed_figures"] if isinstance(value, str)]
+    assert shown == [r["changed_figures"] for r in rows if r["changed_figures"]]
+    assert any("600,000 personnel" in value for value in shown)

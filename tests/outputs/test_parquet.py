@@ -72,7 +72,7 @@ def test_without_pyarrow_export_names_the_extra(project: Path, tmp_path: Path) -
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
-    assert "pip install 'plan-dataset[parquet]'" in result.stderr
+    assert "pip install 'pyarrow>=14'" in result.stderr and "plan-dataset[" not in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
@@ -88,3 +88,10 @@ def test_the_duckdb_example_runs(
     exec(example.replace(".show()", ".fetchall()"), namespace)
     query = re.search(r'duckdb\.sql\("""(.*?)"""\)', example, re.S)
     assert query and duckdb.sql(query.group(1)).fetchall()
+    # A month is stored as its first day: the example selects its precision beside it.
+    result = duckdb.sql(query.group(1))
+    columns = result.columns
+    assert columns.index("date_precision") == columns.index("date") + 1
+    rows = result.fetchall()
+    at = columns.index("date")
+    assert any(row[at + 1] == "month" for row in rows) or readme == "docs/DATA-README.md"

@@ -83,15 +83,29 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
         "csv/provisions.csv",
         "json/provisions.json",
         "schema/provisions.schema.json",
+        "LICENSE",
+        "LICENSE-DATA.md",
+        "CITATION.cff",
     ):
         assert expected in names, expected  # at the zip's root, where Frictionless looks
+    # The archived texts its descriptor lists are in it, byte for byte, as are the licences.
+    listed = json.loads(bundle_text := (top / "datapackage.json").read_text(encoding="utf-8"))
+    seeds = [source["path"] for source in listed["sources"]]
+    assert seeds and all(path.startswith("seeds/") for path in seeds), bundle_text[:200]
+    for name in [*seeds, "LICENSE", "LICENSE-DATA.md"]:
+        assert (top / name).read_bytes() == (project / name).read_bytes(), name
+    citation = yaml.safe_load((top / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == plan_dataset.__version__
     from plan_dataset.outputs import parquet
 
     # Parquet is in the zip exactly when pyarrow is installed (the parquet extra).
     assert ("parquet/positions.parquet" in names) == parquet.available()
+    summed = set()
     for line in (top / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         expected_digest, name = line.split("  ", 1)
         assert hashlib.sha256((top / name).read_bytes()).hexdigest() == expected_digest, name
+        summed.add(name)
+    assert summed == names - {"SHA256SUMS"}  # every other file, seeds and licences included
     package = json.loads((top / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == plan_dataset.__version__
     assert {
@@ -235,23 +249,61 @@ def test_to_pandas_types_and_lazy_import() -> None:
 
 
 def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> None:
-    result = run_cli("new", "positions", "tusk-on-plan", cwd=project)
+    # An archived source (a text in seeds/): the evidence is a verbatim quote.
+    result = run_cli("new", "positions", "tusk-on-plan", "--source", "seed-002", cwd=project)
     assert result.returncode == 0, result.stderr
     path = project / "data" / "positions" / "tusk-on-plan.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/positions.schema.json\n")
     empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
     assert empty.returncode == 1
-    assert {line.split()[1] for line in empty.stdout.splitlines()} <= {"M004", "M007", "M008"}
+    assert {line.split()[1] for line in empty.stdout.splitlines()} <= {
+        "M004",
+        "M007",
+        "M006",  # the empty date: not a date
+        "M008",
+    }
     record = yaml.safe_load(text)
-    assert set(record) == {"id", "stakeholder", "target", "stance", "summary", "evidence"}
-    record.update(stakeholder="donald-tusk", target="plan", stance="unclear", summary="A test.")
-    record["evidence"][0].update(
-        source="seed-002", quote="Polish Prime Minister Donald Tusk", hedge="asserted"
+    # Positions carry a date: the scaffold asks for it, though it may stay null.
+    assert set(record) == {"id", "stakeholder", "target", "stance", "summary", "date", "evidence"}
+    assert set(record["evidence"][0]) == {"source", "quote", "hedge"}
+    assert record["evidence"][0]["source"] == "seed-002"
+    record.update(
+        stakeholder="donald-tusk", target="plan", stance="unclear", summary="A test.", date=None
     )
+    record["evidence"][0].update(quote="Polish Prime Minister Donald Tusk", hedge="asserted")
     path.write_text(text.split("\n", 1)[0] + "\n" + yaml.safe_dump(record), encoding="utf-8")
     filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
-    assert filled.returncode == 0, filled.stderr
+    assert filled.returncode == 0, filled.stdout + filled.stderr
     again = run_cli("new", "positions", "tusk-on-plan", cwd=project)
     assert again.returncode == 1 and "already used in data/positions/" in again.stderr
     assert run_cli("new", "positions", "Not A Slug", cwd=project).returncode == 2
+
+
+def test_new_scaffolds_a_locator_and_paraphrase_for_a_web_page(project: Path) -> None:
+    web = "24tv-point-20-ceasefire"
+    result = run_cli("new", "events", "a-web-event", "--source", web, cwd=project)
+    assert result.returncode == 0, result.stderr
+    path = project / "data" / "events" / "a-web-event.yaml"
+    text = path.read_text(encoding="utf-8")
+    record = yaml.safe_load(text)
+    assert "date" in record
+    (item,) = record["evidence"]
+    assert set(item) == {"source", "locator", "paraphrase", "hedge"} and item["source"] == web
+    record.update(date="2025-12-24", title="A test event", summary="A test.")
+    item.update(locator="headline", paraphrase="The headline says something.", hedge="asserted")
+    path.write_text(text.split("\n", 1)[0] + "\n" + yaml.safe_dump(record), encoding="utf-8")
+    filled = run_cli("validate", "data/events/a-web-event.yaml", cwd=project)
+    assert filled.returncode == 0, filled.stdout + filled.stderr
+    # Without --source the stub is the common case, a web page; a new source cites itself.
+    page = run_cli("new", "sources", "a-new-page", cwd=project)
+    assert page.returncode == 0, page.stderr
+    source = yaml.safe_load((project / "data" / "sources" / "a-new-page.yaml").read_text())
+    assert {"url", "retrieved", "published"} <= set(source) and "path" not in source
+    assert set(source["evidence"][0]) == {"source", "locator", "paraphrase", "hedge"}
+    assert source["evidence"][0]["source"] == "a-new-page"
+    # An unknown source is refused, with a hint found by the parts of the ids.
+    unknown = run_cli("new", "events", "another-event", "--source", "ceasefire", cwd=project)
+    assert unknown.returncode == 2 and "no source 'ceasefire'" in unknown.stderr
+    assert "did you mean '24tv-point-20-ceasefire'?" in unknown.stderr
+    assert not (project / "data" / "events" / "another-event.yaml").exists()

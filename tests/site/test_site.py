@@ -125,6 +125,53 @@ def test_the_timeline_reads_without_javascript(site: dict[str, bytes]) -> None:
     assert 'aria-labelledby="events-title events-desc"' in page
 
 
+def test_figures_read_with_their_units_and_no_raw_number(site: dict[str, bytes]) -> None:
+    army = site["provisions/point-06.html"].decode("utf-8")
+    assert "at most 600,000 personnel" in army
+    assert "a reduction of 50%" in site["provisions/army-size-limit.html"].decode("utf-8")
+    compare = site["compare/us-28-point-draft--european-counter-proposal.html"].decode("utf-8")
+    assert "at most 600,000 personnel -&gt; at most 800,000 personnel" in compare
+    for name, content in site.items():
+        if name.endswith(".html"):
+            text = content.decode("utf-8")
+            assert not re.search(r"\d\.?\d*e\+\d", text), name  # no 1e+11
+            assert "reduction_by" not in text and "600000" not in text, name
+
+
+def test_no_month_is_shown_as_its_first_day(site: dict[str, bytes]) -> None:
+    """A first day of a month appears only where a source gives that very day."""
+    from plan_dataset.site.pages import TIMELINE_START
+
+    dataset = plan_dataset.load()
+    days = {TIMELINE_START} | {
+        value
+        for record in (*dataset.events, *dataset.positions, *dataset.sources)
+        for name in ("date", "date_earliest", "date_latest", "published", "retrieved")
+        if (value := getattr(record, name, None)) and value.count("-") == 2
+    }
+    for name, content in site.items():
+        if name.endswith(".html"):
+            text = re.sub(r'(href|src)="[^"]*"', "", content.decode("utf-8"))
+            for first in re.findall(r"\b\d{4}-\d{2}-01\b", text):
+                assert first in days, (name, first)
+
+
+def test_month_positions_are_spans_on_the_timeline(site: dict[str, bytes]) -> None:
+    """A position dated '2025-11' covers the month: drawn from its first to its last day,
+    never as a mark on the 1st."""
+    page = site["timeline.html"].decode("utf-8")
+    svg = page[page.index('aria-labelledby="positions-title') :]
+    svg = svg[: svg.index("</svg>")]
+    month = [p for p in plan_dataset.load().positions if p.date and p.date.count("-") == 1]
+    assert month
+    for position in month:
+        tip = html.escape(f"{position.date}: {position.stance} on {position.target}", quote=False)
+        drawn = re.findall(r"<(rect|circle)[^>]*><title>" + re.escape(tip) + "</title>", svg)
+        assert drawn and set(drawn) == {"rect"}, (position.id, drawn)
+    widths = [float(w) for w in re.findall(r'<rect class="span" [^>]*width="([\d.]+)"', svg)]
+    assert widths and min(widths) > 4
+
+
 def test_the_site_is_deterministic_and_escapes_data(project: Path, tmp_path: Path) -> None:
     event = project / "data" / "events" / "alaska-summit.yaml"
     text = event.read_text(encoding="utf-8")

@@ -209,6 +209,28 @@ def test_did_you_mean_is_bounded(project: Path) -> None:
     assert len(hinted) <= 5
 
 
+def test_did_you_mean_matches_on_the_parts_of_an_id(project: Path) -> None:
+    people = ["donald-trump", "donald-tusk", "turkey", "vladimir-putin", "emmanuel-macron"]
+    assert did_you_mean("tusk", people) == " (did you mean 'donald-tusk'?)"
+    assert did_you_mean("putin", [*people, "putin-interview-page"]) == (
+        " (did you mean 'vladimir-putin'?)"
+    )
+    assert did_you_mean("turkey", people) == " (did you mean 'turkey'?)"
+    assert did_you_mean("xyzzy", people) == ""
+    # Among thousands of ids the part still finds the person.
+    many = [f"s-{n}" for n in range(20_000)] + people
+    assert did_you_mean("tusk", many) == " (did you mean 'donald-tusk'?)"
+    # And a contributor's record says so.
+    path = _event(
+        project,
+        "tusk-meeting",
+        "id: tusk-meeting\ndate: '2025'\ntitle: t\nsummary: s\nparticipants:\n  - tusk\n"
+        + EVIDENCE,
+    )
+    messages = [p.message for p in validate(project, [path]).problems]
+    assert any("did you mean 'donald-tusk'?" in m for m in messages), messages
+
+
 # 6 and 7. Links, special files and huge files are refused before reading.
 def test_links_fifos_devices_and_huge_files(project: Path, tmp_path: Path) -> None:
     events = project / "data" / "events"

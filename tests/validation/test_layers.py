@@ -36,8 +36,8 @@ def test_republications_of_one_wire_text_count_once() -> None:
         "c": _Source("c", "republisher", "b"),  # a chain: c carries b, which carries AFP
     }
     result = corroboration_of([_Item("a"), _Item("b"), _Item("c")], sources.get)
-    assert result.origins == ("afp",)
-    assert result.strongest == "established_outlet"
+    assert result.origin_ids == ("afp",) and result.origins == 1
+    assert result.strongest_reliability == "established_outlet"
     assert result.weakly_sourced
 
 
@@ -50,10 +50,11 @@ def test_state_affiliated_aggregator_and_partisan_pages_never_count() -> None:
     }
     items = [_Item(s) for s in sources]
     result = corroboration_of(items, sources.get)
-    assert result.origins == ("own",) and result.weakly_sourced
+    assert result.origin_ids == ("own",) and result.weakly_sourced
     sources["second"] = _Source("second", "wire")
     result = corroboration_of([*items, _Item("second")], sources.get)
-    assert result.strong_origins == ("own", "second") and not result.weakly_sourced
+    assert result.strong_origin_ids == ("own", "second") and not result.weakly_sourced
+    assert result.strong_origins == 2
 
 
 def test_relaying_state_media_does_not_make_it_count() -> None:
@@ -64,8 +65,10 @@ def test_relaying_state_media_does_not_make_it_count() -> None:
         "weak": _Source("weak", "republisher"),
     }
     result = corroboration_of([_Item("relay"), _Item("copy")], sources.get)
-    assert result.origins == ("weak",)  # the relay of state media is not counted at all
-    assert result.strongest == "republisher"  # a copy is no stronger than what it copies
+    assert result.origin_ids == ("weak",)  # the relay of state media is not counted at all
+    assert (
+        result.strongest_reliability == "republisher"
+    )  # a copy is no stronger than what it copies
 
 
 def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
@@ -79,7 +82,7 @@ def test_a_chain_of_relays_counts_at_its_weakest_link() -> None:
     result = corroboration_of([_Item("repost"), _Item("copy")], sources.get)
     # State media two links up the chain makes the repost not count; the wire's copy of a
     # republisher's page counts as that republisher does, under the origin at the chain's end.
-    assert result.origins == ("axios",) and result.strongest == "republisher"
+    assert result.origin_ids == ("axios",) and result.strongest_reliability == "republisher"
 
 
 def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> None:
@@ -95,8 +98,8 @@ def test_a_relay_of_a_state_media_outlet_named_as_origin_does_not_count() -> Non
         "copy": _Source("copy", "established_outlet", "unclassed"),
     }
     result = corroboration_of([_Item("relay"), _Item("own"), _Item("copy")], sources.get)
-    assert result.origins == ("own", "unclassed")
-    assert result.strongest == "established_outlet"
+    assert result.origin_ids == ("own", "unclassed")
+    assert result.strongest_reliability == "established_outlet"
 
 
 def test_a_point_losing_its_second_origin_fails_validation(project: Path) -> None:

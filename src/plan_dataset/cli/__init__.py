@@ -30,6 +30,9 @@ from plan_dataset.cli import (
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
 from plan_dataset.cli.streams import command_streams
 
+# Commands that only read the data: outside a checkout they use the bundle in the package.
+# validate, build, new and release need a checkout.
+READ_ONLY_COMMANDS = frozenset({"stats", "export", "compare", "site", "questions"})
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
     "build": build,
@@ -46,10 +49,15 @@ COMMANDS: dict[str, ModuleType] = {
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="plan-dataset",
-        description="Validate, build and inspect the plan dataset. Run it in the project root.",
+        description="Validate, build and inspect the plan dataset. Run it in the project "
+        "root; compare, stats, export and site also work anywhere, on the shipped data.",
     )
     top.add_argument(
-        "--root", type=Path, default=Path("."), help="project root (default: current directory)"
+        "--root",
+        type=Path,
+        default=None,
+        help="project root (default: the current directory; for the read-only commands, "
+        "the dataset shipped in the package when the current directory is no checkout)",
     )
     top.add_argument("--version", action="version", version=f"plan-dataset {__version__}")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -65,16 +73,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
-    root: Path = args.root
-    needs_root = getattr(COMMANDS[args.command], "NEEDS_ROOT", True)
-    if needs_root and not (root / "data").is_dir():
+    explicit = args.root is not None
+    root: Path = args.root if explicit else Path(".")
+    args.root = root
+    if args.command in READ_ONLY_COMMANDS and not explicit and not (root / "data").is_dir():
+        args.root = None  # no checkout here: the read-only commands use the shipped bundle
+    elif not (root / "data").is_dir():
         print(
-            f"plan-dataset: {str(root.resolve())!r} is not a project root (no data/ folder)",
+            f"plan-dataset: {str(root.resolve())!r} is not a project root (no data/ folder); "
+            f"{args.command} needs a checkout (compare, stats, export and site do not)",
             file=sys.stderr,
         )
         return EXIT_USAGE
     try:
-        return COMMANDS[args.command].run(args)
+        status: int = COMMANDS[args.command].run(args)
+        return status
     except OSError as error:
         print(f"plan-dataset: {error}", file=sys.stderr)
         return EXIT_INVALID

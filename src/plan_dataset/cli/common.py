@@ -33,6 +33,39 @@ def report_diagnostics(problems: Sequence[Problem]) -> None:
     print(summary(problems, 0), file=sys.stderr)
 
 
+def bundle_path() -> Path:
+    """The bundle shipped inside the installed package."""
+    from plan_dataset.loader import BUNDLE_RESOURCE
+
+    return Path(__file__).resolve().parent.parent.joinpath(*BUNDLE_RESOURCE.split("/"))
+
+
+def say_which_data(root: Path | None) -> None:
+    """One line on stderr: the data a read-only command uses (a checkout or the bundle)."""
+    if root is not None:
+        where = f"the checkout at {str(root.resolve())!r}, validated"
+    else:
+        from plan_dataset._version import __version__
+
+        where = (
+            f"the dataset shipped in the installed package, version {__version__} "
+            f"({bundle_path()}); no checkout here"
+        )
+    print(f"plan-dataset: data: {where}", file=sys.stderr)
+
+
+def data_snapshot(root: Path | None) -> Snapshot | None:
+    """What a read-only command works on: the checkout at ``root``, validated, or, when
+    ``root`` is None (no checkout), the bundle shipped in the package. None after
+    reporting a checkout's problems."""
+    say_which_data(root)
+    if root is not None:
+        return validated_snapshot(root)
+    from plan_dataset.snapshot import snapshot_of_bundle
+
+    return snapshot_of_bundle(bundle_path().read_bytes())
+
+
 def validated_snapshot(root: Path) -> Snapshot | None:
     """The snapshot of the project, or None after reporting its problems."""
     from plan_dataset.snapshot import snapshot_of

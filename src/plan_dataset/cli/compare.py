@@ -7,8 +7,15 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Mapping, Sequence
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
+from plan_dataset.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    say_which_data,
+    validated_snapshot,
+)
 
 HELP = "compare two versions of the plan point by point"
 COLUMNS = (
@@ -28,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
 
 
-def render(rows: list[dict[str, object]], style: str) -> str:
+def render(rows: Sequence[Mapping[str, object]], style: str) -> str:
     if style == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False)
     if style == "csv":
@@ -51,12 +58,17 @@ def render(rows: list[dict[str, object]], style: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.loader import from_snapshot
+    from plan_dataset.loader import Dataset, from_snapshot, load
 
-    snapshot = validated_snapshot(args.root)
-    if snapshot is None:
-        return EXIT_INVALID
-    dataset = from_snapshot(snapshot)
+    dataset: Dataset
+    say_which_data(args.root)
+    if args.root is None:
+        dataset = load()  # the bundle shipped in the package
+    else:
+        snapshot = validated_snapshot(args.root)
+        if snapshot is None:
+            return EXIT_INVALID
+        dataset = from_snapshot(snapshot)
     documents = {d.id for d in dataset.documents}
     for name in (args.earlier, args.later):
         if name not in documents:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_snapshot
 
 HELP = "write the flat tables in one format"
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         kind = "a file name" if single else "a folder"
         print(f"plan-dataset: --out {str(out)!r} must be {kind}", file=sys.stderr)
         return EXIT_USAGE
-    snapshot = validated_snapshot(args.root)
+    snapshot = data_snapshot(args.root)
     if snapshot is None:
         return EXIT_INVALID
     files = export_files(snapshot, args.format)

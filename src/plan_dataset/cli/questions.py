@@ -14,7 +14,6 @@ import sys
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
 
 HELP = "where each question of the plan stands (or one question's history)"
-NEEDS_ROOT = False  # reads the shipped bundle unless --from-data
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 STANDING_COLUMNS = ("question", "status", "since", "latest_evidence", "title")
 HISTORY_COLUMNS = ("date", "status", "document", "provision", "event", "id", "summary")
@@ -61,6 +60,11 @@ def _dataset(args: argparse.Namespace) -> object | None:
     if args.from_data:
         from plan_dataset.loader import from_snapshot
 
+        if args.root is None:
+            print(
+                "plan-dataset: --from-data needs a checkout (a folder with data/)", file=sys.stderr
+            )
+            return None
         snapshot = validated_snapshot(args.root)
         return None if snapshot is None else from_snapshot(snapshot)
     from plan_dataset.loader import load

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, validated_snapshot
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_snapshot
 
 HELP = "write the browsable static site to a folder"
 # A site folder carries this file, so that a rebuild may remove pages that are gone.
@@ -31,9 +31,15 @@ def run(args: argparse.Namespace) -> int:
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         print(f"plan-dataset: {str(out)!r} is not empty and not a site folder", file=sys.stderr)
         return EXIT_USAGE
-    snapshot = validated_snapshot(args.root)
+    snapshot = data_snapshot(args.root)
     if snapshot is None:
         return EXIT_INVALID
+    if args.root is None:
+        print(
+            "plan-dataset: the package has no archived texts: quotes are shown without "
+            "their context (run it in a checkout for that)",
+            file=sys.stderr,
+        )
     from plan_dataset.outputs.atomic import switch_files
     from plan_dataset.site import render_site
 

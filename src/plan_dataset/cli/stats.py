@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, validated_snapshot
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, data_snapshot
 
 HELP = "counts per table and per source, and what is weakly sourced"
 
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from plan_dataset.stats import stats_lines, stats_of
 
-    snapshot = validated_snapshot(args.root)
+    snapshot = data_snapshot(args.root)
     if snapshot is None:
         return EXIT_INVALID
     stats = stats_of(snapshot)

@@ -61,8 +61,8 @@ def command_streams() -> Iterator[None]:
     saved = sys.stdout, sys.stderr
     for stream in saved:
         _escape_unencodable(stream)
-    sys.stdout = QuietWhenClosed(saved[0])  # type: ignore[assignment]
-    sys.stderr = QuietWhenClosed(saved[1])  # type: ignore[assignment]
+    sys.stdout = QuietWhenClosed(saved[0])  # type: ignore[assignment, unused-ignore]
+    sys.stderr = QuietWhenClosed(saved[1])  # type: ignore[assignment, unused-ignore]
     try:
         yield
         sys.stdout.flush()

@@ -74,8 +74,9 @@ def readable_references(
         value = raw.get(name)
         marker = markers.get(name)
         if marker is not None:
-            tables = (raw.get(marker.table_field),) if marker.table_field else marker.tables
-            if not all(isinstance(table, str) for table in tables):
+            named = (raw.get(marker.table_field),) if marker.table_field else marker.tables
+            tables = tuple(table for table in named if isinstance(table, str))
+            if len(tables) != len(named):
                 continue
             values = value if isinstance(value, list) else [value]
             for index, item in enumerate(values):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from plan_dataset.corroboration import RELIABILITY_ORDER
 
@@ -62,7 +62,11 @@ Topic = Literal[
     "us_russia_relations",
     "weapons",
 ]
-Reliability = Literal[RELIABILITY_ORDER]  # the one ordered list, in corroboration.py
+if TYPE_CHECKING:
+    from plan_dataset.corroboration import Reliability as Reliability
+else:
+    # The one ordered list, in corroboration.py, as the Literal pydantic reads.
+    Reliability = Literal[RELIABILITY_ORDER]
 """Source classes, strongest first (see docs/curation-guide.md for the rule of each)."""
 ProvisionStatus = Literal["reported", "speculative", "published"]
 LinkOperation = Literal[

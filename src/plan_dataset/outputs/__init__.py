@@ -9,6 +9,7 @@ and one ``register`` call; nothing here writes to disk (``atomic.py`` does).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,6 +188,37 @@ register(
         release_folder="",
     )
 )
+
+
+register(
+    Output(
+        "verbatim",
+        "The archived source texts (seeds/) and the licences, byte for byte",
+        lambda s: dict(s.verbatim),
+        release_folder="",
+    )
+)
+register(
+    Output(
+        "citation",
+        "CITATION.cff, with the dataset's version",
+        lambda s: {"CITATION.cff": render_citation(s)} if s.citation is not None else {},
+        build_folder="",
+        release_folder="",
+    )
+)
+
+
+def render_citation(snapshot: Snapshot) -> bytes:
+    """CITATION.cff with its ``version`` set to the dataset's: _version.py is the one place
+    the version is written; the build carries it here."""
+    assert snapshot.citation is not None
+    text = snapshot.citation.decode("utf-8")
+    line = f"version: {snapshot.version}"
+    updated, count = re.subn(r"(?m)^version: .*$", line, text, count=1)
+    if count == 0:
+        updated = text.rstrip("\n") + f"\n{line}\n"
+    return updated.encode("utf-8")
 
 
 def _join(folder: str, name: str) -> str:

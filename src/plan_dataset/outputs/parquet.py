@@ -18,7 +18,10 @@ from typing import Any
 from plan_dataset.dates import first_day, precision
 from plan_dataset.tables import TABLES, Column, Row, Table
 
-INSTALL_HINT = "pip install 'plan-dataset[parquet]'"
+# The package is on no index: name the library, which pip finds (or the extra, in a checkout).
+INSTALL_HINT = (
+    "pip install 'pyarrow>=14' (the parquet extra: pip install '.[parquet]' in a checkout)"
+)
 DATE_COLUMNS = {"date", "published", "retrieved", "date_earliest", "date_latest"}
 PRECISIONS = ("year", "month", "day")
 

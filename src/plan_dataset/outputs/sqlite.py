@@ -58,9 +58,9 @@ def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
                     ([row[c.name] for c in table.columns] for row in flat[table.name]),
                 )
-            for searched, columns in full_text_columns().items():
+            for searched, searched_columns in full_text_columns().items():
                 # An external-content FTS5 index, as Datasette expects (fts_pk rowid).
-                listed = ", ".join(columns)
+                listed = ", ".join(searched_columns)
                 connection.execute(
                     f'CREATE VIRTUAL TABLE "{searched}_fts" USING fts5({listed}, '
                     f'content="{searched}", content_rowid="rowid")'

@@ -39,7 +39,10 @@ def missing_extra() -> str | None:
         import jinja2  # noqa: F401
         import lunr  # noqa: F401
     except ImportError:
-        return "the site needs its extra: pip install 'plan-dataset[site]'"
+        return (
+            "the site needs jinja2 and lunr: pip install 'jinja2>=3.1' 'lunr>=0.7' "
+            "(the site extra: pip install '.[site]' in a checkout)"
+        )
     return None
 
 

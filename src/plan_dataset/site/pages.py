@@ -7,7 +7,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from plan_dataset.dates import first_day
+from plan_dataset.corroboration import Corroboration
+from plan_dataset.dates import first_day, last_day
+from plan_dataset.figures import format_term
+from plan_dataset.records import Document, Provision
 from plan_dataset.site.search import search_script
 from plan_dataset.site.svg import events_svg, positions_svg
 from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
@@ -27,6 +30,8 @@ def _environment(dataset: Any) -> Environment:
     )
     environment.globals["documents"] = {d.id: d for d in dataset.documents}
     environment.globals["version"] = dataset.version
+    # Figures with their units and relation in words: 'at most 600,000 personnel'.
+    environment.filters["figure"] = format_term
     return environment
 
 
@@ -46,7 +51,7 @@ class _Pages:
         pairs = sorted(
             {(link.earlier_document, link.later_document) for link in self.dataset.point_links}
         )
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         return [
             {
                 "earlier": a,
@@ -64,7 +69,7 @@ class _Pages:
             {**d.to_dict(), "curated": sum(1 for p in published if p.document == d.id)}
             for d in sorted(self.dataset.documents, key=lambda d: (d.date or "", d.id))
         ]
-        weak = sum(1 for p in published if self.views.corroboration(p).weakly_sourced)
+        weak = sum(1 for p in published if _weakly_sourced(self.views.corroboration(p)))
         self.page(
             "index.html",
             "index.html",
@@ -139,7 +144,7 @@ class _Pages:
 
     def compare(self) -> None:
         titles = {p.id: p.title for p in self.dataset.provisions}
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         for c in self.comparisons():
             self.page(
                 f"compare/{c['slug']}.html",
@@ -195,7 +200,7 @@ class _Pages:
 
     def matrix(self) -> None:
         cells = self.dataset.stance_matrix()
-        documents = self.environment.globals["documents"]
+        documents = self.views.documents
         points = {p.id: p for p in self.dataset.provisions}
         targets = sorted({t for _s, t in cells}, key=lambda t: _target_order(t, documents, points))
         names = {s.id: s.name for s in self.dataset.stakeholders}
@@ -225,7 +230,8 @@ class _Pages:
         rows = sorted(
             ((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower()
         )
-        end = max([end, *(first_day(p.date) for p in dated)])
+        # A month position spans the month: the chart runs to its last day.
+        end = max([end, *(last_day(p.date) for p in dated)])
         self.page(
             "timeline.html",
             "timeline.html",
@@ -320,7 +326,7 @@ def _table_names() -> list[str]:
 
 
 def _target_order(
-    target: str, documents: dict[str, Any], points: dict[str, Any]
+    target: str, documents: dict[str, Document], points: dict[str, Provision]
 ) -> tuple[int, str, int, str]:
     if target == "plan":
         return (0, "", 0, "")
@@ -331,7 +337,11 @@ def _target_order(
     return (2, document.date if document and document.date else "", point.point_number or 0, target)
 
 
-def _target_label(target: str, documents: dict[str, Any], points: dict[str, Any]) -> str:
+def _weakly_sourced(corroboration: Corroboration | None) -> bool:
+    return corroboration is not None and corroboration.weakly_sourced
+
+
+def _target_label(target: str, documents: dict[str, Document], points: dict[str, Provision]) -> str:
     if target == "plan":
         return "The plan"
     if target in documents:

@@ -98,13 +98,23 @@ def positions_svg(rows: list[tuple[str, list[Any]]], start: str, end: str) -> Ma
         y = 24 + row * ROW
         parts.append(f'<text x="0" y="{y + 14}">{escape(_short(name))}</text>')
         for position in positions:
-            x = _x(span_of_position(position)[0], first, last)
+            begin, finish = span_of_position(position)
+            x, x_end = _x(begin, first, last), _x(finish, first, last)
             tip = escape(f"{position.date}: {position.stance} on {position.target}")
             fill = STANCE_FILL[position.stance]
-            parts.append(
-                f'<circle cx="{x:.1f}" cy="{y + 10}" r="5" fill="{fill}"><title>{tip}</title></circle>'
-                f'<text x="{x + 6:.1f}" y="{y + 14}">{position.stance[0].upper()}</text>'
-            )
+            letter = position.stance[0].upper()
+            if x_end - x < 4:  # a day
+                parts.append(
+                    f'<circle cx="{x:.1f}" cy="{y + 10}" r="5" fill="{fill}"><title>{tip}</title></circle>'
+                    f'<text x="{x + 6:.1f}" y="{y + 14}">{letter}</text>'
+                )
+            else:  # a month or a year: the whole span it may fall in, never its first day
+                parts.append(
+                    f'<rect class="span" x="{x:.1f}" y="{y + 5}" width="{x_end - x:.1f}" '
+                    f'height="10" fill="{fill}" fill-opacity="0.35" stroke="{fill}">'
+                    f"<title>{tip}</title></rect>"
+                    f'<text x="{x_end + 2:.1f}" y="{y + 14}">{letter}</text>'
+                )
     parts.append("</svg>")
     return Markup("\n".join(parts))
 

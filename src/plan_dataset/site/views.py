@@ -6,8 +6,10 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from plan_dataset.corroboration import Corroboration
 from plan_dataset.dates import first_day, last_day
 from plan_dataset.queries import changed_figures, event_sort_key
+from plan_dataset.records import Event
 
 # How much of an archived text to show around a quote: up to two sentences each side.
 CONTEXT_CHARACTERS = 360
@@ -58,8 +60,12 @@ class Views:
             items.append(item)
         return items
 
-    def corroboration(self, record: Any, part: str | None = None) -> Any:
-        return self.dataset.corroboration(record).get(part)
+    def corroboration(self, record: Any, part: str | None = None) -> Corroboration | None:
+        """A record's or part's corroboration; None for a record without evidence of its own."""
+        result: Corroboration = self.dataset.corroboration(record)
+        if part is not None:
+            return result.parts.get(part)
+        return result if getattr(record, "evidence", None) else None
 
     def discrepancies_about(self, table: str, record_id: str) -> list[Any]:
         return [
@@ -102,8 +108,8 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     return "index.html"
 
 
-def when(event: Any) -> str:
-    """An event's date as a reader sees it: the date, or its range."""
+def when(event: Event) -> str:
+    """An event's date as a reader sees it, at its own precision: the date, or its range."""
     if event.date:
         return event.date
     return f"{event.date_earliest} to {event.date_latest or 'open end'}"

@@ -46,12 +46,12 @@ def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Findi
             yield Finding(("origin",), "S003", f"origin chain loops: {loop}")
     if isinstance(model, Provision) and model.status == "published":
         result = corroboration_of(model.evidence, source)
-        strong = ", ".join(result.strong_origins) or "none"
+        strong = ", ".join(result.strong_origin_ids) or "none"
         if result.weakly_sourced and model.sourcing_note is None:
             yield Finding(
                 ("evidence",),
                 "S001",
-                f"this published point rests on {len(result.strong_origins)} independent "
+                f"this published point rests on {result.strong_origins} independent "
                 f"origin(s) of class regional_outlet or stronger ({strong}); add evidence from "
                 "another independent newsroom, or say why in sourcing_note",
             )
@@ -59,7 +59,7 @@ def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Findi
             yield Finding(
                 ("sourcing_note",),
                 "S002",
-                f"this point rests on {len(result.strong_origins)} independent origins "
+                f"this point rests on {result.strong_origins} independent origins "
                 f"({strong}): remove its sourcing_note",
             )
 

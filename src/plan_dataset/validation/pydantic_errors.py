@@ -60,14 +60,48 @@ _MAX_CANDIDATES = 200
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest choice, at a bounded cost however many choices there are."""
+    """A hint naming the closest choice, at a bounded cost however many choices there are.
+
+    Ids are compared whole and by their parts, so a surname finds the person
+    (``tusk`` -> ``donald-tusk``) before a merely similar word (``turkey``).
+    """
     candidates = sorted(choices)
     if len(candidates) > _MAX_CANDIDATES:
-        # A close match shares a prefix or has nearly the same length; keep the nearest few.
-        candidates = [c for c in candidates if c[:2] == word[:2] or abs(len(c) - len(word)) <= 1]
+        # A close match shares a prefix (of the id or of one of its parts) or has nearly
+        # the same length; keep the nearest few.
+        candidates = [
+            c
+            for c in candidates
+            if abs(len(c) - len(word)) <= 1 or any(part[:2] == word[:2] for part in c.split("-"))
+        ]
         candidates = candidates[:_MAX_CANDIDATES]
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    scored = [
+        (_similarity(word, candidate), -len(candidate), candidate) for candidate in candidates
+    ]
+    # The most alike; among equals, the shortest id (the person, not a page about them).
+    best = max((entry for entry in scored if entry[0] >= _CUTOFF), default=None)
+    return f" (did you mean '{best[2]}'?)" if best is not None else ""
+
+
+_CUTOFF = 0.6
+# A part matching well counts a little less than the whole id matching as well.
+_PART_WEIGHT = 0.95
+
+
+def _similarity(word: str, candidate: str) -> float:
+    """How alike a word and a choice are: the whole choice, or its best run of '-' parts."""
+    whole = difflib.SequenceMatcher(None, word, candidate).ratio()
+    parts = candidate.split("-")
+    if len(parts) == 1:
+        return whole
+    runs = {
+        "-".join(parts[start:end])
+        for start in range(len(parts))
+        for end in range(start + 1, len(parts) + 1)
+        if end - start < len(parts)
+    }
+    best_run = max(difflib.SequenceMatcher(None, word, run).ratio() for run in runs)
+    return max(whole, best_run * _PART_WEIGHT)
 
 
 def loc_text(loc: Loc) -> str:

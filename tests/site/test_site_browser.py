@@ -26,6 +26,8 @@ PAGE_TYPES = {
     "sources": "sources.html",
     "discrepancies": "discrepancies.html",
     "search": "search.html",
+    "stakeholders": "stakeholders/index.html",
+    "versions": "versions/index.html",
 }
 
 
@@ -104,6 +106,109 @@ def test_page_type_renders_cleanly_and_accessibly(
             if v["impact"] in ("serious", "critical")
         ]
         assert serious == []
+    finally:
+        page.close()
+
+
+# Words a reader may see broken across lines: a run of letters, digits and the marks
+# inside numbers and names. Spaces, hyphens, dashes and slashes are where breaking is allowed.
+_BROKEN_WORDS_AND_OVERFLOWS = r"""
+() => {
+  const problems = [];
+  const where = el => el.tagName.toLowerCase() + ' "' + el.textContent.trim().slice(0, 50) + '"';
+  for (const el of document.querySelectorAll('td, th, .badge, .stance')) {
+    if (el.closest('svg')) continue;
+    if (el.scrollWidth > el.clientWidth + 1) problems.push('overflows: ' + where(el));
+    const box = el.getBoundingClientRect();
+    const cell = el.parentElement.closest('td, th');
+    if (cell && el.matches('.badge, .stance')) {
+      const outer = cell.getBoundingClientRect();
+      if (box.right > outer.right + 1) problems.push('sticks out of its cell: ' + where(el));
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const word = /[^\s\-\u2010-\u2015\/]+/g;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || !parent.closest('td, th, .badge, .stance, dd')) continue;
+    if (parent.closest('code, pre, a.url, svg')) continue;
+    let match;
+    while ((match = word.exec(node.data))) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.bottom)));
+      if (lines.size > 1) problems.push('breaks inside "' + match[0] + '" in ' + where(parent));
+    }
+  }
+  return problems.slice(0, 20);
+}
+"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_cell_or_badge_overflows_or_breaks_inside_a_word(
+    browser: Any, site_dir: Path, kind: str, width: int
+) -> None:
+    page, _problems = _open(browser, (site_dir / PAGE_TYPES[kind]).as_uri(), width)
+    try:
+        if kind == "search":
+            page.fill("#search-input", "territory")
+            page.wait_for_selector("#search-results li")
+        assert page.evaluate(_BROKEN_WORDS_AND_OVERFLOWS) == []
+    finally:
+        page.close()
+
+
+# Visible text, without code, addresses and what is not rendered.
+_VISIBLE_WORDS = r"""
+() => {
+  const words = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('code, pre, a.url, script, style, title, noscript')) continue;
+    if (!parent.checkVisibility()) continue;
+    for (const token of node.data.match(/[A-Za-z0-9_]+(?:[-\/][A-Za-z0-9_]+)*/g) || []) {
+      words.push(token);
+    }
+  }
+  return words;
+}
+"""
+
+
+def _ids_and_codes() -> set[str]:
+    from plan_dataset.site.labels import vocabulary_codes
+
+    dataset = plan_dataset.load()
+    tables = ("sources", "stakeholders", "documents", "provisions", "point_links")
+    tables += ("positions", "events", "discrepancies")
+    ids = {r.id for table in tables for r in getattr(dataset, table) if "-" in r.id}
+    return ids | vocabulary_codes()
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_record_id_or_vocabulary_code_in_visible_text(
+    browser: Any, site_dir: Path, kind: str
+) -> None:
+    page, _problems = _open(browser, (site_dir / PAGE_TYPES[kind]).as_uri(), 1280)
+    try:
+        if kind == "search":
+            for query in ("Zelenskyy", "territory"):
+                page.fill("#search-input", query)
+                page.wait_for_selector("#search-results li")
+        forbidden = _ids_and_codes()
+        shown = set(page.evaluate(_VISIBLE_WORDS))
+        slug_paths = {
+            w for w in shown if "/" in w and w.split("/")[0] in ("provisions", "positions")
+        }
+        underscored = {w for w in shown if "_" in w}
+        assert sorted((shown & forbidden) | slug_paths | underscored) == []
     finally:
         page.close()
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections import defaultdict
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from plan_dataset.dates import first_day
+from plan_dataset.site.labels import RECORD_KINDS, TABLE_TITLES, country_name, label, meaning
+from plan_dataset.site.prose import Prose
 from plan_dataset.site.search import search_script
 from plan_dataset.site.svg import events_svg, positions_svg
 from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
@@ -25,9 +29,45 @@ def _environment(dataset: Any) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals["documents"] = {d.id: d for d in dataset.documents}
-    environment.globals["version"] = dataset.version
+    environment.globals.update(
+        documents={d.id: d for d in dataset.documents},
+        stakeholders={s.id: s for s in dataset.stakeholders},
+        provisions={p.id: p for p in dataset.provisions},
+        sources={s.id: s for s in dataset.sources},
+        version=dataset.version,
+        label=label,
+        meaning=meaning,
+        point_name=point_name,
+        source_url=source_url,
+        country_name=country_name,
+        table_titles=TABLE_TITLES,
+    )
     return environment
+
+
+def _prose(dataset: Any, views: Views) -> Prose:
+    """Every record with a hyphenated id, by name and address, for ids inside prose."""
+    names: dict[str, tuple[str, str]] = {}
+    for table in RECORD_KINDS:
+        for record in getattr(dataset, table):
+            if "-" in record.id:
+                names[record.id] = (
+                    views.name_of(table, record.id),
+                    record_url(table, record.id, views),
+                )
+    return Prose(names)
+
+
+def point_name(point: Any) -> str:
+    """How a point reads in a link: its number in its version, then its title."""
+    if point.point_number:
+        return f"Point {point.point_number}: {point.title}"
+    return str(point.title)
+
+
+def source_url(source_id: str) -> str:
+    """Where a source is described, relative to the site root."""
+    return f"sources.html#{source_id}"
 
 
 class _Pages:
@@ -35,6 +75,7 @@ class _Pages:
         self.dataset = dataset
         self.views = Views(dataset, texts)
         self.environment = _environment(dataset)
+        self.environment.filters["prose"] = _prose(dataset, self.views).render
         self.files: dict[str, bytes] = {}
 
     def page(self, path: str, template: str, title: str, **values: Any) -> None:
@@ -138,7 +179,6 @@ class _Pages:
             )
 
     def compare(self) -> None:
-        titles = {p.id: p.title for p in self.dataset.provisions}
         documents = self.environment.globals["documents"]
         for c in self.comparisons():
             self.page(
@@ -147,8 +187,10 @@ class _Pages:
                 f"{c['earlier_title']} and {c['later_title']}",
                 earlier=documents[c["earlier"]],
                 later=documents[c["later"]],
-                rows=self.dataset.compare(c["earlier"], c["later"]),
-                titles=titles,
+                rows=[
+                    {**row, "figures": self.views.figures(row["earlier"], row["later"])}
+                    for row in self.dataset.compare(c["earlier"], c["later"])
+                ],
             )
 
     def stakeholders(self) -> None:
@@ -188,9 +230,7 @@ class _Pages:
                 ],
                 events=events_by[s.id],
             )
-        self.page(
-            "stakeholders/index.html", "stakeholders_index.html", "Stakeholders", stakeholders=rows
-        )
+        self.page("stakeholders/index.html", "stakeholders_index.html", "Stakeholders", rows=rows)
 
     def matrix(self) -> None:
         cells = self.dataset.stance_matrix()
@@ -240,11 +280,15 @@ class _Pages:
         sources = []
         for s in self.dataset.sources:
             cited = [
-                {"id": f"{table}/{record_id}", "url": record_url(table, record_id, self.views)}
+                {
+                    "kind": RECORD_KINDS[table],
+                    "name": self.views.name_of(table, record_id),
+                    "url": record_url(table, record_id, self.views),
+                }
                 for table, record_id in self.views.cited_by.get(s.id, [])
             ]
             sources.append({"record": s, "cited_by": cited})
-        self.page("sources.html", "sources.html", "Sources", sources=sources)
+        self.page("sources.html", "sources.html", "Sources", entries=sources)
 
     def discrepancies(self) -> None:
         items = []
@@ -261,54 +305,93 @@ class _Pages:
                     "record": d,
                     "variants": variants,
                     "about_url": record_url(d.about.table, d.about.id, self.views),
+                    "about_kind": RECORD_KINDS[d.about.table],
+                    "about_name": self.views.name_of(d.about.table, d.about.id),
                 }
             )
         self.page("discrepancies.html", "discrepancies.html", "Discrepancies", discrepancies=items)
 
     def search(self) -> None:
-        documents = []
+        names = {s.id: s.name for s in self.dataset.stakeholders}
+        documents_by_id = {d.id: d for d in self.dataset.documents}
+        prose = self.environment.filters["prose"]
+
+        def plain(text: str | None) -> str:
+            # The text as a reader sees it: ids inside it become names.
+            return re.sub(r"<[^>]+>", "", html.unescape(str(prose(text, "")))) if text else ""
+
+        def version_of(document: str | None) -> str:
+            return documents_by_id[document].title if document else ""
+
+        entries: list[dict[str, str]] = []
         for p in self.dataset.provisions:
-            body = " ".join([p.summary, *(t.label for t in p.terms), p.notes or ""])
-            documents.append(
+            entries.append(
                 {
                     "ref": f"provisions/{p.id}",
-                    "title": p.title,
-                    "body": body,
+                    "title": point_name(p),
+                    "body": " ".join(
+                        [plain(p.summary), *(t.label for t in p.terms), plain(p.notes)]
+                    ),
+                    "snippet": plain(p.summary),
                     "url": f"provisions/{p.id}.html",
-                    "kind": "point" if p.status == "published" else "report",
+                    "kind": "point" if p.status == "published" else "early report",
+                    "version": version_of(p.document)
+                    or ("" if p.status == "published" else "the 28-point draft, as reported"),
                 }
             )
         for q in self.dataset.positions:
-            documents.append(
+            target = (
+                "the plan"
+                if q.target == "plan"
+                else documents_by_id[q.target].title
+                if q.target in documents_by_id
+                else point_name(self.environment.globals["provisions"][q.target])
+            )
+            point = self.environment.globals["provisions"].get(q.target)
+            entries.append(
                 {
                     "ref": f"positions/{q.id}",
-                    "title": f"{q.stakeholder}: {q.stance} ({q.date or 'undated'})",
-                    "body": q.summary,
+                    "title": f"{names[q.stakeholder]}: {label('Stance', q.stance)}",
+                    "body": f"{target} {plain(q.summary)}",
+                    "snippet": f"On {target}, {q.date or 'undated'}. {plain(q.summary)}",
                     "url": f"stakeholders/{q.stakeholder}.html#{q.id}",
                     "kind": "position",
+                    "version": version_of(point.document)
+                    if point
+                    else version_of(q.target)
+                    if q.target in documents_by_id
+                    else "",
                 }
             )
         for s in self.dataset.stakeholders:
-            documents.append(
+            entries.append(
                 {
                     "ref": f"stakeholders/{s.id}",
                     "title": s.name,
-                    "body": s.role or "",
+                    "body": plain(s.role),
+                    "snippet": plain(s.role),
                     "url": f"stakeholders/{s.id}.html",
                     "kind": "stakeholder",
+                    "version": "",
                 }
             )
         for s in self.dataset.sources:
-            documents.append(
+            entries.append(
                 {
                     "ref": f"sources/{s.id}",
                     "title": s.title,
-                    "body": " ".join(filter(None, [s.publisher, s.notes, s.caveats])),
-                    "url": f"sources.html#{s.id}",
+                    "body": " ".join(filter(None, [s.publisher, plain(s.notes), plain(s.caveats)])),
+                    "snippet": ", ".join(
+                        filter(
+                            None, [s.publisher, s.published, label("Reliability", s.reliability)]
+                        )
+                    ),
+                    "url": source_url(s.id),
                     "kind": "source",
+                    "version": "",
                 }
             )
-        self.files["search-index.js"] = search_script(documents)
+        self.files["search-index.js"] = search_script(entries)
         self.page("search.html", "search.html", "Search")
 
 

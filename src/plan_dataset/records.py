@@ -173,7 +173,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "caveats", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "caveats", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -189,9 +189,10 @@ class Source(RecordBase):
     origin: str | None
     caveats: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, caveats: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -206,6 +207,7 @@ class Source(RecordBase):
         set_field(self, "origin", origin)
         set_field(self, "caveats", caveats)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -213,7 +215,7 @@ _SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_caveats, set_notes, set_evidence, = _SETTERS_Source
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_caveats, set_notes, set_curation_notes, set_evidence, = _SETTERS_Source
     record = _new(Source)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -229,6 +231,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     set_origin(record, data["origin"])
     set_caveats(record, data["caveats"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -236,7 +239,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
 class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
-    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "reliability", "notes", "evidence")
+    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "reliability", "notes", "curation_notes", "evidence")
 
     id: str
     name: str
@@ -246,9 +249,10 @@ class Stakeholder(RecordBase):
     affiliation: str | None
     reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'] | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)
@@ -257,6 +261,7 @@ class Stakeholder(RecordBase):
         set_field(self, "affiliation", affiliation)
         set_field(self, "reliability", reliability)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -264,7 +269,7 @@ _SETTERS_Stakeholder = slot_setters(Stakeholder)
 
 
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
-    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_reliability, set_notes, set_evidence, = _SETTERS_Stakeholder
+    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_reliability, set_notes, set_curation_notes, set_evidence, = _SETTERS_Stakeholder
     record = _new(Stakeholder)
     set_id(record, data["id"])
     set_name(record, data["name"])
@@ -274,6 +279,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
     set_affiliation(record, data["affiliation"])
     set_reliability(record, data["reliability"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -281,7 +287,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
 class Document(RecordBase):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
 
-    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -292,9 +298,10 @@ class Document(RecordBase):
     derived_from: str | None
     summary: str
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -304,6 +311,7 @@ class Document(RecordBase):
         set_field(self, "derived_from", derived_from)
         set_field(self, "summary", summary)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -311,7 +319,7 @@ _SETTERS_Document = slot_setters(Document)
 
 
 def _decode_Document(data: dict[str, Any]) -> Document:
-    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_evidence, = _SETTERS_Document
+    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_curation_notes, set_evidence, = _SETTERS_Document
     record = _new(Document)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -322,6 +330,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
     set_derived_from(record, data["derived_from"])
     set_summary(record, data["summary"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -329,7 +338,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
 class Provision(RecordBase):
     """A term the plan reportedly contains, or a point of a published version."""
 
-    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "evidence")
+    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -344,9 +353,10 @@ class Provision(RecordBase):
     reconciliation: Reconciliation | None
     sourcing_note: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, sourcing_note: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, sourcing_note: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
@@ -360,6 +370,7 @@ class Provision(RecordBase):
         set_field(self, "reconciliation", reconciliation)
         set_field(self, "sourcing_note", sourcing_note)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -367,7 +378,7 @@ _SETTERS_Provision = slot_setters(Provision)
 
 
 def _decode_Provision(data: dict[str, Any]) -> Provision:
-    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_evidence, = _SETTERS_Provision
+    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_curation_notes, set_evidence, = _SETTERS_Provision
     record = _new(Provision)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -382,6 +393,7 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
     set_reconciliation(record, None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"]))
     set_sourcing_note(record, data["sourcing_note"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -389,7 +401,7 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
 class PointLink(RecordBase):
     """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
 
-    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "evidence")
+    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "curation_notes", "evidence")
 
     id: str
     earlier_document: str
@@ -399,9 +411,10 @@ class PointLink(RecordBase):
     operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear']
     change: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, earlier_document: str, later_document: str, earlier: str | None, later: str | None, operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear'], change: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, earlier_document: str, later_document: str, earlier: str | None, later: str | None, operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear'], change: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "earlier_document", earlier_document)
         set_field(self, "later_document", later_document)
@@ -410,6 +423,7 @@ class PointLink(RecordBase):
         set_field(self, "operation", operation)
         set_field(self, "change", change)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -417,7 +431,7 @@ _SETTERS_PointLink = slot_setters(PointLink)
 
 
 def _decode_PointLink(data: dict[str, Any]) -> PointLink:
-    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_evidence, = _SETTERS_PointLink
+    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_curation_notes, set_evidence, = _SETTERS_PointLink
     record = _new(PointLink)
     set_id(record, data["id"])
     set_earlier_document(record, data["earlier_document"])
@@ -427,6 +441,7 @@ def _decode_PointLink(data: dict[str, Any]) -> PointLink:
     set_operation(record, data["operation"])
     set_change(record, data["change"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -434,7 +449,7 @@ def _decode_PointLink(data: dict[str, Any]) -> PointLink:
 class Position(RecordBase):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "evidence")
+    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "curation_notes", "evidence")
 
     id: str
     stakeholder: str
@@ -443,9 +458,10 @@ class Position(RecordBase):
     summary: str
     date: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "stakeholder", stakeholder)
         set_field(self, "target", target)
@@ -453,6 +469,7 @@ class Position(RecordBase):
         set_field(self, "summary", summary)
         set_field(self, "date", date)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -460,7 +477,7 @@ _SETTERS_Position = slot_setters(Position)
 
 
 def _decode_Position(data: dict[str, Any]) -> Position:
-    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_evidence, = _SETTERS_Position
+    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_curation_notes, set_evidence, = _SETTERS_Position
     record = _new(Position)
     set_id(record, data["id"])
     set_stakeholder(record, data["stakeholder"])
@@ -469,6 +486,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
     set_summary(record, data["summary"])
     set_date(record, data["date"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -476,7 +494,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
 class Event(RecordBase):
     """A dated happening the sources tie to the plan."""
 
-    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "evidence")
+    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "curation_notes", "evidence")
 
     id: str
     date: str | None
@@ -488,9 +506,10 @@ class Event(RecordBase):
     documents: tuple[str, ...]
     location: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, date: str | None, date_earliest: str | None, date_latest: str | None, title: str, summary: str, participants: tuple[str, ...], documents: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, date: str | None, date_earliest: str | None, date_latest: str | None, title: str, summary: str, participants: tuple[str, ...], documents: tuple[str, ...], location: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "date", date)
         set_field(self, "date_earliest", date_earliest)
@@ -501,6 +520,7 @@ class Event(RecordBase):
         set_field(self, "documents", documents)
         set_field(self, "location", location)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -508,7 +528,7 @@ _SETTERS_Event = slot_setters(Event)
 
 
 def _decode_Event(data: dict[str, Any]) -> Event:
-    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_evidence, = _SETTERS_Event
+    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_curation_notes, set_evidence, = _SETTERS_Event
     record = _new(Event)
     set_id(record, data["id"])
     set_date(record, data["date"])
@@ -520,6 +540,7 @@ def _decode_Event(data: dict[str, Any]) -> Event:
     set_documents(record, tuple(data["documents"]))
     set_location(record, data["location"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -527,7 +548,7 @@ def _decode_Event(data: dict[str, Any]) -> Event:
 class Discrepancy(RecordBase):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
-    __slots__ = ("id", "title", "summary", "about", "variants", "notes")
+    __slots__ = ("id", "title", "summary", "about", "variants", "notes", "curation_notes")
 
     id: str
     title: str
@@ -535,21 +556,23 @@ class Discrepancy(RecordBase):
     about: RecordRef
     variants: tuple[Variant, ...]
     notes: str | None
+    curation_notes: str | None
 
-    def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None, curation_notes: str | None) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
         set_field(self, "about", about)
         set_field(self, "variants", variants)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
 
 
 _SETTERS_Discrepancy = slot_setters(Discrepancy)
 
 
 def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
-    set_id, set_title, set_summary, set_about, set_variants, set_notes, = _SETTERS_Discrepancy
+    set_id, set_title, set_summary, set_about, set_variants, set_notes, set_curation_notes, = _SETTERS_Discrepancy
     record = _new(Discrepancy)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -557,6 +580,7 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
     set_about(record, _decode_RecordRef(data["about"]))
     set_variants(record, tuple(map(_decode_Variant, data["variants"])))
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     return record
 
 

@@ -19,6 +19,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'origin',
         'caveats',
         'notes',
+        'curation_notes',
     ),
     'stakeholders': (
         'id',
@@ -29,6 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'affiliation',
         'reliability',
         'notes',
+        'curation_notes',
     ),
     'documents': (
         'id',
@@ -40,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'derived_from',
         'summary',
         'notes',
+        'curation_notes',
     ),
     'provisions': (
         'id',
@@ -54,6 +57,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'reconciliation_reason',
         'sourcing_note',
         'notes',
+        'curation_notes',
     ),
     'provision_topics': (
         'provision_id',
@@ -80,6 +84,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'operation',
         'change',
         'notes',
+        'curation_notes',
     ),
     'positions': (
         'id',
@@ -91,6 +96,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'date',
         'notes',
+        'curation_notes',
     ),
     'events': (
         'id',
@@ -102,6 +108,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'location',
         'notes',
+        'curation_notes',
     ),
     'event_participants': (
         'event_id',
@@ -118,6 +125,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'about_table',
         'about_id',
         'notes',
+        'curation_notes',
     ),
     'discrepancy_variants': (
         'discrepancy_id',

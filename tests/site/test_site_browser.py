@@ -233,12 +233,47 @@ def test_search_finds_a_point_by_a_word_in_it(browser: Any, site_dir: Path) -> N
 def test_the_matrix_cell_count_matches_the_data(browser: Any, site_dir: Path) -> None:
     page, _problems = _open(browser, (site_dir / "matrix.html").as_uri(), 1280)
     try:
-        cells = page.eval_on_selector_all("#matrix td.cell", "els => els.length")
+        cells = page.eval_on_selector_all("table.matrix td.cell", "els => els.length")
         assert cells == len(plan_dataset.load().stance_matrix())
         labels = page.eval_on_selector_all(
-            "#matrix td.cell a", "els => els.map(e => e.textContent)"
+            "table.matrix td.cell a", "els => els.map(e => e.textContent)"
         )
         assert set(labels) <= {"supports", "conditional", "opposes", "unclear"}
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_matrix_is_grouped_by_side_filterable_and_keeps_its_headers(
+    browser: Any, site_dir: Path, width: int
+) -> None:
+    page, problems = _open(browser, (site_dir / "matrix.html").as_uri(), width)
+    try:
+        sides = page.eval_on_selector_all(
+            "#versions tr.side th", "els => els.map(e => e.textContent.trim())"
+        )
+        assert sides[:3] == ["Ukraine", "Russia", "United States"]
+        sticky = page.eval_on_selector("#versions thead th", "th => getComputedStyle(th).position")
+        assert sticky == "sticky"
+        # The header row stays in view while the reader scrolls inside the table's box.
+        box = page.locator("#versions .scroll")
+        box.evaluate("el => { el.scrollTop = 300; }")
+        header_top = page.eval_on_selector(
+            "#versions thead th", "th => th.getBoundingClientRect().top"
+        )
+        box_top = box.evaluate("el => el.getBoundingClientRect().top")
+        assert abs(header_top - box_top) <= 2
+        page.select_option("#matrix-view", "versions")
+        hidden = page.eval_on_selector_all(
+            "section.matrix-view", "els => els.filter(e => e.hidden).map(e => e.id)"
+        )
+        shown = page.eval_on_selector_all(
+            "section.matrix-view", "els => els.filter(e => !e.hidden).map(e => e.id)"
+        )
+        assert shown == ["versions"] and hidden
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1
+        assert problems == []
     finally:
         page.close()
 

@@ -235,20 +235,39 @@ class _Pages:
     def matrix(self) -> None:
         cells = self.dataset.stance_matrix()
         documents = self.environment.globals["documents"]
-        points = {p.id: p for p in self.dataset.provisions}
-        targets = sorted({t for _s, t in cells}, key=lambda t: _target_order(t, documents, points))
-        names = {s.id: s.name for s in self.dataset.stakeholders}
-        stakeholders = sorted({s for s, _t in cells}, key=lambda s: names[s].lower())
-        self.page(
-            "matrix.html",
-            "matrix.html",
-            "Stance matrix",
-            targets=[{"id": t, "label": _target_label(t, documents, points)} for t in targets],
-            rows=[
-                {"id": s, "name": names[s], "cells": [cells.get((s, t)) for t in targets]}
-                for s in stakeholders
-            ],
-        )
+        points = self.environment.globals["provisions"]
+        stakeholders = self.environment.globals["stakeholders"]
+        views = []
+        for view in matrix_views(self.dataset, {t for _s, t in cells}):
+            targets = sorted(view["targets"], key=lambda t: _target_order(t, documents, points))
+            ids = {s for s, t in cells if t in view["targets"]}
+            groups = []
+            for side, members in sides(ids, stakeholders):
+                rows = [
+                    {
+                        "id": s,
+                        "name": stakeholders[s].name,
+                        "cells": [cells.get((s, t)) for t in targets],
+                    }
+                    for s in members
+                ]
+                groups.append({"side": side, "rows": rows})
+            views.append(
+                {
+                    **view,
+                    "targets": [
+                        {
+                            "id": t,
+                            "short": _target_short(t, documents, points),
+                            "label": _target_label(t, documents, points),
+                        }
+                        for t in targets
+                    ],
+                    "groups": groups,
+                    "count": sum(1 for s, t in cells if t in view["targets"]),
+                }
+            )
+        self.page("matrix.html", "matrix.html", "Stance matrix", views=views)
 
     def timeline(self) -> None:
         events = sorted_events(self.dataset)
@@ -415,11 +434,150 @@ def _target_order(
 
 def _target_label(target: str, documents: dict[str, Any], points: dict[str, Any]) -> str:
     if target == "plan":
+        return "The plan as a whole"
+    if target in documents:
+        return str(documents[target].title)
+    return point_name(points[target])
+
+
+def _target_short(target: str, documents: dict[str, Any], points: dict[str, Any]) -> str:
+    """A column heading narrow enough for a phone; the full name is in the key below."""
+    if target == "plan":
         return "The plan"
     if target in documents:
-        return documents[target].title
+        return short_version_name(documents[target])
     point = points[target]
-    return f"{target}: {point.title}"
+    return f"Point {point.point_number}" if point.point_number else str(point.title)
+
+
+def short_version_name(document: Any) -> str:
+    """'28-point draft': a version's size and kind, for narrow headings and labels."""
+    kind = label("DocumentKind", document.kind)
+    return f"{document.point_count}-point {kind}" if document.point_count else kind.capitalize()
+
+
+# The sides a stakeholder's row is grouped under, in this order; a stakeholder takes the
+# side of its own country, or of what it belongs to, following affiliations.
+EUROPE = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CH",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GB",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+SIDES = ("Ukraine", "Russia", "United States", "Europe, the EU and NATO", "Other states")
+UNPLACED = "Unnamed sources and groups"
+
+
+def side_of(stakeholder_id: str, stakeholders: dict[str, Any]) -> str:
+    seen: set[str] = set()
+    current: str | None = stakeholder_id
+    while current and current not in seen:
+        seen.add(current)
+        record = stakeholders[current]
+        if record.country:
+            if record.country == "UA":
+                return SIDES[0]
+            if record.country == "RU":
+                return SIDES[1]
+            if record.country == "US":
+                return SIDES[2]
+            return SIDES[3] if record.country in EUROPE else SIDES[4]
+        if current in ("european-union", "nato") or record.name.startswith("European"):
+            return SIDES[3]
+        current = record.affiliation
+    return UNPLACED
+
+
+def sides(ids: set[str], stakeholders: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Stakeholders by side, each side's states and bodies before its people, then by name."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for stakeholder_id in ids:
+        grouped[side_of(stakeholder_id, stakeholders)].append(stakeholder_id)
+    order = [*SIDES, UNPLACED]
+    return [
+        (
+            side,
+            sorted(
+                grouped[side],
+                key=lambda s: (stakeholders[s].kind == "person", stakeholders[s].name.lower()),
+            ),
+        )
+        for side in order
+        if grouped[side]
+    ]
+
+
+def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
+    """The matrix's filters: the plan and its versions, then each version's points.
+
+    When the dataset has a ``questions`` table (each question naming the points that
+    deal with it), one view per question follows, so the matrix can be filtered by
+    question as well; until then there are none.
+    """
+    documents = sorted(dataset.documents, key=lambda d: (d.date or "", d.id))
+    points = {p.id: p for p in dataset.provisions}
+    views = [
+        {
+            "id": "versions",
+            "label": "The plan and its versions",
+            "targets": {t for t in targets if t == "plan" or t in {d.id for d in documents}},
+        }
+    ]
+    for document in documents:
+        chosen = {t for t in targets if t in points and points[t].document == document.id}
+        if chosen:
+            views.append(
+                {
+                    "id": f"points-{document.id}",
+                    "label": f"Points of the {short_version_name(document)}",
+                    "targets": chosen,
+                }
+            )
+    early = {t for t in targets if t in points and points[t].document is None}
+    if early:
+        views.append(
+            {"id": "early-reports", "label": "Early reports of the draft", "targets": early}
+        )
+    for question in getattr(dataset, "questions", ()):
+        covered = set(getattr(question, "points", ())) & targets
+        if covered:
+            views.append(
+                {
+                    "id": f"question-{question.id}",
+                    "label": f"Question: {question.title}",
+                    "targets": covered,
+                }
+            )
+    return views
 
 
 def render_pages(dataset: Any, texts: dict[str, str]) -> dict[str, bytes]:

@@ -278,12 +278,73 @@ def test_the_matrix_is_grouped_by_side_filterable_and_keeps_its_headers(
         page.close()
 
 
+_TIMELINE_LAYOUT = r"""
+() => {
+  const problems = [];
+  for (const month of document.querySelectorAll('section.month')) {
+    const marks = [...month.querySelectorAll('li.item .mark')].map(m => m.getBoundingClientRect());
+    for (let i = 0; i < marks.length; i++) {
+      for (let j = i + 1; j < marks.length; j++) {
+        const a = marks[i], b = marks[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+          problems.push('marks overlap in ' + month.id);
+        }
+      }
+    }
+    for (const what of month.querySelectorAll('.what')) {
+      if (what.scrollWidth > what.clientWidth + 1) problems.push('label cut: ' + what.textContent.trim().slice(0, 40));
+    }
+  }
+  return problems;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_timeline_has_month_panels_whole_labels_and_marks_apart(
+    browser: Any, site_dir: Path, width: int
+) -> None:
+    page, problems = _open(browser, (site_dir / "timeline.html").as_uri(), width)
+    try:
+        assert page.evaluate(_TIMELINE_LAYOUT) == []
+        # A position dated only to the month is a bar over the whole month.
+        month_only = next(p for p in plan_dataset.load().positions if p.date and len(p.date) == 7)
+        item = page.locator(f"#position-{month_only.id}")
+        mark = item.locator(".mark").bounding_box()
+        track = item.locator(".track").bounding_box()
+        assert mark and track and mark["width"] >= track["width"] - 3
+        assert problems == []
+    finally:
+        page.close()
+
+
+def test_the_timeline_filters_by_actor_and_kind(browser: Any, site_dir: Path) -> None:
+    page, problems = _open(browser, (site_dir / "timeline.html").as_uri(), 1280)
+    try:
+        everything = page.locator("li.item:visible").count()
+        page.uncheck("input[name=kind][value=position]")
+        events = page.locator("li.item:visible").count()
+        assert 0 < events < everything
+        assert page.locator("li.position:visible").count() == 0
+        page.check("input[name=kind][value=position]")
+        page.select_option("#timeline-actor", "volodymyr-zelenskyy")
+        actors = page.eval_on_selector_all(
+            "li.item:not([hidden])", "els => els.map(e => e.dataset.actors.split(' '))"
+        )
+        assert actors and all("volodymyr-zelenskyy" in a for a in actors)
+        assert page.locator("section.month:not([hidden])").count() >= 1
+        assert problems == []
+    finally:
+        page.close()
+
+
 def test_pages_work_without_javascript(browser: Any, site_dir: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto((site_dir / "timeline.html").as_uri())
-        assert page.locator("svg").count() == 2
+        assert page.locator("section.month").count() >= 4
+        assert page.locator("li.item:visible").count() == page.locator("li.item").count()
         page.goto((site_dir / "provisions/point-06.html").as_uri())
         assert "600,000" in page.content()
     finally:

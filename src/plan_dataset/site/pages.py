@@ -9,11 +9,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from plan_dataset.dates import first_day
 from plan_dataset.site.labels import RECORD_KINDS, TABLE_TITLES, country_name, label, meaning
 from plan_dataset.site.prose import Prose
 from plan_dataset.site.search import search_script
-from plan_dataset.site.svg import events_svg, positions_svg
+from plan_dataset.site.timeline import timeline_months
 from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
 
 # The chart covers the plan's story; older background events are listed, not drawn.
@@ -41,6 +40,7 @@ def _environment(dataset: Any) -> Environment:
         source_url=source_url,
         country_name=country_name,
         table_titles=TABLE_TITLES,
+        short_version_name=short_version_name,
     )
     return environment
 
@@ -271,27 +271,25 @@ class _Pages:
 
     def timeline(self) -> None:
         events = sorted_events(self.dataset)
-        recent = [e for e in events if span_of(e)[1] >= TIMELINE_START]
-        end = max(span_of(e)[1] for e in recent)
-        dated = [
-            p for p in self.dataset.positions if p.date and first_day(p.date) >= TIMELINE_START
-        ]
-        by_stakeholder: dict[str, list[Any]] = defaultdict(list)
-        for position in sorted(dated, key=lambda p: (p.date, p.id)):
-            by_stakeholder[position.stakeholder].append(position)
-        names = {s.id: s.name for s in self.dataset.stakeholders}
-        rows = sorted(
-            ((names[s], ps) for s, ps in by_stakeholder.items()), key=lambda r: r[0].lower()
+        positions = sorted(
+            (p for p in self.dataset.positions if p.date), key=lambda p: (p.date, p.id)
         )
-        end = max([end, *(first_day(p.date) for p in dated)])
+        months, items = timeline_months(events, positions, TIMELINE_START)
+        stakeholders = self.environment.globals["stakeholders"]
+        actors = sorted(
+            {actor for item in items for actor in item.actors},
+            key=lambda s: stakeholders[s].name.lower(),
+        )
         self.page(
             "timeline.html",
             "timeline.html",
             "Timeline",
             start=TIMELINE_START,
-            end=end,
-            events_svg=events_svg(recent, TIMELINE_START, end),
-            positions_svg=positions_svg(rows, TIMELINE_START, end),
+            months=months,
+            actors=actors,
+            background=[
+                {"record": e, "when": when(e)} for e in events if span_of(e)[1] < TIMELINE_START
+            ],
             events=[{"record": e, "when": when(e)} for e in events],
         )
 

@@ -230,6 +230,30 @@ def test_search_finds_a_point_by_a_word_in_it(browser: Any, site_dir: Path) -> N
         page.close()
 
 
+def test_search_stems_so_territory_and_territorial_find_the_same_positions(
+    browser: Any, site_dir: Path
+) -> None:
+    page, problems = _open(browser, (site_dir / "search.html").as_uri(), 1280)
+    try:
+        found = {}
+        for word in ("territory", "territorial"):
+            page.fill("#search-input", word)
+            page.wait_for_selector("#search-results li")
+            found[word] = set(
+                page.eval_on_selector_all(
+                    "#search-results a[href*='#']", "els => els.map(e => e.getAttribute('href'))"
+                )
+            )
+        assert found["territory"] and found["territory"] == found["territorial"]
+        # Each result names its record, says what kind it is and shows a snippet.
+        first = page.locator("#search-results li").first
+        assert first.locator(".muted").inner_text().startswith(" · ")
+        assert first.locator("p.snippet").inner_text().strip()
+        assert problems == []
+    finally:
+        page.close()
+
+
 def test_the_matrix_cell_count_matches_the_data(browser: Any, site_dir: Path) -> None:
     page, _problems = _open(browser, (site_dir / "matrix.html").as_uri(), 1280)
     try:

@@ -71,8 +71,12 @@ def test_every_point_stakeholder_and_source_has_its_page(site: dict[str, bytes])
         assert f"provisions/{provision.id}.html" in site
     for stakeholder in dataset.stakeholders:
         assert f"stakeholders/{stakeholder.id}.html" in site
-    sources = _parse(site["sources.html"]).ids
+    sources: set[str] = set()
+    for path, content in site.items():
+        if path.startswith("sources/") and path.endswith(".html"):
+            sources |= _parse(content).ids
     assert {s.id for s in dataset.sources} <= sources
+    assert all(len(site[path]) < 300_000 for path in site if path.startswith("sources/"))
     for document in dataset.documents:
         assert f"versions/{document.id}.html" in site
     for earlier, later in {(k.earlier_document, k.later_document) for k in dataset.point_links}:

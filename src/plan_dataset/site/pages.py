@@ -6,14 +6,23 @@ import html
 import re
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from plan_dataset.corroboration import RELIABILITY_ORDER
 from plan_dataset.site.labels import RECORD_KINDS, TABLE_TITLES, country_name, label, meaning
 from plan_dataset.site.prose import Prose
 from plan_dataset.site.search import search_script
 from plan_dataset.site.timeline import timeline_months
-from plan_dataset.site.views import Views, record_url, sorted_events, span_of, when
+from plan_dataset.site.views import (
+    Views,
+    record_url,
+    sorted_events,
+    source_page,
+    span_of,
+    when,
+)
 
 # The chart covers the plan's story; older background events are listed, not drawn.
 TIMELINE_START = "2025-08-01"
@@ -28,16 +37,17 @@ def _environment(dataset: Any) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    sources = {s.id: s for s in dataset.sources}
     environment.globals.update(
         documents={d.id: d for d in dataset.documents},
         stakeholders={s.id: s for s in dataset.stakeholders},
         provisions={p.id: p for p in dataset.provisions},
-        sources={s.id: s for s in dataset.sources},
+        sources=sources,
         version=dataset.version,
         label=label,
         meaning=meaning,
         point_name=point_name,
-        source_url=source_url,
+        source_url=lambda source_id: source_page(sources[source_id]),
         country_name=country_name,
         table_titles=TABLE_TITLES,
         short_version_name=short_version_name,
@@ -65,9 +75,23 @@ def point_name(point: Any) -> str:
     return str(point.title)
 
 
-def source_url(source_id: str) -> str:
-    """Where a source is described, relative to the site root."""
-    return f"sources.html#{source_id}"
+def class_page(reliability: str) -> str:
+    """The page listing one source class, relative to the site root."""
+    return f"sources/{reliability.replace('_', '-')}.html"
+
+
+def outlet_of(source: Any) -> tuple[str, str]:
+    """(key, name) of the outlet a source comes from: its web host, else its publisher.
+
+    The host groups a site's pages even where the publisher was left null (the page did
+    not show one); the name is the publisher where any page of that host gives one.
+    """
+    if source.url:
+        host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        return host, source.publisher or host
+    if source.publisher:
+        return source.publisher.lower(), source.publisher
+    return "", "Archived texts with no named publisher"
 
 
 class _Pages:
@@ -294,18 +318,53 @@ class _Pages:
         )
 
     def sources(self) -> None:
-        sources = []
-        for s in self.dataset.sources:
-            cited = [
+        classes = []
+        for reliability in RELIABILITY_ORDER:
+            members = [s for s in self.dataset.sources if s.reliability == reliability]
+            if not members:
+                continue
+            by_outlet: dict[str, list[Any]] = defaultdict(list)
+            names: dict[str, str] = {}
+            for source in members:
+                key, name = outlet_of(source)
+                by_outlet[key].append(source)
+                if key not in names or (name != key and names[key] == key):
+                    names[key] = name
+            outlets = []
+            for number, (key, sources) in enumerate(
+                sorted(by_outlet.items(), key=lambda item: (-len(item[1]), names[item[0]].lower())),
+                start=1,
+            ):
+                entries = []
+                for source in sorted(sources, key=lambda s: (s.published or "", s.title)):
+                    cited = [
+                        {
+                            "kind": RECORD_KINDS[table],
+                            "name": self.views.name_of(table, record_id),
+                            "url": record_url(table, record_id, self.views),
+                        }
+                        for table, record_id in self.views.cited_by.get(source.id, [])
+                    ]
+                    entries.append({"record": source, "cited_by": cited})
+                outlets.append(
+                    {"anchor": f"outlet-{number}", "name": names[key], "entries": entries}
+                )
+            classes.append(
                 {
-                    "kind": RECORD_KINDS[table],
-                    "name": self.views.name_of(table, record_id),
-                    "url": record_url(table, record_id, self.views),
+                    "reliability": reliability,
+                    "page": class_page(reliability),
+                    "count": len(members),
+                    "outlets": outlets,
                 }
-                for table, record_id in self.views.cited_by.get(s.id, [])
-            ]
-            sources.append({"record": s, "cited_by": cited})
-        self.page("sources.html", "sources.html", "Sources", entries=sources)
+            )
+        self.page("sources/index.html", "sources_index.html", "Sources", classes=classes)
+        for group in classes:
+            self.page(
+                group["page"],
+                "sources.html",
+                f"Sources: {label('Reliability', group['reliability'])}",
+                group=group,
+            )
 
     def discrepancies(self) -> None:
         items = []
@@ -326,7 +385,15 @@ class _Pages:
                     "about_name": self.views.name_of(d.about.table, d.about.id),
                 }
             )
-        self.page("discrepancies.html", "discrepancies.html", "Discrepancies", discrepancies=items)
+        subjects = []
+        for table, heading in DISCREPANCY_SUBJECTS:
+            chosen = sorted(
+                (i for i in items if i["record"].about.table == table),
+                key=lambda i: (i["about_name"].lower(), i["record"].title.lower()),
+            )
+            if chosen:
+                subjects.append({"id": f"about-{table}", "heading": heading, "entries": chosen})
+        self.page("discrepancies.html", "discrepancies.html", "Discrepancies", subjects=subjects)
 
     def search(self) -> None:
         names = {s.id: s.name for s in self.dataset.stakeholders}
@@ -403,13 +470,26 @@ class _Pages:
                             None, [s.publisher, s.published, label("Reliability", s.reliability)]
                         )
                     ),
-                    "url": source_url(s.id),
+                    "url": source_page(s),
                     "kind": "source",
                     "version": "",
                 }
             )
         self.files["search-index.js"] = search_script(entries)
         self.page("search.html", "search.html", "Search")
+
+
+# What discrepancies are about, in the order a reader meets them; each a group of the page.
+DISCREPANCY_SUBJECTS = (
+    ("documents", "Versions of the plan"),
+    ("provisions", "Points and early reports"),
+    ("events", "Events: dates, places, counts"),
+    ("positions", "Positions: who said what, and when"),
+    ("stakeholders", "Stakeholders"),
+    ("point_links", "Steps between versions"),
+    ("sources", "Sources"),
+    ("discrepancies", "Other discrepancies"),
+)
 
 
 def _table_names() -> list[str]:

@@ -134,13 +134,18 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     if table == "events":
         return f"timeline.html#{record_id}"
     if table == "sources":
-        return f"sources.html#{record_id}"
+        return source_page(views.sources[record_id])
     if table == "discrepancies":
         return f"discrepancies.html#{record_id}"
     if table == "point_links":
         link = next(link for link in views.dataset.point_links if link.id == record_id)
         return f"compare/{link.earlier_document}--{link.later_document}.html"
     return "index.html"
+
+
+def source_page(source: Any) -> str:
+    """A source's place on the site: its class's page, at its own anchor."""
+    return f"sources/{source.reliability.replace('_', '-')}.html#{source.id}"
 
 
 def when(event: Any) -> str:

@@ -28,6 +28,7 @@ class Mark:
     is_span: bool
     starts_before: bool
     ends_after: bool
+    vague: bool  # a date known only to the month or year, not a known range
 
 
 @dataclass
@@ -82,7 +83,13 @@ def _mark(item: Item, key: str) -> Mark:
         is_span=is_span,
         starts_before=item.start < month_start,
         ends_after=item.end > month_end,
+        vague=_reduced_precision(item.record),
     )
+
+
+def _reduced_precision(record: Any) -> bool:
+    value = getattr(record, "date", None)
+    return bool(value) and len(value) < len("2025-11-20")
 
 
 def timeline_months(

@@ -25,7 +25,7 @@ SHOTS = {
     "home": "index.html",
     "point": "provisions/point-06.html",
     "matrix": "matrix.html",
-    "timeline": "timeline.html",
+    "timeline": "timeline.html#month-2025-11",  # the dense fortnight, in its month's panel
 }
 
 
@@ -39,7 +39,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             for name, path in SHOTS.items():
-                page.goto((site / path).as_uri())
+                page_path, _, fragment = path.partition("#")
+                page.goto((site / page_path).as_uri() + (f"#{fragment}" if fragment else ""))
                 page.screenshot(path=str(ROOT / "docs" / "screenshots" / f"{name}.png"))
                 print(f"docs/screenshots/{name}.png")
             browser.close()

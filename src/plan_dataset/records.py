@@ -182,7 +182,7 @@ def _decode_Variant(data: dict[str, Any]) -> Variant:
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "credits", "caveats", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "credits", "caveats", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -199,9 +199,10 @@ class Source(RecordBase):
     credits: tuple[str, ...]
     caveats: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, credits: tuple[str, ...], caveats: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['news_report', 'analysis', 'official_statement', 'plan_text', 'aggregator'], path: str | None, sha256: str | None, url: str | None, publisher: str | None, published: str | None, retrieved: str | None, metadata_checked: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], origin: str | None, credits: tuple[str, ...], caveats: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -217,6 +218,7 @@ class Source(RecordBase):
         set_field(self, "credits", credits)
         set_field(self, "caveats", caveats)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -224,7 +226,7 @@ _SETTERS_Source = slot_setters(Source)
 
 
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_credits, set_caveats, set_notes, set_evidence, = _SETTERS_Source
+    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_credits, set_caveats, set_notes, set_curation_notes, set_evidence, = _SETTERS_Source
     record = _new(Source)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -241,6 +243,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
     set_credits(record, tuple(data["credits"]))
     set_caveats(record, data["caveats"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -248,7 +251,7 @@ def _decode_Source(data: dict[str, Any]) -> Source:
 class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
-    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "evidence")
+    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "curation_notes", "evidence")
 
     id: str
     name: str
@@ -257,9 +260,10 @@ class Stakeholder(RecordBase):
     role: str | None
     affiliation: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, name: str, kind: Literal['person', 'state', 'government_body', 'international_organization', 'media_outlet', 'group'], country: str | None, role: str | None, affiliation: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)
@@ -267,6 +271,7 @@ class Stakeholder(RecordBase):
         set_field(self, "role", role)
         set_field(self, "affiliation", affiliation)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -274,7 +279,7 @@ _SETTERS_Stakeholder = slot_setters(Stakeholder)
 
 
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
-    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_evidence, = _SETTERS_Stakeholder
+    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_curation_notes, set_evidence, = _SETTERS_Stakeholder
     record = _new(Stakeholder)
     set_id(record, data["id"])
     set_name(record, data["name"])
@@ -283,6 +288,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
     set_role(record, data["role"])
     set_affiliation(record, data["affiliation"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -290,7 +296,7 @@ def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
 class Outlet(RecordBase):
     """A publisher or agency: a wire, a state agency, a broadcaster, a paper, an official site."""
 
-    __slots__ = ("id", "name", "kind", "country", "reliability", "aliases", "domains", "notes", "evidence")
+    __slots__ = ("id", "name", "kind", "country", "reliability", "aliases", "domains", "notes", "curation_notes", "evidence")
 
     id: str
     name: str
@@ -300,9 +306,10 @@ class Outlet(RecordBase):
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, name: str, kind: Literal['wire_agency', 'state_agency', 'broadcaster', 'newspaper', 'magazine', 'online_outlet', 'official_site', 'social_media', 'aggregator', 'blog'], country: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], aliases: tuple[str, ...], domains: tuple[str, ...], notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, name: str, kind: Literal['wire_agency', 'state_agency', 'broadcaster', 'newspaper', 'magazine', 'online_outlet', 'official_site', 'social_media', 'aggregator', 'blog'], country: str | None, reliability: Literal['primary', 'wire', 'established_outlet', 'regional_outlet', 'republisher', 'aggregator', 'state_affiliated', 'partisan_blog', 'unattributed_analysis'], aliases: tuple[str, ...], domains: tuple[str, ...], notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "name", name)
         set_field(self, "kind", kind)
@@ -311,6 +318,7 @@ class Outlet(RecordBase):
         set_field(self, "aliases", aliases)
         set_field(self, "domains", domains)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -318,7 +326,7 @@ _SETTERS_Outlet = slot_setters(Outlet)
 
 
 def _decode_Outlet(data: dict[str, Any]) -> Outlet:
-    set_id, set_name, set_kind, set_country, set_reliability, set_aliases, set_domains, set_notes, set_evidence, = _SETTERS_Outlet
+    set_id, set_name, set_kind, set_country, set_reliability, set_aliases, set_domains, set_notes, set_curation_notes, set_evidence, = _SETTERS_Outlet
     record = _new(Outlet)
     set_id(record, data["id"])
     set_name(record, data["name"])
@@ -328,6 +336,7 @@ def _decode_Outlet(data: dict[str, Any]) -> Outlet:
     set_aliases(record, tuple(data["aliases"]))
     set_domains(record, tuple(data["domains"]))
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -335,7 +344,7 @@ def _decode_Outlet(data: dict[str, Any]) -> Outlet:
 class Document(RecordBase):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
 
-    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "evidence")
+    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -346,9 +355,10 @@ class Document(RecordBase):
     derived_from: str | None
     summary: str
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, kind: Literal['draft', 'revision', 'counter_proposal', 'framework'], date: str | None, point_count: int | None, supersedes: str | None, derived_from: str | None, summary: str, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "kind", kind)
@@ -358,6 +368,7 @@ class Document(RecordBase):
         set_field(self, "derived_from", derived_from)
         set_field(self, "summary", summary)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -365,7 +376,7 @@ _SETTERS_Document = slot_setters(Document)
 
 
 def _decode_Document(data: dict[str, Any]) -> Document:
-    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_evidence, = _SETTERS_Document
+    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_curation_notes, set_evidence, = _SETTERS_Document
     record = _new(Document)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -376,6 +387,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
     set_derived_from(record, data["derived_from"])
     set_summary(record, data["summary"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -383,7 +395,7 @@ def _decode_Document(data: dict[str, Any]) -> Document:
 class Provision(RecordBase):
     """A term the plan reportedly contains, or a point of a published version."""
 
-    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "evidence")
+    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -398,9 +410,10 @@ class Provision(RecordBase):
     reconciliation: Reconciliation | None
     sourcing_note: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, sourcing_note: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, pillar: Literal['peace_in_ukraine', 'security_guarantees', 'security_in_europe', 'us_russia_relations'] | None, topics: tuple[Literal['amnesty', 'armed_forces', 'arms_control', 'ceasefire', 'culture_education', 'economy', 'elections', 'energy', 'eu_membership', 'european_security', 'foreign_troops', 'frozen_assets', 'humanitarian', 'implementation', 'language', 'military_assistance', 'nato', 'neutrality', 'nuclear', 'reconstruction', 'religion', 'sanctions', 'security_guarantees', 'sovereignty', 'territory', 'us_russia_relations', 'weapons'], ...], obligated_party: str | None, status: Literal['reported', 'speculative', 'published'], document: str | None, point_number: int | None, terms: tuple[Term, ...], reconciliation: Reconciliation | None, sourcing_note: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
@@ -414,6 +427,7 @@ class Provision(RecordBase):
         set_field(self, "reconciliation", reconciliation)
         set_field(self, "sourcing_note", sourcing_note)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -421,7 +435,7 @@ _SETTERS_Provision = slot_setters(Provision)
 
 
 def _decode_Provision(data: dict[str, Any]) -> Provision:
-    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_evidence, = _SETTERS_Provision
+    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_curation_notes, set_evidence, = _SETTERS_Provision
     record = _new(Provision)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -436,6 +450,7 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
     set_reconciliation(record, None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"]))
     set_sourcing_note(record, data["sourcing_note"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -443,7 +458,7 @@ def _decode_Provision(data: dict[str, Any]) -> Provision:
 class PointLink(RecordBase):
     """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
 
-    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "evidence")
+    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "curation_notes", "evidence")
 
     id: str
     earlier_document: str
@@ -453,9 +468,10 @@ class PointLink(RecordBase):
     operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear']
     change: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, earlier_document: str, later_document: str, earlier: str | None, later: str | None, operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear'], change: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, earlier_document: str, later_document: str, earlier: str | None, later: str | None, operation: Literal['kept', 'amended', 'deleted', 'added', 'merged', 'split', 'moved', 'unclear'], change: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "earlier_document", earlier_document)
         set_field(self, "later_document", later_document)
@@ -464,6 +480,7 @@ class PointLink(RecordBase):
         set_field(self, "operation", operation)
         set_field(self, "change", change)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -471,7 +488,7 @@ _SETTERS_PointLink = slot_setters(PointLink)
 
 
 def _decode_PointLink(data: dict[str, Any]) -> PointLink:
-    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_evidence, = _SETTERS_PointLink
+    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_curation_notes, set_evidence, = _SETTERS_PointLink
     record = _new(PointLink)
     set_id(record, data["id"])
     set_earlier_document(record, data["earlier_document"])
@@ -481,6 +498,7 @@ def _decode_PointLink(data: dict[str, Any]) -> PointLink:
     set_operation(record, data["operation"])
     set_change(record, data["change"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -488,40 +506,43 @@ def _decode_PointLink(data: dict[str, Any]) -> PointLink:
 class Question(RecordBase):
     """One question the versions of the plan deal with (territory, the army cap …),"""
 
-    __slots__ = ("id", "title", "summary", "provisions", "notes")
+    __slots__ = ("id", "title", "summary", "provisions", "notes", "curation_notes")
 
     id: str
     title: str
     summary: str
     provisions: tuple[str, ...]
     notes: str | None
+    curation_notes: str | None
 
-    def __init__(self, *, id: str, title: str, summary: str, provisions: tuple[str, ...], notes: str | None) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, provisions: tuple[str, ...], notes: str | None, curation_notes: str | None) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
         set_field(self, "provisions", provisions)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
 
 
 _SETTERS_Question = slot_setters(Question)
 
 
 def _decode_Question(data: dict[str, Any]) -> Question:
-    set_id, set_title, set_summary, set_provisions, set_notes, = _SETTERS_Question
+    set_id, set_title, set_summary, set_provisions, set_notes, set_curation_notes, = _SETTERS_Question
     record = _new(Question)
     set_id(record, data["id"])
     set_title(record, data["title"])
     set_summary(record, data["summary"])
     set_provisions(record, tuple(data["provisions"]))
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     return record
 
 
 class Position(RecordBase):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "questions", "evidence")
+    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "curation_notes", "questions", "evidence")
 
     id: str
     stakeholder: str
@@ -530,10 +551,11 @@ class Position(RecordBase):
     summary: str
     date: str | None
     notes: str | None
+    curation_notes: str | None
     questions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, questions: tuple[str, ...], evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, stakeholder: str, target: str, stance: Literal['supports', 'conditional', 'opposes', 'unclear'], summary: str, date: str | None, notes: str | None, curation_notes: str | None, questions: tuple[str, ...], evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "stakeholder", stakeholder)
         set_field(self, "target", target)
@@ -541,6 +563,7 @@ class Position(RecordBase):
         set_field(self, "summary", summary)
         set_field(self, "date", date)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "questions", questions)
         set_field(self, "evidence", evidence)
 
@@ -549,7 +572,7 @@ _SETTERS_Position = slot_setters(Position)
 
 
 def _decode_Position(data: dict[str, Any]) -> Position:
-    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_questions, set_evidence, = _SETTERS_Position
+    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_curation_notes, set_questions, set_evidence, = _SETTERS_Position
     record = _new(Position)
     set_id(record, data["id"])
     set_stakeholder(record, data["stakeholder"])
@@ -558,6 +581,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
     set_summary(record, data["summary"])
     set_date(record, data["date"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_questions(record, tuple(data["questions"]))
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
@@ -566,7 +590,7 @@ def _decode_Position(data: dict[str, Any]) -> Position:
 class Event(RecordBase):
     """A dated happening the sources tie to the plan."""
 
-    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "evidence")
+    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "curation_notes", "evidence")
 
     id: str
     date: str | None
@@ -578,9 +602,10 @@ class Event(RecordBase):
     documents: tuple[str, ...]
     location: str | None
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, date: str | None, date_earliest: str | None, date_latest: str | None, title: str, summary: str, participants: tuple[str, ...], documents: tuple[str, ...], location: str | None, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, date: str | None, date_earliest: str | None, date_latest: str | None, title: str, summary: str, participants: tuple[str, ...], documents: tuple[str, ...], location: str | None, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "date", date)
         set_field(self, "date_earliest", date_earliest)
@@ -591,6 +616,7 @@ class Event(RecordBase):
         set_field(self, "documents", documents)
         set_field(self, "location", location)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -598,7 +624,7 @@ _SETTERS_Event = slot_setters(Event)
 
 
 def _decode_Event(data: dict[str, Any]) -> Event:
-    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_evidence, = _SETTERS_Event
+    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_curation_notes, set_evidence, = _SETTERS_Event
     record = _new(Event)
     set_id(record, data["id"])
     set_date(record, data["date"])
@@ -610,6 +636,7 @@ def _decode_Event(data: dict[str, Any]) -> Event:
     set_documents(record, tuple(data["documents"]))
     set_location(record, data["location"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -617,7 +644,7 @@ def _decode_Event(data: dict[str, Any]) -> Event:
 class QuestionStatus(RecordBase):
     """A dated change in where one question stands, with the evidence for it."""
 
-    __slots__ = ("id", "question", "date", "status", "document", "provision", "event", "summary", "notes", "evidence")
+    __slots__ = ("id", "question", "date", "status", "document", "provision", "event", "summary", "notes", "curation_notes", "evidence")
 
     id: str
     question: str
@@ -628,9 +655,10 @@ class QuestionStatus(RecordBase):
     event: str | None
     summary: str
     notes: str | None
+    curation_notes: str | None
     evidence: tuple[Evidence, ...]
 
-    def __init__(self, *, id: str, question: str, date: str, status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented'], document: str | None, provision: str | None, event: str | None, summary: str, notes: str | None, evidence: tuple[Evidence, ...]) -> None:
+    def __init__(self, *, id: str, question: str, date: str, status: Literal['proposed', 'kept', 'amended', 'contested', 'agreed_in_principle', 'deferred_to_leaders', 'postponed', 'dropped', 'rejected', 'signed', 'partly_implemented', 'implemented'], document: str | None, provision: str | None, event: str | None, summary: str, notes: str | None, curation_notes: str | None, evidence: tuple[Evidence, ...]) -> None:
         set_field(self, "id", id)
         set_field(self, "question", question)
         set_field(self, "date", date)
@@ -640,6 +668,7 @@ class QuestionStatus(RecordBase):
         set_field(self, "event", event)
         set_field(self, "summary", summary)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
         set_field(self, "evidence", evidence)
 
 
@@ -647,7 +676,7 @@ _SETTERS_QuestionStatus = slot_setters(QuestionStatus)
 
 
 def _decode_QuestionStatus(data: dict[str, Any]) -> QuestionStatus:
-    set_id, set_question, set_date, set_status, set_document, set_provision, set_event, set_summary, set_notes, set_evidence, = _SETTERS_QuestionStatus
+    set_id, set_question, set_date, set_status, set_document, set_provision, set_event, set_summary, set_notes, set_curation_notes, set_evidence, = _SETTERS_QuestionStatus
     record = _new(QuestionStatus)
     set_id(record, data["id"])
     set_question(record, data["question"])
@@ -658,6 +687,7 @@ def _decode_QuestionStatus(data: dict[str, Any]) -> QuestionStatus:
     set_event(record, data["event"])
     set_summary(record, data["summary"])
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
     return record
 
@@ -665,7 +695,7 @@ def _decode_QuestionStatus(data: dict[str, Any]) -> QuestionStatus:
 class Discrepancy(RecordBase):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
-    __slots__ = ("id", "title", "summary", "about", "variants", "notes")
+    __slots__ = ("id", "title", "summary", "about", "variants", "notes", "curation_notes")
 
     id: str
     title: str
@@ -673,21 +703,23 @@ class Discrepancy(RecordBase):
     about: RecordRef
     variants: tuple[Variant, ...]
     notes: str | None
+    curation_notes: str | None
 
-    def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None) -> None:
+    def __init__(self, *, id: str, title: str, summary: str, about: RecordRef, variants: tuple[Variant, ...], notes: str | None, curation_notes: str | None) -> None:
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "summary", summary)
         set_field(self, "about", about)
         set_field(self, "variants", variants)
         set_field(self, "notes", notes)
+        set_field(self, "curation_notes", curation_notes)
 
 
 _SETTERS_Discrepancy = slot_setters(Discrepancy)
 
 
 def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
-    set_id, set_title, set_summary, set_about, set_variants, set_notes, = _SETTERS_Discrepancy
+    set_id, set_title, set_summary, set_about, set_variants, set_notes, set_curation_notes, = _SETTERS_Discrepancy
     record = _new(Discrepancy)
     set_id(record, data["id"])
     set_title(record, data["title"])
@@ -695,6 +727,7 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
     set_about(record, _decode_RecordRef(data["about"]))
     set_variants(record, tuple(map(_decode_Variant, data["variants"])))
     set_notes(record, data["notes"])
+    set_curation_notes(record, data["curation_notes"])
     return record
 
 

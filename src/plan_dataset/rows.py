@@ -27,7 +27,7 @@ PLAN_TARGET = "plan"
 PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "sources": (
         *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
-        *("metadata_checked", "reliability", "origin", "caveats", "notes"),
+        *("metadata_checked", "reliability", "origin", "caveats", "notes", "curation_notes"),
     ),
     "stakeholders": (
         "id",
@@ -37,14 +37,16 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         "role",
         "affiliation",
         "notes",
+        "curation_notes",
     ),
     "documents": (
         *("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary"),
         "notes",
+        "curation_notes",
     ),
     "point_links": (
         *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
-        *("change", "notes"),
+        *("change", "notes", "curation_notes"),
     ),
     "questions": ("id", "title", "summary", "notes"),
     "question_statuses": (
@@ -110,6 +112,7 @@ def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "reconciliation_reason": reconciliation.reason if reconciliation else None,
             "sourcing_note": p.sourcing_note,
             "notes": p.notes,
+            "curation_notes": p.curation_notes,
         }
 
 
@@ -152,6 +155,7 @@ def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "summary": p.summary,
             "date": p.date,
             "notes": p.notes,
+            "curation_notes": p.curation_notes,
         }
 
 
@@ -179,6 +183,7 @@ def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "summary": e.summary,
             "location": e.location,
             "notes": e.notes,
+            "curation_notes": e.curation_notes,
         }
 
 
@@ -203,6 +208,7 @@ def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "about_table": d.about.table,
             "about_id": d.about.id,
             "notes": d.notes,
+            "curation_notes": d.curation_notes,
         }
 
 

@@ -19,6 +19,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'origin',
         'caveats',
         'notes',
+        'curation_notes',
     ),
     'source_credits': (
         'source_id',
@@ -32,6 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'role',
         'affiliation',
         'notes',
+        'curation_notes',
     ),
     'outlets': (
         'id',
@@ -59,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'derived_from',
         'summary',
         'notes',
+        'curation_notes',
     ),
     'provisions': (
         'id',
@@ -73,6 +76,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'reconciliation_reason',
         'sourcing_note',
         'notes',
+        'curation_notes',
     ),
     'provision_topics': (
         'provision_id',
@@ -99,6 +103,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'operation',
         'change',
         'notes',
+        'curation_notes',
     ),
     'questions': (
         'id',
@@ -120,6 +125,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'date',
         'notes',
+        'curation_notes',
     ),
     'position_questions': (
         'position_id',
@@ -135,6 +141,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'summary',
         'location',
         'notes',
+        'curation_notes',
     ),
     'event_participants': (
         'event_id',
@@ -162,6 +169,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'about_table',
         'about_id',
         'notes',
+        'curation_notes',
     ),
     'discrepancy_variants': (
         'discrepancy_id',

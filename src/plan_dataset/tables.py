@@ -132,6 +132,7 @@ TABLES: tuple[Table, ...] = (
             ),
             model_column("provisions", "sourcing_note"),
             model_column("provisions", "notes"),
+            model_column("provisions", "curation_notes"),
         ),
         ("id",),
         ROW_FUNCTIONS["provisions"],
@@ -220,7 +221,10 @@ TABLES: tuple[Table, ...] = (
             *(model_column("positions", f) for f in ("id", "stakeholder", "target")),
             _ref("document", "The document (version) targeted; empty otherwise.", False),
             _ref("provision", "The provision targeted; empty otherwise.", False),
-            *(model_column("positions", f) for f in ("stance", "summary", "date", "notes")),
+            *(
+                model_column("positions", f)
+                for f in ("stance", "summary", "date", "notes", "curation_notes")
+            ),
         ),
         ("id",),
         ROW_FUNCTIONS["positions"],
@@ -257,7 +261,10 @@ TABLES: tuple[Table, ...] = (
             ),
             model_column("events", "date_earliest"),
             model_column("events", "date_latest"),
-            *(model_column("events", f) for f in ("title", "summary", "location", "notes")),
+            *(
+                model_column("events", f)
+                for f in ("title", "summary", "location", "notes", "curation_notes")
+            ),
         ),
         ("id",),
         ROW_FUNCTIONS["events"],
@@ -302,6 +309,7 @@ TABLES: tuple[Table, ...] = (
             model_column("discrepancies", "table", "about_table", model=RecordRef),
             model_column("discrepancies", "id", "about_id", model=RecordRef),
             model_column("discrepancies", "notes"),
+            model_column("discrepancies", "curation_notes"),
         ),
         ("id",),
         ROW_FUNCTIONS["discrepancies"],

@@ -210,7 +210,7 @@ def test_html_views_for_notebooks_escape_what_they_show() -> None:
 
     tricky = Event(
         id="x", date=None, date_earliest=None, date_latest=None, title="<script>", summary="&",
-        participants=(), documents=(), location=None, notes=None, evidence=(),
+        participants=(), documents=(), location=None, notes=None, curation_notes=None, evidence=(),
     )  # fmt: skip
     assert "<script>" not in tricky._repr_html_() and "&lt;script&gt;" in tricky._repr_html_()
 

@@ -33,6 +33,17 @@ def test_release_ships_datasette_metadata_that_fits_its_database(tmp_path: Path)
         "SELECT count(*) FROM provisions_fts WHERE provisions_fts MATCH 'Zaporizhzhia'"
     ).fetchone()[0]
     assert hits > 0
+    # The index stems English words: a word and its derived forms find the same positions.
+    found = {
+        word: {
+            row[0]
+            for row in connection.execute(
+                "SELECT rowid FROM positions_fts WHERE positions_fts MATCH ?", (word,)
+            )
+        }
+        for word in ("territory", "territorial", "territories")
+    }
+    assert found["territory"] and found["territory"] == found["territorial"] == found["territories"]
     queries = metadata["databases"]["plan-dataset"]["queries"]
     assert set(queries) == {"positions_on_a_point", "lineage_of_a_point", "weakly_sourced_records"}
     on_point = connection.execute(queries["positions_on_a_point"]["sql"], {"point": "point-21"})

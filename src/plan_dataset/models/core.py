@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from plan_dataset.models.fields import (
+    CURATION_NOTES,
+    READER_NOTES,
     CountryCode,
     Evidence,
     EvidenceList,
@@ -105,6 +107,7 @@ class Source(Record):
     notes: Text | None = Field(
         default=None, description="Anything else a reader should know: scope, context."
     )
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: Annotated[list[Evidence], Field(min_length=1)] = Field(
         description="Where the source's own text supports this metadata, e.g. its title line."
     )
@@ -150,6 +153,7 @@ class Stakeholder(Record):
     notes: Text | None = Field(
         default=None, description="Caveats, e.g. sources disagree on a title."
     )
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: list[Evidence] = Field(
         default_factory=list, description="Optional evidence for the role or affiliation."
     )
@@ -176,6 +180,7 @@ class Document(Record):
     )
     summary: Text = Field(description="Neutral summary in the curator's own words.")
     notes: Text | None = Field(default=None, description="Caveats about this version.")
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: EvidenceList
 
 
@@ -252,7 +257,8 @@ class Provision(Record):
             "exactly then."
         ),
     )
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: EvidenceList
 
     @model_validator(mode="after")

@@ -239,3 +239,12 @@ def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
 
     walk(record, ())
     return found
+
+
+# Two kinds of notes, kept apart so the site can show readers only theirs.
+READER_NOTES = "Caveats a reader should know, in words for readers; the site shows them."
+CURATION_NOTES = (
+    "The curators' working trail: which review pass changed what, judgement calls as they "
+    "were made, conventions followed, pages that were searched for and not found. Kept in "
+    "the data and its exports, never shown on the site as content."
+)

@@ -6,7 +6,14 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from plan_dataset.models.fields import CountryCode, Evidence, Record, ShortText, Text
+from plan_dataset.models.fields import (
+    CURATION_NOTES,
+    CountryCode,
+    Evidence,
+    Record,
+    ShortText,
+    Text,
+)
 from plan_dataset.models.vocabulary import OutletKind, Reliability
 
 Domain = Annotated[
@@ -52,7 +59,10 @@ class Outlet(Record):
             "is the outlet's own page, so it reaches the outlet without an origin."
         ),
     )
-    notes: Text | None = Field(default=None, description="Why it is classed so; caveats.")
+    notes: Text | None = Field(
+        default=None, description="Why it is classed so, and caveats, in words for readers."
+    )
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: list[Evidence] = Field(
         default_factory=list, description="Optional evidence for the name or class."
     )

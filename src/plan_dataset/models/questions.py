@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from plan_dataset.models.fields import (
+    CURATION_NOTES,
+    READER_NOTES,
     EvidenceList,
     PartialDate,
     Record,
@@ -37,7 +39,8 @@ class Question(Record):
             "with the question (no repeats)."
         ),
     )
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Question:
@@ -75,5 +78,6 @@ class QuestionStatus(Record):
         default=None, description="The event that caused the change, where one exists."
     )
     summary: Text = Field(description="Neutral summary of the change in the curator's own words.")
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: EvidenceList

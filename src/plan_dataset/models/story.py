@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from plan_dataset.models.fields import (
+    CURATION_NOTES,
+    READER_NOTES,
     EvidenceList,
     FullDate,
     PartialDate,
@@ -52,7 +54,8 @@ class Position(Record):
     date: PartialDate | None = Field(
         default=None, description="When it was stated, at the precision the source gives."
     )
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     questions: Annotated[list[Slug], ref("questions", examples=("territory",))] = Field(
         default_factory=list,
         description="The questions (see questions) the position addresses (no repeats).",
@@ -95,7 +98,8 @@ class Event(Record):
         description="Versions of the plan the event produced or discussed (no repeats).",
     )
     location: ShortText | None = Field(default=None, description="Where, if the sources say.")
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: EvidenceList
 
     @model_validator(mode="after")
@@ -140,7 +144,8 @@ class Discrepancy(Record):
     variants: Annotated[list[Variant], Field(min_length=2)] = Field(
         description="At least two versions, each with its own evidence."
     )
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
 
 
 def _article(word: str) -> str:
@@ -177,7 +182,8 @@ class PointLink(Record):
         default=None,
         description="What changed, in one neutral line; required for amended, merged and split.",
     )
-    notes: Text | None = Field(default=None, description="Caveats a reader should know.")
+    notes: Text | None = Field(default=None, description=READER_NOTES)
+    curation_notes: Text | None = Field(default=None, description=CURATION_NOTES)
     evidence: EvidenceList
 
     @model_validator(mode="after")

@@ -19,6 +19,10 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
     "discrepancies": ("title", "summary"),
 }
 
+# English stemming (Porter) over unicode61 with diacritics folded, so that a search for
+# "territory" also finds "territorial" and "territories", and "Zelenskyy" finds "Zelenskyy's".
+FULL_TEXT_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
 SQLITE_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 
@@ -63,7 +67,8 @@ def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
                 listed = ", ".join(searched_columns)
                 connection.execute(
                     f'CREATE VIRTUAL TABLE "{searched}_fts" USING fts5({listed}, '
-                    f'content="{searched}", content_rowid="rowid")'
+                    f'content="{searched}", content_rowid="rowid", '
+                    f"tokenize='{FULL_TEXT_TOKENIZER}')"
                 )
                 connection.execute(
                     f'INSERT INTO "{searched}_fts" (rowid, {listed}) '

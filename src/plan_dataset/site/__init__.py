@@ -12,7 +12,14 @@ from importlib import resources
 from plan_dataset.site.pages import render_pages
 from plan_dataset.snapshot import Snapshot
 
-STATIC_FILES = ("style.css", "search.js", "lunr.min.js", "lunr.LICENSE.txt")
+STATIC_FILES = (
+    "style.css",
+    "search.js",
+    "matrix.js",
+    "timeline.js",
+    "lunr.min.js",
+    "lunr.LICENSE.txt",
+)
 
 
 def render_site(snapshot: Snapshot) -> dict[str, bytes]:

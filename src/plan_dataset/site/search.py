@@ -7,11 +7,23 @@ from typing import Any
 
 from lunr import lunr
 
+SNIPPET_CHARACTERS = 220
+
+
+def _snippet(text: str) -> str:
+    """The start of a result's text, cut at a word."""
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET_CHARACTERS:
+        return text
+    return text[:SNIPPET_CHARACTERS].rsplit(" ", 1)[0] + " …"
+
 
 def search_script(documents: list[dict[str, str]]) -> bytes:
     """A script defining the serialized index and the documents it finds.
 
     A script, not a JSON file, so that search works from file:// without fetch().
+    lunr's default pipeline stems English words (Porter), at indexing and at search, so
+    "territory" and "territorial" find the same records.
     """
     index = lunr(
         ref="ref",
@@ -19,7 +31,14 @@ def search_script(documents: list[dict[str, str]]) -> bytes:
         documents=documents,
     )
     shown: dict[str, Any] = {
-        d["ref"]: {"title": d["title"], "url": d["url"], "kind": d["kind"]} for d in documents
+        d["ref"]: {
+            "title": d["title"],
+            "url": d["url"],
+            "kind": d["kind"],
+            "version": d.get("version", ""),
+            "snippet": _snippet(d.get("snippet", "")),
+        }
+        for d in documents
     }
     text = (
         "window.PLAN_SEARCH_INDEX = "

@@ -8,8 +8,8 @@ from typing import Any
 
 from plan_dataset.corroboration import Corroboration
 from plan_dataset.dates import first_day, last_day
-from plan_dataset.queries import changed_figures, event_sort_key
-from plan_dataset.records import Event
+from plan_dataset.figures import format_term
+from plan_dataset.queries import event_sort_key
 
 # How much of an archived text to show around a quote: up to two sentences each side.
 CONTEXT_CHARACTERS = 360
@@ -75,14 +75,51 @@ class Views:
         ]
 
     def lineage(self, point_id: str) -> list[dict[str, Any]]:
+        return [
+            {**link.to_dict(), "figures": self.figures(link.earlier, link.later)}
+            for link in self.dataset.lineage(point_id)
+        ]
+
+    def figures(self, earlier_id: str | None, later_id: str | None) -> str:
+        """The figures that changed between two points, by their labels, as a reader reads them.
+
+        The same comparison as ``queries.changed_figures``, which names terms by id for
+        machines; a reader gets the term's label, and each figure as ``format_term`` writes it.
+        """
         by_id = {p.id: p for p in self.dataset.provisions}
-        rows = []
-        for link in self.dataset.lineage(point_id):
-            earlier = by_id.get(link.earlier) if link.earlier else None
-            later = by_id.get(link.later) if link.later else None
-            figures = "; ".join(changed_figures(earlier, later)) if earlier and later else ""
-            rows.append({**link.to_dict(), "figures": figures})
-        return rows
+        earlier = by_id.get(earlier_id) if earlier_id else None
+        later = by_id.get(later_id) if later_id else None
+        if earlier is None or later is None:
+            return ""
+        before = {t.id: t for t in earlier.terms}
+        after = {t.id: t for t in later.terms}
+        changes = []
+        for term_id in sorted(set(before) | set(after)):
+            old, new = before.get(term_id), after.get(term_id)
+            if old and new and old.value == new.value and old.relation == new.relation:
+                continue
+            what = (new or old).label  # type: ignore[union-attr]
+            changes.append(f"{what}: {_figure(old)} → {_figure(new)}")
+        return "; ".join(changes)
+
+    def name_of(self, table: str, record_id: str) -> str:
+        """A record's name or title, as a link to it reads."""
+        if table == "point_links":
+            link = next(k for k in self.dataset.point_links if k.id == record_id)
+            return f"{self.documents[link.earlier_document].title} → {self.documents[link.later_document].title}"
+        if table == "positions":
+            position = next(p for p in self.dataset.positions if p.id == record_id)
+            who = next(s for s in self.dataset.stakeholders if s.id == position.stakeholder)
+            return f"{who.name}, {position.date or 'undated'}"
+        record = self.dataset.get(table, record_id)
+        for field in ("name", "title"):
+            if getattr(record, field, None):
+                return str(getattr(record, field))
+        return record_id
+
+
+def _figure(term: Any) -> str:
+    return "none" if term is None else format_term(term)
 
 
 def record_url(table: str, record_id: str, views: Views) -> str:
@@ -99,7 +136,7 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     if table == "events":
         return f"timeline.html#{record_id}"
     if table == "sources":
-        return f"sources.html#{record_id}"
+        return source_page(views.sources[record_id])
     if table == "discrepancies":
         return f"discrepancies.html#{record_id}"
     if table == "point_links":
@@ -108,10 +145,15 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     return "index.html"
 
 
-def when(event: Event) -> str:
-    """An event's date as a reader sees it, at its own precision: the date, or its range."""
+def source_page(source: Any) -> str:
+    """A source's place on the site: its class's page, at its own anchor."""
+    return f"sources/{source.reliability.replace('_', '-')}.html#{source.id}"
+
+
+def when(event: Any) -> str:
+    """An event's date as a reader sees it: the date, or its range."""
     if event.date:
-        return event.date
+        return str(event.date)
     return f"{event.date_earliest} to {event.date_latest or 'open end'}"
 
 

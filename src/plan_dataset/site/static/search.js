@@ -21,7 +21,16 @@
       link.href = doc.url;
       link.textContent = doc.title;
       item.appendChild(link);
-      item.appendChild(document.createTextNode(" (" + doc.kind + ")"));
+      var about = document.createElement("span");
+      about.className = "muted";
+      about.textContent = " · " + doc.kind + (doc.version ? " · " + doc.version : "");
+      item.appendChild(about);
+      if (doc.snippet) {
+        var snippet = document.createElement("p");
+        snippet.className = "snippet";
+        snippet.textContent = doc.snippet;
+        item.appendChild(snippet);
+      }
       list.appendChild(item);
     });
     status.textContent = query.trim() ? hits.length + " result(s)" : "";

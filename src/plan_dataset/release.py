@@ -57,4 +57,4 @@ def render_zip(files: dict[str, bytes]) -> bytes:
 def write_release(root: Path, snapshot: Snapshot) -> Path:
     """Write dist/plan-dataset-<version>.zip atomically and return its path."""
     target = root / RELEASE_DIR / f"{release_name()}.zip"
-    return write_file(target, render_zip(release_files(snapshot)))
+    return write_file(target, render_zip(release_files(snapshot)), root=root)

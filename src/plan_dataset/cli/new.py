@@ -36,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE if code.startswith("M") else EXIT_INVALID
     target = args.root / DATA_DIR / args.table / f"{record_id}.yaml"
     # create_file never overwrites: a file that appeared meanwhile, or a link, is refused.
-    create_file(target, scaffold(args.table, record_id).encode("utf-8"))
+    create_file(target, scaffold(args.table, record_id).encode("utf-8"), root=args.root)
     print(f"{target}: fill in the empty values, then run plan-dataset validate {target}")
     return EXIT_OK

@@ -46,15 +46,17 @@ def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False)
     (a stakeholder) or an unknown id ends the chain. ``source`` looks up sources and
     stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
     chain = [record]
+    on_chain = {id(record)}  # a set, so that a long chain is walked in linear time
     while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
-        if nxt is not None and nxt in chain:
+        if nxt is not None and id(nxt) in on_chain:
             if strict:
                 raise OriginLoop(" -> ".join([*(link.id for link in chain), nxt.id]))
             break  # validation reports the loop (S003)
         if nxt is None:
             break
         chain.append(nxt)
+        on_chain.add(id(nxt))
     return chain
 
 

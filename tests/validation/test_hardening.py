@@ -15,6 +15,7 @@ import yaml
 from conftest import run_cli
 
 import plan_dataset
+import plan_dataset.walk
 from plan_dataset import yaml_reader
 from plan_dataset.cli import main
 from plan_dataset.loader import BundleInvalid, _from_bundle
@@ -354,22 +355,189 @@ def test_an_unreadable_seed_and_table_folder_are_coded_problems(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Tests run as root in CI, where chmod cannot make a file unreadable: fail the reads.
-    from plan_dataset.validation import files, provenance
+    from plan_dataset.validation import provenance
 
     def unreadable_seed(path: Path) -> str:
         raise PermissionError(13, "Permission denied", str(path))
 
-    real_iterdir = Path.iterdir
+    from plan_dataset import walk
 
-    def unreadable_events(self: Path):  # type: ignore[no-untyped-def]
-        if self.name == "events":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
+    real_scandir = os.scandir
+
+    def unreadable_events(path: Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "events":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
     monkeypatch.setattr(provenance, "sha256_of", unreadable_seed)
-    monkeypatch.setattr(files.Path, "iterdir", unreadable_events)
+    monkeypatch.setattr(walk.os, "scandir", unreadable_events)
     found = {(p.path, p.code) for p in validate(project).problems}
     assert ("data/events", "F004") in found
     assert ("data/sources/seed-000.yaml", "P003") in found
     with pytest.raises(plan_dataset.DatasetInvalid):
         plan_dataset.load(project)
+
+
+# --- Round two (issue 23), class 2: every reader is bounded -----------------------------
+
+
+def _release_zip(tmp_path: Path, members: list[tuple[str, bytes]], **info: object) -> Path:
+    import zipfile
+
+    path = tmp_path / "release.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members:
+            entry = zipfile.ZipInfo(name)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            for key, value in info.items():
+                setattr(entry, key, value)
+            archive.writestr(entry, data)
+    return path
+
+
+def _peak_megabytes(action: object) -> float:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        action()  # type: ignore[operator]
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak / 1e6
+
+
+def test_a_zip_bomb_is_refused_unread(tmp_path: Path) -> None:
+    bomb = _release_zip(tmp_path, [("plan-dataset.json", b"\0" * (300 * 1024 * 1024))])
+    assert bomb.stat().st_size < 1024 * 1024
+
+    def load_bomb() -> None:
+        with pytest.raises(BundleInvalid, match="zip bomb"):
+            plan_dataset.load(bomb)
+
+    assert _peak_megabytes(load_bomb) < 20
+
+
+def test_a_zip_with_too_many_or_duplicate_members_is_refused(tmp_path: Path) -> None:
+    import warnings
+
+    many = _release_zip(tmp_path, [(f"m{n}", b"") for n in range(1500)])
+    with pytest.raises(BundleInvalid, match="members"):
+        plan_dataset.load(many)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        twice = _release_zip(tmp_path, [("plan-dataset.json", b"{}"), ("plan-dataset.json", b"[]")])
+    with pytest.raises(BundleInvalid, match="twice"):
+        plan_dataset.load(twice)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "method", "encrypted", "crc"])
+def test_a_damaged_zip_raises_bundle_invalid(tmp_path: Path, damage: str) -> None:
+    path = _release_zip(tmp_path, [("plan-dataset.json", b'{"name": "plan-dataset"}' * 50)])
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) - 30]
+    elif damage == "method":
+        data[8:10] = (99).to_bytes(2, "little")  # local header: an unknown method
+        central = data.rindex(b"PK\x01\x02")
+        data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    elif damage == "encrypted":
+        central = data.rindex(b"PK\x01\x02")
+        data[central + 8] |= 1  # the encryption flag
+    else:
+        data[40] ^= 0xFF  # a byte of the compressed stream
+    path.write_bytes(bytes(data))
+    with pytest.raises(BundleInvalid):
+        plan_dataset.load(path)
+
+
+def test_special_files_are_refused_by_load(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(BundleInvalid, match="not a regular file"):
+            plan_dataset.load(path)
+    folder = tmp_path / "release"
+    folder.mkdir()
+    os.mkfifo(folder / "plan-dataset.json")
+    with pytest.raises(BundleInvalid, match="not a regular file"):
+        plan_dataset.load(folder)
+
+
+def test_a_huge_seed_is_a_coded_problem(project: Path) -> None:
+    seed = next(iter(sorted((project / "seeds").glob("*.txt"))))
+    with open(seed, "r+b") as stream:
+        stream.truncate(3 * 1024 * 1024 * 1024)  # sparse: costs no disk
+    name = f"seeds/{seed.name}"
+    problems = [p for p in validate(project).problems if name in p.message]
+    assert problems and {p.code for p in problems} <= {"P003", "P001"}
+    assert any("limit" in p.message for p in problems)
+
+
+def test_special_files_among_the_project_files(project: Path) -> None:
+    seed = next(iter(sorted((project / "seeds").glob("*.txt"))))
+    seed.unlink()
+    os.mkfifo(seed)
+    (project / "schema" / "events.schema.json").unlink()
+    os.mkfifo(project / "schema" / "events.schema.json")
+    found = {p.code for p in validate(project).problems}
+    assert {"P003", "M012"} <= found
+    (project / "CHANGELOG.md").unlink()
+    os.mkfifo(project / "CHANGELOG.md")
+    result = run_cli("release", cwd=project)
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+
+
+def test_deep_folders_are_walked_iteratively_to_a_limit(project: Path) -> None:
+    deep = project / "data" / "events"
+    for _ in range(300):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "x.yaml").write_text("id: x\n")
+    problems = validate(project).problems
+    assert any(p.code == "F004" and "deeper" in p.message for p in problems)
+    assert plan_dataset.walk.walk(project / "data", max_depth=1000).too_deep == []
+
+
+def test_a_redos_pattern_in_a_committed_schema_is_refused(project: Path) -> None:
+    import time
+
+    path = project / "schema" / "events.schema.json"
+    schema = json.loads(path.read_text())
+    schema["properties"]["title"]["pattern"] = "^(a+)+$"
+    path.write_text(json.dumps(schema))
+    title = "a" * 40 + "!"
+    record = _event(
+        project, "slow", f"id: slow\ndate: '2025'\ntitle: {title}\nsummary: s\n" + EVIDENCE
+    )
+    started = time.monotonic()
+    found = {p.code for p in validate(project, [record]).problems}
+    assert "M012" in found and time.monotonic() - started < 5
+
+
+def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
+    import time
+    from types import SimpleNamespace
+
+    from plan_dataset.corroboration import chain_of
+    from plan_dataset.queries import lineage
+
+    count = 5000
+    sources = {
+        f"s{n}": SimpleNamespace(id=f"s{n}", origin=f"s{n + 1}" if n + 1 < count else None)
+        for n in range(count)
+    }
+    started = time.monotonic()
+    assert len(chain_of(sources["s0"], sources.get)) == count
+    links = tuple(
+        SimpleNamespace(id=f"l{n}", earlier=f"p{n}", later=f"p{n + 1}", later_document=f"d{n}")
+        for n in range(count)
+    )
+    documents = tuple(SimpleNamespace(id=f"d{n}", date="2025-11-20") for n in range(count))
+
+    class Links:
+        point_links, documents = links, documents
+
+    dataset = Links()
+    assert all(len(lineage(dataset, f"p{n}")) == count for n in range(0, count, 50))
+    assert time.monotonic() - started < 3

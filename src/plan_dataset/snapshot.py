@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset._version import __version__
+from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.provenance import SourceText
 from plan_dataset.tables import Row, flat_tables

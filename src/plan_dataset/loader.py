@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 
-from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape
+from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import (
     DECODERS,
@@ -329,7 +328,7 @@ def _from_bundle(data: bytes) -> Dataset:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        bundle = json.loads(data)
+        bundle = parse_bundle(data)
         check_bundle_shape(bundle, TABLE_NAMES)
         tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
         return Dataset(
@@ -340,7 +339,7 @@ def _from_bundle(data: bytes) -> Dataset:
         )
     except BundleInvalid:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError) as error:
         raise BundleInvalid(
             f"not a valid plan-dataset bundle: {type(error).__name__}: {error}"
         ) from None

@@ -563,3 +563,71 @@ def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
 # Record type of each table, and the decoder from its parsed JSON rows.
 RECORD_TYPES = {"sources": Source, "stakeholders": Stakeholder, "documents": Document, "provisions": Provision, "point_links": PointLink, "positions": Position, "events": Event, "discrepancies": Discrepancy}
 DECODERS = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "positions": _decode_Position, "events": _decode_Event, "discrepancies": _decode_Discrepancy}
+
+# What load() checks in a bundle besides types and vocabularies (bundle_shape.py):
+# per type and field, (pattern, tables it refers to, reserved values, table field).
+FIELD_RULES = {
+    'Evidence': {
+        'source': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('sources',), (), None),
+        'attributed_to': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+    },
+    'Term': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+    },
+    'Reconciliation': {
+        'points': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+    },
+    'RecordRef': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), 'table'),
+    },
+    'Variant': {
+    },
+    'Source': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'sha256': ('^[0-9a-f]{64}$', (), (), None),
+        'url': ('^https?://\\S+$', (), (), None),
+        'published': ('^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'retrieved': ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'metadata_checked': ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'origin': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders', 'sources'), (), None),
+    },
+    'Stakeholder': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'affiliation': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+    },
+    'Document': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'date': ('^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'supersedes': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'derived_from': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'Provision': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'obligated_party': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'PointLink': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'earlier_document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'later_document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'earlier': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+        'later': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+    },
+    'Position': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'stakeholder': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'target': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents', 'provisions'), ('plan',), None),
+        'date': ('^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+    },
+    'Event': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'date': ('^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'date_earliest': ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'date_latest': ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'participants': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'documents': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'Discrepancy': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+    },
+}

@@ -534,10 +534,6 @@ def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
         for n in range(count)
     )
     documents = tuple(SimpleNamespace(id=f"d{n}", date="2025-11-20") for n in range(count))
-
-    class Links:
-        point_links, documents = links, documents
-
-    dataset = Links()
+    dataset = SimpleNamespace(point_links=links, documents=documents)
     assert all(len(lineage(dataset, f"p{n}")) == count for n in range(0, count, 50))
     assert time.monotonic() - started < 3

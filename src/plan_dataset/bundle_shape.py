@@ -15,6 +15,7 @@ import math
 import re
 
 from plan_dataset import records as _records
+from plan_dataset.escaping import for_message
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 class BundleInvalid(ValueError):
     """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(for_message(message))  # echoed values and paths, escaped
 
 
 def _invalid(where: str, reason: str) -> BundleInvalid:

@@ -6,6 +6,7 @@ import gc
 import os
 
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
+from plan_dataset.escaping import for_message
 from plan_dataset.evidence import evidence_items
 from plan_dataset.records import (
     DECODERS,
@@ -42,7 +43,11 @@ class DatasetInvalid(ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = [f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}" for p in problems[:20]]
+        # One line per problem, whatever a path or an echoed value holds (escaping.py).
+        lines = [
+            f"{for_message(p.path)}:{p.line}:{p.column}: {p.code} {for_message(p.message)}"
+            for p in problems[:20]
+        ]
         more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
 

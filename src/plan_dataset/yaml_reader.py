@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 
 from plan_dataset.bounded import NotRegular, TooLarge, read_regular
+from plan_dataset.escaping import FORMULA_PREFIXES, INVISIBLE
 from plan_dataset.problems import Problem
 from plan_dataset.yaml_messages import plain_yaml_error
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
 UTF8_BOM = b"\xef\xbb\xbf"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -88,7 +88,7 @@ def character_problem(char: str) -> tuple[str, str] | None:
     """The code and message for a character no record text may hold, if it is one."""
     category = unicodedata.category(char)
     name = unicodedata.name(char, "unnamed")
-    if category in ("Cf", "Co", "Zl", "Zp"):
+    if category in ("Cf", "Co", "Zl", "Zp") or char in INVISIBLE:
         return "T001", f"invisible or format character U+{ord(char):04X} {name}"
     if category == "Cc" and char not in "\n\r\t":
         return "T004", f"control character U+{ord(char):04X}"

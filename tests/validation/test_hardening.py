@@ -537,3 +537,123 @@ def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
     dataset = SimpleNamespace(point_links=links, documents=documents)
     assert all(len(lineage(dataset, f"p{n}")) == count for n in range(0, count, 50))
     assert time.monotonic() - started < 3
+
+
+# --- Class 5: one escaping policy per output kind, one payload list for all --------------
+
+PAYLOADS = [
+    "plain text",
+    "line\nbreak",
+    "carriage\rreturn",
+    "\r\n::error file=x.py::forged",
+    "\n::set-output name=x::y",
+    "\x1b[31mred\x1b[0m",
+    "bell\x07",
+    "nul\x00",
+    "\u202eevil\u202c",
+    "zero\u200bwidth",
+    "line\u2028separator",
+    "hangul\u3164filler",
+    "\u115f\u1160\uffa0",
+    "emoji\ufe0f selector \U000e0100",
+    "joiner\u034f",
+    "<img src=x onerror=alert(1)>",
+    "<details><summary>open</summary></details>",
+    "[click](https://evil.example/)",
+    "![image](https://evil.example/x.png)",
+    "https://evil.example/ and www.evil.example",
+    "| a | b |",
+    "`code` **bold** _em_ # heading",
+    "%0A%25",
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "quote \" and ' and &amp;",
+]
+
+
+def _hidden_left(text: str, allowed: str = "") -> list[str]:
+    from plan_dataset.escaping import is_hidden
+
+    return [c for c in text if (is_hidden(c) or (c.isspace() and c != " ")) and c not in allowed]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_terminal_and_messages_show_every_character(payload: str) -> None:
+    from plan_dataset.escaping import for_message, for_terminal
+    from plan_dataset.loader import DatasetInvalid
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_text
+
+    for shown in (for_terminal(payload), for_message(payload)):
+        assert _hidden_left(shown) == []
+    out = io.StringIO()
+    report_text([Problem(payload, 1, 1, "F001", payload)], out)
+    assert out.getvalue().count("\n") == 1 and _hidden_left(out.getvalue(), "\n") == []
+    message = str(DatasetInvalid([Problem(payload, 1, 1, "F001", payload)]))
+    assert message.count("\n") == 1 and _hidden_left(message, "\n") == []
+    assert _hidden_left(str(BundleInvalid(payload))) == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_github_annotations_stay_one_command(payload: str) -> None:
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_github
+
+    out = io.StringIO()
+    report_github([Problem(payload, 1, 1, "F001", payload)], out)
+    line = out.getvalue()
+    assert line.count("\n") == 1 and line.startswith("::error file=")
+    properties = line.partition("::")[2].partition("::")[0]
+    assert "::" not in properties and _hidden_left(line, "\n") == []
+    assert properties.count(",") == 3  # file, line, col, title: a path adds none
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_renders_as_the_text_it_is(payload: str) -> None:
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_markdown
+
+    out = io.StringIO()
+    report_markdown([Problem(payload, 1, 1, "F001", payload)], out)
+    row = out.getvalue().splitlines()[-1]
+    assert _hidden_left(row) == []
+    # The location is a code span (shown literally): one pair of backticks, no bare '|'.
+    where, _, row = row.removeprefix("| `").partition("` | ")
+    assert "`" not in where and "|" not in where.replace("\\|", "")
+    row = "| " + row
+    assert "<" not in row and "://" not in row and "www." not in row
+    for mark in "[]()`*_|!":  # a '#' matters only at a line start, and the row starts '| '
+        # Every mark is escaped; the row's own three cell separators are the only bare '|'.
+        bare = [i for i, c in enumerate(row) if c == mark and (i == 0 or row[i - 1] != "\\")]
+        assert len(bare) == (3 if mark == "|" else 0), (mark, row)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_and_csv_escape_their_specials(payload: str) -> None:
+    import csv
+
+    from plan_dataset.escaping import FORMULA_PREFIXES, for_csv, for_html
+
+    shown = for_html(payload)
+    assert not set("<>\"'") & set(shown) and _hidden_left(shown, "\n") == []
+    cell = for_csv(payload)
+    assert not cell.startswith(FORMULA_PREFIXES)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([cell])
+    assert next(csv.reader(io.StringIO(buffer.getvalue()))) == [cell]  # round trip
+
+
+@pytest.mark.parametrize(
+    "char", ["\u3164", "\u115f", "\u1160", "\uffa0", "\ufe0f", "\U000e0100", "\u034f"]
+)
+def test_invisible_characters_are_refused_like_bidi_controls(project: Path, char: str) -> None:
+    path = _event(
+        project,
+        "invisible",
+        f"id: invisible\ndate: '2025'\ntitle: 'a{char}b'\nsummary: 'c{char}d'\n" + EVIDENCE,
+    )
+    problems = validate(project, [path]).problems
+    assert [p.code for p in problems] == ["T001", "T001"]
+    assert all(f"U+{ord(char):04X}" in p.message for p in problems)

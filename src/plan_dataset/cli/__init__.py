@@ -19,6 +19,7 @@ from plan_dataset._version import __version__
 from plan_dataset.cli import build, compare, export, new, release, site, stats, validate
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
 from plan_dataset.cli.streams import command_streams
+from plan_dataset.escaping import for_terminal
 
 COMMANDS: dict[str, ModuleType] = {
     "validate": validate,
@@ -64,5 +65,5 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return COMMANDS[args.command].run(args)
     except OSError as error:
-        print(f"plan-dataset: {error}", file=sys.stderr)
+        print(f"plan-dataset: {for_terminal(str(error))}", file=sys.stderr)
         return EXIT_INVALID

@@ -14,6 +14,7 @@ models and on loaded records alike.
 from __future__ import annotations
 
 from plan_dataset.evidence import evidence_items
+from plan_dataset.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class Corroboration:
 def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
     """Corroboration of a list of evidence items; ``source`` looks a source up by id."""
     best: dict[str, int] = {}  # origin -> rank of its strongest counting source
+    one_page = _OnePage()
     for item in items:
         record = source(item.source)
         if record is None or record.reliability in NEVER_COUNTS:
@@ -120,12 +122,26 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
             continue  # relaying state media, an aggregator or a blog does not make it count
         # A relay is no stronger than any text it carries, all along the chain.
         rank = max(RELIABILITY_ORDER.index(reliability) for reliability in classes)
-        origin = getattr(chain[-1], "origin", None) or chain[-1].id
+        origin = one_page.origin(chain[-1], getattr(chain[-1], "origin", None) or chain[-1].id)
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)
     strongest = RELIABILITY_ORDER[min(best.values())] if best else None
     return Corroboration(origins, strong, strongest)
+
+
+class _OnePage:
+    """One page is one origin however its address is written (``same_page.py``): the
+    first origin met for a page stands for every source record of that page."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+
+    def origin(self, record: Any, origin: str) -> str:
+        keys = page_keys(record)
+        known = next((self.by_key[key] for key in keys if key in self.by_key), origin)
+        self.by_key.update(dict.fromkeys(keys, known))
+        return known
 
 
 def parts_of(record: Any) -> dict[str | None, list[Any]]:

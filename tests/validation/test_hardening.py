@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_cli
+from conftest import FIXTURES, run_cli
 
 import plan_dataset
 import plan_dataset.walk
@@ -22,6 +22,7 @@ from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.validation import validate
 from plan_dataset.validation.pydantic_errors import did_you_mean
 
+FIXTURES_VALID = FIXTURES / "valid"
 HEADER = "# yaml-language-server: $schema=../../schema/events.schema.json\n"
 EVIDENCE = """evidence:
   - source: seed-004
@@ -657,3 +658,130 @@ def test_invisible_characters_are_refused_like_bidi_controls(project: Path, char
     problems = validate(project, [path]).problems
     assert [p.code for p in problems] == ["T001", "T001"]
     assert all(f"U+{ord(char):04X}" in p.message for p in problems)
+
+
+# --- Class 6: new coded checks ------------------------------------------------------------
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_new_rules_over_a_whole_project(project: Path) -> None:
+    data = project / "data"
+    # One page under three spellings, and one archived file cited as a second source.
+    liga = (data / "sources" / "liga-28-points.yaml").read_text(encoding="utf-8")
+    url = "https://news.liga.net/en/amp/politics/news/"
+    for number, spelling in enumerate(
+        [
+            "http://www.news.liga.net/en/politics/news/",
+            "https://news.liga.net/en/amp/politics/news/",
+        ]
+    ):
+        copy = liga.replace('id: "liga-28-points"', f'id: "liga-spelling-{number}"')
+        if number == 1:
+            copy = copy.replace('-ukraine-and-russia"', '-ukraine-and-russia/?utm_source=x"')
+        (data / "sources" / f"liga-spelling-{number}.yaml").write_text(
+            copy.replace(url, spelling), encoding="utf-8"
+        )
+    seed = (data / "sources" / "seed-001.yaml").read_text(encoding="utf-8")
+    (data / "sources" / "seed-001-again.yaml").write_text(
+        seed.replace('id: "seed-001"', 'id: "seed-001-again"'), encoding="utf-8"
+    )
+    # A point link that closes a circle.
+    forward = data / "point_links" / "us28-06-to-e3-06.yaml"
+    back = data / "point_links" / "e3-06-back.yaml"
+    back.write_text(forward.read_text(encoding="utf-8"), encoding="utf-8")
+    for old, new in [
+        ('id: "us28-06-to-e3-06"', 'id: "e3-06-back"'),
+        ('earlier: "point-06"', 'earlier: "TMP"'),
+        ('later: "e3-point-06"', 'later: "point-06"'),
+        ('earlier: "TMP"', 'earlier: "e3-point-06"'),
+        ('earlier_document: "us-28-point-draft"', 'earlier_document: "TMP"'),
+        ('later_document: "european-counter-proposal"', 'later_document: "us-28-point-draft"'),
+        ('earlier_document: "TMP"', 'earlier_document: "european-counter-proposal"'),
+    ]:
+        _replace_in(back, old, new)
+    # A position on the plan dated before its first version (us-28-point-draft, 2025-11-20).
+    _replace_in(
+        data / "positions" / "barrot-peace-not-capitulation.yaml",
+        "date: null",
+        'date: "2025-11-02"',
+    )
+    # A Windows device name as an id.
+    summit = (FIXTURES_VALID / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
+    (data / "events" / "aux.yaml").write_text(summit.replace("id: fixture-summit", "id: aux"))
+    found = {(p.path.rsplit("/", 1)[-1], p.code) for p in validate(project).problems}
+    assert {
+        ("liga-spelling-0.yaml", "D006"),
+        ("liga-spelling-1.yaml", "D006"),
+        ("barrot-peace-not-capitulation.yaml", "E002"),
+        ("aux.yaml", "F006"),
+    } <= found
+    assert any(code == "L005" for _, code in found)
+    # Whichever of the two files sorts first is the one the other is reported against.
+    assert {("seed-001.yaml", "D006"), ("seed-001-again.yaml", "D006")} & found
+    assert ("liga-spelling-0.yaml", "D005") not in found  # another spelling: D006, not D005
+
+
+@pytest.mark.parametrize("name", ["con", "aux", "nul", "prn", "com1", "lpt9", "com0"])
+def test_new_refuses_a_windows_device_name(project: Path, name: str) -> None:
+    result = run_cli("new", "events", name, cwd=project)
+    assert result.returncode == 1 and "F006" in result.stderr
+    assert not (project / "data" / "events" / f"{name}.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://www.example.com/news/story/", "http://example.com/news/story"),
+        ("https://example.com/amp/news/story", "https://example.com/news/story"),
+        ("https://example.com/news/story.amp", "https://example.com/news/story"),
+        ("https://amp.example.com/news/story", "https://example.com/news/story"),
+        ("https://example.com/news/story?utm_source=x&fbclid=y", "https://example.com/news/story"),
+        ("https://example.com/news/story#comments", "https://example.com/news/story"),
+        ("https://EXAMPLE.com:443/news/story", "https://example.com/news/story"),
+        ("https://example.com/view.php?b=2&a=1", "https://example.com/view.php?a=1&b=2"),
+    ],
+)
+def test_url_spellings_of_one_page_normalise_alike(a: str, b: str) -> None:
+    from plan_dataset.same_page import normalised_url
+
+    assert normalised_url(a) == normalised_url(b)
+
+
+def test_pages_that_differ_stay_apart() -> None:
+    from plan_dataset.same_page import normalised_url
+
+    assert normalised_url("https://x.com/view.php?id=1") != normalised_url(
+        "https://x.com/view.php?id=2"
+    )
+    assert normalised_url("https://x.com/?p=1") != normalised_url("https://x.com/?p=2")
+
+
+def test_corroboration_counts_one_page_once_however_written() -> None:
+    from types import SimpleNamespace
+
+    from plan_dataset.corroboration import corroboration_of
+
+    def source(record_id: str, url: str | None, sha256: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=record_id, url=url, sha256=sha256, path=None, origin=None, reliability="wire"
+        )
+
+    sources = {
+        s.id: s
+        for s in [
+            source("a", "https://www.example.com/story/"),
+            source("b", "http://example.com/story?utm_medium=social"),
+            source("c", "https://example.com/amp/story"),
+            source("d", None, "ab" * 32),
+            source("e", None, "ab" * 32),
+            source("f", "https://other.example/story"),
+        ]
+    }
+    items = [SimpleNamespace(source=name) for name in sources]
+    result = corroboration_of(items, sources.get)
+    assert result.origins == ("a", "d", "f")

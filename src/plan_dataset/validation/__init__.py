@@ -17,9 +17,12 @@ from plan_dataset.schema import SCHEMA_DIR, schema_validator
 from plan_dataset.validation import (
     corroboration,
     dataset,
+    duplicate_pages,
     files,
     lineage,
+    link_cycles,
     model,
+    portable_names,
     provenance,
     timeline,
 )
@@ -31,9 +34,12 @@ LAYERS: tuple[Layer, ...] = (
     files.LAYER,
     model.LAYER,
     dataset.LAYER,
+    portable_names.LAYER,
+    duplicate_pages.LAYER,
     provenance.LAYER,
     corroboration.LAYER,
     lineage.LAYER,
+    link_cycles.LAYER,
     timeline.LAYER,
 )
 """The check layers, in the order they run."""

@@ -62,6 +62,11 @@ def unusable_new_id(record_id: str, index: DatasetIndex) -> tuple[str, str] | No
     reserved = reserved_id(record_id)
     if reserved is not None:
         return "D003", reserved
+    from plan_dataset.validation.portable_names import non_portable
+
+    not_portable = non_portable(record_id, "<table>")
+    if not_portable is not None:
+        return "F006", not_portable
     for table in MODELS:
         if index.exists(table, record_id):
             return "D001", f"id {record_id!r} is already used in data/{table}/"

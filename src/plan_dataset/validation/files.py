@@ -54,7 +54,7 @@ CODES = {
     "Y010": Code("yaml", "nested too deeply", "nested deeper than 12 levels"),
     "Y011": Code(
         "yaml",
-        "ambiguous number",
+        "value YAML 1.1 and 1.2 read differently",
         "'012345' is read differently by YAML 1.1 and 1.2 readers: quote it",
     ),
     "Y012": Code(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 
 from plan_dataset.validation import LAYERS, all_codes, validate
@@ -63,11 +62,31 @@ def test_the_yaml_notes_name_values_that_are_refused() -> None:
     assert {"012", "no", "yes"} <= set(examples)
 
 
-@pytest.mark.parametrize("value", _yaml_note_examples())
-def test_each_value_the_yaml_notes_name_is_refused_with_y011(project: Path, value: str) -> None:
-    path = project / "data" / "events" / "noted.yaml"
-    path.write_text(
-        HEADER + f"id: noted\ndate: '2025'\ntitle: {value}\nsummary: s\n" + EVIDENCE,
-        encoding="utf-8",
-    )
-    assert {p.code for p in validate(project, [path]).problems} == {"Y011"}
+def test_each_value_the_yaml_notes_name_is_refused_with_y011(project: Path) -> None:
+    paths = {}
+    for number, value in enumerate(_yaml_note_examples()):
+        path = project / "data" / "events" / f"noted-{number}.yaml"
+        path.write_text(
+            HEADER + f"id: noted-{number}\ndate: '2025'\ntitle: {value}\nsummary: s\n" + EVIDENCE,
+            encoding="utf-8",
+        )
+        paths[f"data/events/{path.name}"] = value
+    found: dict[str, set[str]] = {shown: set() for shown in paths}
+    for problem in validate(project, [project / p for p in paths]).problems:
+        found[problem.path].add(problem.code)
+    assert {paths[shown]: codes for shown, codes in found.items()} == {
+        value: {"Y011"} for value in paths.values()
+    }
+
+
+def test_the_readme_states_the_date_range_the_models_enforce() -> None:
+    from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
+
+    assert f"years {MIN_YEAR} to {MAX_YEAR}" in README
+
+
+def test_the_readme_lists_the_write_codes_atomic_py_raises() -> None:
+    source = (ROOT / "src" / "plan_dataset" / "outputs" / "atomic.py").read_text(encoding="utf-8")
+    raised = set(re.findall(r"\b(W\d{3}) ", source))
+    listed = set(re.findall(r"^\| `(W\d{3})` \|", README, re.MULTILINE))
+    assert raised == listed == {"W001", "W002", "W003"}

@@ -18,7 +18,7 @@ from plan_dataset.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
     from typing import Any
 
 # Source classes, strongest first: the models' Reliability vocabulary is made from this.
@@ -42,10 +42,18 @@ class OriginLoop(ValueError):
     """A chain of ``origin`` links that comes back to a source already on it."""
 
 
-def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False) -> list[Any]:
+def chain_of(
+    record: Any,
+    source: Callable[[str], Any],
+    *,
+    strict: bool = False,
+    known: Container[str] = (),
+) -> list[Any]:
     """The source and every source whose text it carries, following ``origin``; an outlet
     (a stakeholder) or an unknown id ends the chain. ``source`` looks up sources and
-    stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
+    stakeholders by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``.
+    An id in ``known`` (a source whose own chain was walked already) ends it too, so that
+    checking every source of a long chain stays linear."""
     chain = [record]
     on_chain = {id(record)}  # a set, so that a long chain is walked in linear time
     while getattr(chain[-1], "origin", None) is not None:
@@ -54,7 +62,7 @@ def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False)
             if strict:
                 raise OriginLoop(" -> ".join([*(link.id for link in chain), nxt.id]))
             break  # validation reports the loop (S003)
-        if nxt is None:
+        if nxt is None or nxt.id in known:
             break
         chain.append(nxt)
         on_chain.add(id(nxt))

@@ -37,8 +37,18 @@ class BundleInvalid(ValueError):
         super().__init__(for_message(message))  # echoed values and paths, escaped
 
 
-def _invalid(where: str, reason: str) -> BundleInvalid:
-    return BundleInvalid(f"{MEMBER}: {where}: {reason}")
+def _invalid(where: Any, reason: str) -> BundleInvalid:
+    return BundleInvalid(f"{MEMBER}: {_place(where)}: {reason}")
+
+
+def _place(where: Any) -> str:
+    """A location kept as (parent, field or index) pairs, written out only for a message:
+    a bundle holds tens of thousands of values and nearly all of them are fine."""
+    parts = []
+    while isinstance(where, tuple):
+        where, part = where
+        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+    return str(where) + "".join(reversed(parts))
 
 
 def _refuse_constant(name: str) -> Any:
@@ -125,9 +135,9 @@ class _Checker:
     """Walks the records of a bundle along their types, collecting references."""
 
     def __init__(self) -> None:
-        self.references: list[tuple[str, tuple[str, ...], str]] = []
+        self.references: list[tuple[Any, tuple[str, ...], str]] = []
 
-    def record(self, data: Any, class_name: str, where: str) -> None:
+    def record(self, data: Any, class_name: str, where: Any) -> None:
         if type(data) is not dict:
             raise _invalid(where, f"expected a record, found {_kind(data)}")
         names, steps = _plan(class_name)
@@ -137,31 +147,31 @@ class _Checker:
             value = data.get(name)
             if value is None:
                 if not nullable:
-                    raise _invalid(f"{where}.{name}", "missing or null")
+                    raise _invalid((where, name), "missing or null")
                 continue
             if kind == "str":
                 if type(value) is not str:
-                    raise _invalid(f"{where}.{name}", f"expected text, found {_kind(value)}")
+                    raise _invalid((where, name), f"expected text, found {_kind(value)}")
             elif kind == "literal":
                 if type(value) is not str or value not in argument:
                     raise _invalid(
-                        f"{where}.{name}",
+                        (where, name),
                         f"{repr(value)[:60]} is not one of {', '.join(sorted(argument))}",
                     )
             else:
-                self.value(value, (kind, argument), f"{where}.{name}")
+                self.value(value, (kind, argument), (where, name))
             if rule is None:
                 continue
             if type(value) is str and rule[3] is None and rule[0] == _SLUG:
                 # The common case, inline: a slug that refers to another record.
                 if not pattern.search(value):
-                    raise _invalid(f"{where}.{name}", f"{value[:60]!r} is not a slug")
+                    raise _invalid((where, name), f"{value[:60]!r} is not a slug")
                 if rule[1] and value not in rule[2]:
-                    self.references.append((f"{where}.{name}", rule[1], value))
+                    self.references.append(((where, name), rule[1], value))
             else:
-                self.rule(value, rule, pattern, data, f"{where}.{name}")
+                self.rule(value, rule, pattern, data, (where, name))
 
-    def value(self, value: Any, spec: tuple[Any, ...], where: str) -> None:
+    def value(self, value: Any, spec: tuple[Any, ...], where: Any) -> None:
         kind = spec[0]
         if kind == "str":
             if type(value) is not str:
@@ -181,22 +191,22 @@ class _Checker:
             item = spec[1]
             if item[0] == "record":
                 for index, entry in enumerate(value):
-                    self.record(entry, item[1], f"{where}[{index}]")
+                    self.record(entry, item[1], (where, index))
             else:
                 for index, entry in enumerate(value):
-                    self.value(entry, item, f"{where}[{index}]")
+                    self.value(entry, item, (where, index))
         elif kind == "record":
             self.record(value, spec[1], where)
         else:
             raise _invalid(where, f"expected {kind}, found {_kind(value)}")
 
     def rule(
-        self, value: Any, rule: tuple[Any, ...], pattern: Any, record: dict[str, Any], where: str
+        self, value: Any, rule: tuple[Any, ...], pattern: Any, record: dict[str, Any], where: Any
     ) -> None:
         _pattern, tables, reserved, table_field = rule
         for index, item in enumerate(value if type(value) is list else (value,)):
             if pattern is not None and not pattern.search(item):
-                at = f"{where}[{index}]" if type(value) is list else where
+                at = (where, index) if type(value) is list else where
                 raise _invalid(at, f"{item[:60]!r} does not have the form {pattern.pattern}")
             if len(item) == 10 and _DAY.match(item) and not _is_calendar_day(item):
                 raise _invalid(where, f"{item} is not a calendar date")
@@ -214,7 +224,7 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _check_number(value: Any, kind: str, where: str) -> None:
+def _check_number(value: Any, kind: str, where: Any) -> None:
     allowed = (int,) if kind == "int" else (int, float)
     if isinstance(value, bool) or not isinstance(value, allowed):
         raise _invalid(where, f"expected a number, found {_kind(value)}")
@@ -259,7 +269,7 @@ def check_bundle_shape(bundle: Any, table_names: tuple[str, ...]) -> None:
             if not isinstance(record_id, str) or record_id in seen:
                 raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
             seen.add(record_id)
-            checker.record(row, class_name, f"tables.{name}[{index}]")
+            checker.record(row, class_name, (("tables", name), index))
         ids[name] = {row["id"] for row in rows}
     for where, targets, value in checker.references:
         if not any(value in ids.get(table, ()) for table in targets):

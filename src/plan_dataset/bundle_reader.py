@@ -126,9 +126,9 @@ def _read(path: str, limit: int = MAX_BUNDLE_BYTES) -> bytes:
 def release_bundle(path: str | os.PathLike[str]) -> bytes | None:
     """The bundle's bytes from a release zip, a release folder or a bundle file; None for
     a project checkout (a folder with data/), which is loaded from its records instead."""
-    where = os.fspath(path)
-    if os.path.islink(where):
-        raise NotARelease(f"{where}: is a symbolic link; give the file or folder itself")
+    # The path the caller names may be a link (latest.zip -> plan-dataset-0.2.0.zip);
+    # what lies inside a release folder is opened without following any.
+    where = os.path.realpath(os.fspath(path))
     if os.path.isdir(where):
         if os.path.isdir(os.path.join(where, "data")):
             return None

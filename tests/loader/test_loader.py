@@ -336,3 +336,17 @@ def test_a_release_with_matching_checksums_but_broken_references_is_refused(
         archive.writestr("SHA256SUMS", sums)
     with pytest.raises(BundleInvalid, match=r"plan-dataset\.json: tables\.positions"):
         plan_dataset.load(path)
+
+
+def test_a_link_the_caller_names_is_followed_but_nothing_inside_a_release(tmp_path: Path) -> None:
+    from plan_dataset.build import BUNDLE_PATH
+
+    bundle = tmp_path / "plan-dataset-0.0.1.json"
+    bundle.write_bytes((ROOT / BUNDLE_PATH).read_bytes())
+    (tmp_path / "latest.json").symlink_to(bundle)
+    assert plan_dataset.load(tmp_path / "latest.json").counts()
+    folder = tmp_path / "release"
+    folder.mkdir()
+    (folder / "plan-dataset.json").symlink_to(bundle)
+    with pytest.raises(BundleInvalid, match="symbolic link"):
+        plan_dataset.load(folder)

@@ -213,3 +213,26 @@ def test_a_killed_release_leaves_no_debris_after_the_next(project: Path, stop: i
     assert run_cli("release", cwd=project).returncode == 0
     assert _debris(project) == []
     assert {path: path.read_text() for path in planted} == planted
+
+
+def test_threads_of_one_process_take_turns(tmp_path: Path) -> None:
+    import threading
+
+    inside: list[int] = []
+    overlaps: list[bool] = []
+
+    def writer(number: int) -> None:
+        with atomic.writing(tmp_path):
+            inside.append(number)
+            overlaps.append(len(inside) > 1)
+            time.sleep(0.05)
+            inside.remove(number)
+            atomic.write_file(tmp_path / f"{number}.txt", b"x")  # re-entrant in one thread
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert overlaps == [False] * 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.txt" for n in range(4)]

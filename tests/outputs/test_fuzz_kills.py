@@ -63,7 +63,7 @@ def test_a_killed_writer_is_repaired_by_the_next(
     root = tmp_path_factory.mktemp("root")  # type: ignore[attr-defined]
     for name, text in {**old, **USER_FILES}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
+        (root / name).write_bytes(text.encode())
     obsolete = sorted(set(old) - set(new))
     plan = {"files": new, "obsolete": obsolete, "single": single}
     killed = subprocess.run(
@@ -79,5 +79,9 @@ def test_a_killed_writer_is_repaired_by_the_next(
             root, {n: t.encode() for n, t in new.items()}, [root / n for n in obsolete]
         )
         expected = {**new, **USER_FILES}
-    found = {p.relative_to(root).as_posix(): p.read_text() for p in root.rglob("*") if p.is_file()}
+    found = {
+        p.relative_to(root).as_posix(): p.read_bytes().decode()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
     assert found == expected

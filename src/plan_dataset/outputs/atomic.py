@@ -107,8 +107,11 @@ def _make_folders(root: Path, folder: Path) -> None:
 
 # --- the lock -------------------------------------------------------------------------
 
-_held: dict[str, int] = {}  # roots this process holds, with a count (the lock is re-entrant)
-_held_guard = threading.Lock()
+# Per root: a re-entrant lock for the threads of this process, and how deep the current
+# holder is; the folder lock (flock) keeps other processes out while the depth is above 0.
+_threads: dict[str, threading.RLock] = {}
+_depth: dict[str, int] = {}
+_guard = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -116,21 +119,35 @@ def writing(root: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the writer lock of ``root`` and clear a killed run's debris first."""
     os.makedirs(root, exist_ok=True)
     key = os.path.realpath(root)
-    with _held_guard:
-        outermost = key not in _held
-        handle = _lock(root, LOCK_WAIT_SECONDS if wait is None else wait) if outermost else None
-        _held[key] = _held.get(key, 0) + 1
+    seconds = LOCK_WAIT_SECONDS if wait is None else wait
+    with _guard:
+        thread_lock = _threads.setdefault(key, threading.RLock())
+    if not thread_lock.acquire(timeout=seconds):
+        raise _busy(root)
+    handle = None
     try:
+        outermost = _depth.get(key, 0) == 0
         if outermost:
-            recover(root)
-        yield
+            handle = _lock(root, seconds)
+        _depth[key] = _depth.get(key, 0) + 1
+        try:
+            if outermost:
+                recover(root)
+            yield
+        finally:
+            _depth[key] -= 1
     finally:
-        with _held_guard:
-            _held[key] -= 1
-            if _held[key] == 0:
-                del _held[key]
-                if handle is not None:
-                    os.close(handle)
+        if handle is not None:
+            os.close(handle)
+        thread_lock.release()
+
+
+def _busy(root: Path) -> WriteError:
+    return WriteError(
+        errno.EBUSY,
+        f"W002 {root}: another plan-dataset command is writing here; "
+        "run this one again when it has finished",
+    )
 
 
 def _lock(root: Path, wait: float) -> int | None:
@@ -150,11 +167,7 @@ def _lock(root: Path, wait: float) -> int | None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 os.close(handle)
-                raise WriteError(
-                    errno.EBUSY,
-                    f"W002 {root}: another plan-dataset command is writing here; "
-                    "run this one again when it has finished",
-                ) from None
+                raise _busy(root) from None
             time.sleep(0.05)
 
 

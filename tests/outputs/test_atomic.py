@@ -236,3 +236,27 @@ def test_threads_of_one_process_take_turns(tmp_path: Path) -> None:
         thread.join()
     assert overlaps == [False] * 4
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.txt" for n in range(4)]
+
+
+def test_a_drawn_name_that_is_taken_is_never_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / ".a.txt.00000000.plan-dataset-new"
+    taken.write_text("someone else's")
+    tokens = iter(["00000000", "11111111"])
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda _n: next(tokens))
+    real_replace = atomic.os.replace
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # stands in for a kill before the rename
+
+    monkeypatch.setattr(atomic.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_file(tmp_path / "a.txt", b"new")
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    (tmp_path / atomic.JOURNAL).write_text(
+        f"{taken.name}\n!{taken.name}\n.a.txt.11111111.plan-dataset-new\n"
+    )  # what the journal held when the kill came
+    with atomic.writing(tmp_path):
+        pass
+    assert taken.read_text() == "someone else's"

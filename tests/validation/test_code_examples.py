@@ -81,15 +81,15 @@ def _break_new_rules(data: Path, liga_copy: str) -> None:
     )
     (data / "sources" / "liga-variant.yaml").write_text(variant, encoding="utf-8")
     forward = (data / "point_links" / "us28-06-to-e3-06.yaml").read_text(encoding="utf-8")
-    back = (
-        forward.replace('id: "us28-06-to-e3-06"', 'id: "e3-06-back-to-us28-06"')
-        .replace('earlier_document: "us-28-point-draft"', 'earlier_document: "x"')
-        .replace('later_document: "european-counter-proposal"', 'later_document: "y"')
-        .replace('earlier_document: "x"', 'earlier_document: "european-counter-proposal"')
-        .replace('later_document: "y"', 'later_document: "us-28-point-draft"')
-        .replace('earlier: "point-06"', 'earlier: "e3-point-06"')
-        .replace('later: "e3-point-06"', 'later: "point-06"')
-    )
+    # The same link run backwards: each end swapped with the other.
+    swaps = {
+        'id: "us28-06-to-e3-06"': 'id: "e3-06-back-to-us28-06"',
+        'earlier_document: "us-28-point-draft"': 'earlier_document: "european-counter-proposal"',
+        'later_document: "european-counter-proposal"': 'later_document: "us-28-point-draft"',
+        'earlier: "point-06"': 'earlier: "e3-point-06"',
+        'later: "e3-point-06"': 'later: "point-06"',
+    }
+    back = "\n".join(swaps.get(line, line) for line in forward.split("\n"))
     (data / "point_links" / "e3-06-back-to-us28-06.yaml").write_text(back, encoding="utf-8")
     summit = (FIXTURES / "valid" / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
     con = summit.replace("id: fixture-summit", "id: con")

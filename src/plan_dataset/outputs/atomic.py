@@ -174,9 +174,13 @@ def _lock(root: Path, wait: float) -> int | None:
 # --- the journal ----------------------------------------------------------------------
 
 
-def _journal(root: Path, name: Path) -> None:
-    """Record a temporary or backup name before it is made."""
-    line = name.relative_to(root).as_posix() + "\n"
+NOT_OURS = "!"  # a journal line so marked names a file that existed before we could make it
+
+
+def _journal(root: Path, name: Path, *, ours: bool = True) -> None:
+    """Record a temporary or backup name before it is made (or, ``ours=False``, that the
+    name turned out to be taken already, so that recovery leaves that file alone)."""
+    line = ("" if ours else NOT_OURS) + name.relative_to(root).as_posix() + "\n"
     path = root / JOURNAL
     try:
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NO_FOLLOW, 0o644)
@@ -212,9 +216,15 @@ def recover(root: Path) -> list[Path]:
     except OSError as error:
         raise _fail(journal, error) from error
     removed = []
+    taken = {line[len(NOT_OURS) :] for line in lines if line.startswith(NOT_OURS)}
     for line in lines:
         path = root / line
-        if not line or line.startswith("/") or ".." in Path(line).parts:
+        if (
+            not line
+            or line in taken
+            or line.startswith(("/", NOT_OURS))
+            or ".." in Path(line).parts
+        ):
             continue
         if not path.name.endswith((TEMPORARY_SUFFIX, BACKUP_SUFFIX)):
             continue  # a journal of an older version listed targets: never remove those
@@ -242,7 +252,8 @@ def _staged(root: Path, target: Path, content: bytes) -> Path:
             handle = os.open(temporary, flags, 0o644)
             break
         except FileExistsError:
-            continue  # a name someone else holds: never touch it, draw another
+            _journal(root, temporary, ours=False)  # someone else's: never touch it
+            continue
         except OSError as error:
             raise _fail(target.parent, error) from error
     try:
@@ -262,7 +273,7 @@ def _backup(root: Path, target: Path) -> Path:
             os.link(target, backup, follow_symlinks=False)
             return backup
         except FileExistsError:
-            continue
+            _journal(root, backup, ours=False)
 
 
 def _check_target(root: Path, target: Path) -> None:

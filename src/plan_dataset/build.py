@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plan_dataset.outputs import OUTPUTS, build_files
-from plan_dataset.outputs.atomic import clean_debris, switch_files
+from plan_dataset.outputs.atomic import switch_files, writing
 from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import ValidationReport, validate
 
@@ -47,10 +47,10 @@ def stale_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
 
 def build(root: Path) -> tuple[ValidationReport, list[str]]:
     """Validate the project at ``root``; if valid, write its outputs. Returns what changed."""
-    folders = {root, *(root / o.build_folder for o in OUTPUTS.values() if o.build_folder)}
-    clean_debris(folders)  # what a killed build left behind, before anything else
-    report = validate(root, committed_schemas=False)
-    if not report.ok:
-        return report, []
-    outputs = render_outputs(report)
-    return report, switch_files(root, outputs, _obsolete(root, outputs))
+    # One build at a time per project; taking the lock clears a killed run's journaled debris.
+    with writing(root):
+        report = validate(root, committed_schemas=False)
+        if not report.ok:
+            return report, []
+        outputs = render_outputs(report)
+        return report, switch_files(root, outputs, _obsolete(root, outputs))

@@ -25,6 +25,7 @@ from plan_dataset.models import (
     Term,
     Variant,
 )
+from plan_dataset.models.fields import reference_marker
 
 RECORDS_PATH = "src/plan_dataset/records.py"
 EVIDENCE_MODELS = (QuoteEvidence, LocatorEvidence)
@@ -194,6 +195,54 @@ def _evidence_class() -> list[str]:
     return [*_class("Evidence", doc, fields), *kind, "", *_decoder("Evidence", expressions)]
 
 
+def _pattern(annotation: Any, metadata: list[Any]) -> str | None:
+    """The regular expression a string field (or its items) must match, if any."""
+    pending = [*metadata, annotation]
+    while pending:
+        item = pending.pop()
+        if isinstance(getattr(item, "pattern", None), str):
+            return str(item.pattern)
+        if typing.get_origin(item) is typing.Annotated:
+            pending += [*item.__metadata__, typing.get_args(item)[0]]
+        elif typing.get_origin(item) in (typing.Union, types.UnionType, list):
+            pending += list(typing.get_args(item))
+    return None
+
+
+def _field_rules(models: tuple[type[BaseModel], ...]) -> dict[str, tuple[Any, ...]]:
+    """(pattern, reference tables, reserved values, table field) of each field that has
+    one: what the loader checks in a bundle besides types and vocabularies."""
+    rules: dict[str, tuple[Any, ...]] = {}
+    for model in models:
+        for name, info in model.model_fields.items():
+            marker = reference_marker(model, name)
+            pattern = _pattern(info.annotation, list(info.metadata))
+            if marker is None and pattern is None:
+                continue
+            tables = marker.tables if marker else ()
+            reserved = marker.reserved if marker else ()
+            rules[name] = (pattern, tables, reserved, marker.table_field if marker else None)
+    return rules
+
+
+def _rules_source() -> list[str]:
+    by_class = {"Evidence": _field_rules(EVIDENCE_MODELS)}
+    by_class.update(
+        (CLASS_NAMES[model], _field_rules((model,))) for model in (*NESTED_MODELS, *MODELS.values())
+    )
+    lines = [
+        "# What load() checks in a bundle besides types and vocabularies (bundle_shape.py):",
+        "# per type and field, (pattern, tables it refers to, reserved values, table field).",
+        "FieldRule = tuple[str | None, tuple[str, ...], tuple[str, ...], str | None]",
+        "FIELD_RULES: dict[str, dict[str, FieldRule]] = {",
+    ]
+    for name, rules in by_class.items():
+        lines.append(f"    {name!r}: {{")
+        lines += [f"        {field!r}: {rule!r}," for field, rule in rules.items()]
+        lines.append("    },")
+    return [*lines, "}", ""]
+
+
 def render_records_module() -> str:
     body = [HEADER, "", *_evidence_class()]
     for model in (*NESTED_MODELS, *MODELS.values()):
@@ -210,5 +259,6 @@ def render_records_module() -> str:
         f"RECORD_TYPES: dict[str, type[Record]] = {{{types_by_table}}}",
         f"DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {{{decoders}}}",
         "",
+        *_rules_source(),
     ]
     return "\n".join(body)

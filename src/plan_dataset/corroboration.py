@@ -16,10 +16,11 @@ models and on loaded records alike.
 from __future__ import annotations
 
 from plan_dataset.evidence import evidence_items
+from plan_dataset.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
     from typing import Any, Literal, get_args
 else:
     # Stand-ins at run time: the loader's queries do not import typing, which costs more
@@ -55,19 +56,30 @@ class OriginLoop(ValueError):
     """A chain of ``origin`` links that comes back to a source already on it."""
 
 
-def chain_of(record: Any, source: Callable[[str], Any], *, strict: bool = False) -> list[Any]:
+def chain_of(
+    record: Any,
+    source: Callable[[str], Any],
+    *,
+    strict: bool = False,
+    known: Container[str] = (),
+) -> list[Any]:
     """The source and every source whose text it carries, following ``origin``; an outlet
-    or an unknown id ends the chain. ``source`` looks up sources and outlets by id. A loop ends the chain, or raises ``OriginLoop`` when ``strict``."""
+    or an unknown id ends the chain. ``source`` looks up sources and outlets by id. A loop
+    ends the chain, or raises ``OriginLoop`` when ``strict``. An id in ``known`` (a source
+    whose own chain was walked already) ends it too, so that checking every source of a
+    long chain stays linear."""
     chain = [record]
+    on_chain = {id(record)}  # a set, so that a long chain is walked in linear time
     while getattr(chain[-1], "origin", None) is not None:
         nxt = source(chain[-1].origin)
-        if nxt is not None and nxt in chain:
+        if nxt is not None and id(nxt) in on_chain:
             if strict:
                 raise OriginLoop(" -> ".join([*(link.id for link in chain), nxt.id]))
             break  # validation reports the loop (S003)
-        if nxt is None:
+        if nxt is None or nxt.id in known:
             break
         chain.append(nxt)
+        on_chain.add(id(nxt))
     return chain
 
 
@@ -252,6 +264,7 @@ class Corroboration:
 def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
     """Corroboration of a list of evidence items; ``source`` looks a source up by id."""
     best: dict[str, int] = {}  # origin -> rank of its strongest counting source
+    one_page = _OnePage()
     for item in items:
         record = source(item.source)
         if record is None:
@@ -261,12 +274,27 @@ def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
             continue  # state media, an aggregator or a blog, or a page carrying one
         # A relay is no stronger than any text it carries, all along the chain.
         rank = max(RELIABILITY_ORDER.index(reliability) for reliability in classes)
-        origin = origin_of(record, source)
+        last = chain_of(record, source)[-1]
+        origin = one_page.origin(last, origin_of(record, source))
         best[origin] = min(rank, best.get(origin, rank))
     origins = tuple(sorted(best))
     strong = tuple(o for o in origins if RELIABILITY_ORDER[best[o]] in STRONG)
     strongest = RELIABILITY_ORDER[min(best.values())] if best else None
     return Corroboration(origins, strong, strongest)
+
+
+class _OnePage:
+    """One page is one origin however its address is written (``same_page.py``): the
+    first origin met for a page stands for every source record of that page."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+
+    def origin(self, record: Any, origin: str) -> str:
+        keys = page_keys(record)
+        known = next((self.by_key[key] for key in keys if key in self.by_key), origin)
+        self.by_key.update(dict.fromkeys(keys, known))
+        return known
 
 
 def parts_of(record: Any) -> dict[str | None, list[Any]]:

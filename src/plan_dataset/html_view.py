@@ -5,7 +5,7 @@ Standard library only; every value is escaped.
 
 from __future__ import annotations
 
-from html import escape
+from plan_dataset.escaping import for_html as escape
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

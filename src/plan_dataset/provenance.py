@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from plan_dataset.bounded import MAX_SEED_BYTES, read_regular
+
 _WHITESPACE_RUN = re.compile(r"\s+")
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -196,7 +198,8 @@ def closest_passage(text: SourceText, quote: str) -> Passage | None:
 
 
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The sha256 of an archived file: a regular file of at most MAX_SEED_BYTES."""
+    return hashlib.sha256(read_regular(path, MAX_SEED_BYTES)).hexdigest()
 
 
 def archive_path_problem(root: Path, relative: str) -> str | None:

@@ -186,19 +186,20 @@ def stance_rows(cells: dict[tuple[str, str], StanceCell]) -> list[dict[str, str 
 def lineage(dataset: Dataset, point: Provision | str) -> list[PointLink]:
     """Every point link on the chain through a point, earlier and later, oldest first."""
     point_id = point if isinstance(point, str) else point.id
-    links = dataset.point_links
-    seen_points = {point_id}
-    chain: dict[str, PointLink] = {}
-    frontier = [point_id]
-    while frontier:
-        current = frontier.pop()
-        for link in links:
-            if current in (link.earlier, link.later) and link.id not in chain:
-                chain[link.id] = link
-                for end in (link.earlier, link.later):
-                    if end is not None and end not in seen_points:
-                        seen_points.add(end)
-                        frontier.append(end)
+    return list(_lineages(dataset).get(point_id, ()))
+
+
+def _lineages(dataset: Any) -> dict[str, tuple[Any, ...]]:
+    """The sorted links of each point's lineage, computed once per dataset in linear time
+    (every point of one lineage shares it), so a site page per point stays cheap."""
+    cache = getattr(dataset, "__dict__", {})
+    if "_lineages" in cache:
+        return cache["_lineages"]  # type: ignore[no-any-return]
+    links_of: dict[str, list[Any]] = {}
+    for link in dataset.point_links:
+        for end in dict.fromkeys((link.earlier, link.later)):
+            if end is not None:
+                links_of.setdefault(end, []).append(link)
     documents = {d.id: d for d in dataset.documents}
 
     def when(link: PointLink) -> tuple[str, str, str]:
@@ -206,7 +207,25 @@ def lineage(dataset: Dataset, point: Provision | str) -> list[PointLink]:
         date = document.date if document is not None and document.date else "9999"
         return (first_day(date), link.later_document, link.id)
 
-    return sorted(chain.values(), key=when)
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in links_of:
+        if start in found:
+            continue
+        members, chain, frontier = {start}, {}, [start]
+        while frontier:
+            for link in links_of[frontier.pop()]:
+                if link.id in chain:
+                    continue
+                chain[link.id] = link
+                for end in (link.earlier, link.later):
+                    if end is not None and end not in members:
+                        members.add(end)
+                        frontier.append(end)
+        ordered = tuple(sorted(chain.values(), key=when))
+        found.update(dict.fromkeys(members, ordered))
+    if isinstance(cache, dict) and hasattr(dataset, "point_links"):
+        cache["_lineages"] = found
+    return found
 
 
 def _figures(point: Provision | None) -> dict[str, Term]:

@@ -738,3 +738,90 @@ if TYPE_CHECKING:
 # Record type of each table, and the decoder from its parsed JSON rows.
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, "stakeholders": Stakeholder, "outlets": Outlet, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
 DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "outlets": _decode_Outlet, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}
+
+# What load() checks in a bundle besides types and vocabularies (bundle_shape.py):
+# per type and field, (pattern, tables it refers to, reserved values, table field).
+FieldRule = tuple[str | None, tuple[str, ...], tuple[str, ...], str | None]
+FIELD_RULES: dict[str, dict[str, FieldRule]] = {
+    'Evidence': {
+        'source': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('sources',), (), None),
+        'attributed_to': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+    },
+    'Term': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+    },
+    'Reconciliation': {
+        'points': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+    },
+    'RecordRef': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), 'table'),
+    },
+    'Variant': {
+    },
+    'Source': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'sha256': ('^[0-9a-f]{64}$', (), (), None),
+        'url': ('^https?://\\S+$', (), (), None),
+        'published': ('^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'retrieved': ('^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'metadata_checked': ('^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'origin': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('outlets', 'sources'), (), None),
+        'credits': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('outlets', 'sources'), (), None),
+    },
+    'Stakeholder': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'affiliation': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+    },
+    'Outlet': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'domains': ('^([a-z0-9-]+\\.)+[a-z]{2,}$', (), (), None),
+    },
+    'Document': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'date': ('^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'supersedes': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'derived_from': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'Provision': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'obligated_party': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'PointLink': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'earlier_document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'later_document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'earlier': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+        'later': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+    },
+    'Question': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'provisions': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+    },
+    'Position': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'stakeholder': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'target': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents', 'provisions'), ('plan',), None),
+        'date': ('^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'questions': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('questions',), (), None),
+    },
+    'Event': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'date': ('^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'date_earliest': ('^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'date_latest': ('^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', (), (), None),
+        'participants': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('stakeholders',), (), None),
+        'documents': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+    },
+    'QuestionStatus': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+        'question': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('questions',), (), None),
+        'date': ('^(19[0-9]{2}|2[01][0-9]{2})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$', (), (), None),
+        'document': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('documents',), (), None),
+        'provision': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('provisions',), (), None),
+        'event': ('^[a-z0-9]+(-[a-z0-9]+)*$', ('events',), (), None),
+    },
+    'Discrepancy': {
+        'id': ('^[a-z0-9]+(-[a-z0-9]+)*$', (), (), None),
+    },
+}

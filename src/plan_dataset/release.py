@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from plan_dataset._version import __version__
+from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.outputs import release_files
 from plan_dataset.outputs.atomic import write_file
 from plan_dataset.snapshot import Snapshot
@@ -26,9 +27,11 @@ def changelog_problem(root: Path, version: str = __version__) -> str | None:
     ``## [<version>] - YYYY-MM-DD`` for it. None when it has."""
     heading = re.compile(rf"(?m)^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}\s*$")
     try:
-        text = (root / CHANGELOG).read_text(encoding="utf-8")
-    except OSError:
+        text = read_regular(root / CHANGELOG, MAX_TEXT_BYTES).decode("utf-8", errors="replace")
+    except FileNotFoundError:
         return f"{CHANGELOG} is missing: a release needs its entry"
+    except OSError as error:
+        return f"{CHANGELOG} cannot be read ({error}): a release needs its entry"
     if heading.search(text) is None:
         return (
             f"{CHANGELOG} has no entry for version {version}: add '## [{version}] - YYYY-MM-DD' "
@@ -57,4 +60,4 @@ def render_zip(files: dict[str, bytes]) -> bytes:
 def write_release(root: Path, snapshot: Snapshot) -> Path:
     """Write dist/plan-dataset-<version>.zip atomically and return its path."""
     target = root / RELEASE_DIR / f"{release_name()}.zip"
-    return write_file(target, render_zip(release_files(snapshot)))
+    return write_file(target, render_zip(release_files(snapshot)), root=root)

@@ -6,22 +6,12 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from plan_dataset.escaping import for_annotation, for_markdown, for_markdown_code, for_terminal
 from plan_dataset.problems import Problem
 
-
-def _escape_annotation(value: str, *, is_property: bool = False) -> str:
-    # GitHub's workflow-command escaping; properties also escape ':' and ','.
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
-
-
-def _escape_text(value: str) -> str:
-    """Every control, format or line-separator character as a visible escape, so that
-    echoed values cannot forge lines, workflow commands or terminal sequences."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in value
-    )
+# Each output kind has one escaping policy, in escaping.py.
+_escape_annotation = for_annotation
+_escape_text = for_terminal
 
 
 def report_text(problems: Sequence[Problem], out: TextIO) -> None:
@@ -59,10 +49,6 @@ def report_github(problems: Sequence[Problem], out: TextIO) -> None:
         )
 
 
-def _escape_markdown(value: str) -> str:
-    return _escape_text(value).replace("|", "\\|").replace("`", "'")
-
-
 def report_markdown(problems: Sequence[Problem], out: TextIO) -> None:
     """A Markdown table of every problem, e.g. for a CI job summary ($GITHUB_STEP_SUMMARY),
     which shows all of them where annotations stop at the first ten."""
@@ -73,8 +59,8 @@ def report_markdown(problems: Sequence[Problem], out: TextIO) -> None:
     out.write(f"**plan-dataset validate**: {len(problems)} problem(s) in {files} file(s)\n\n")
     out.write("| where | code | message |\n|---|---|---|\n")
     for p in problems:
-        where = _escape_markdown(f"{p.path}:{p.line}:{p.column}")
-        out.write(f"| `{where}` | {p.code} | {_escape_markdown(p.message)} |\n")
+        where = for_markdown_code(f"{p.path}:{p.line}:{p.column}")
+        out.write(f"| `{where}` | {for_markdown(p.code)} | {for_markdown(p.message)} |\n")
 
 
 REPORTERS: dict[str, Callable[[Sequence[Problem], TextIO], None]] = {

@@ -6,6 +6,7 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from plan_dataset.bounded import MAX_SCHEMA_BYTES, NotRegular, TooLarge, read_regular
 from plan_dataset.models import MODELS
 
 if TYPE_CHECKING:
@@ -78,15 +79,19 @@ def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
     if schema_dir is not None:
         file = schema_dir / schema_file_name(table)
         try:
-            if file.is_symlink():
-                raise SchemaDamaged("is a symbolic link")
-            schema = json.loads(file.read_text(encoding="utf-8"))
+            schema = json.loads(read_regular(file, MAX_SCHEMA_BYTES).decode("utf-8"))
+        except NotRegular as error:
+            raise SchemaDamaged(str(error)) from None
+        except TooLarge as error:
+            raise SchemaDamaged(str(error)) from None
         except (OSError, UnicodeDecodeError):
             schema = None  # missing or unreadable: generated from the model instead
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise SchemaDamaged(f"is not valid JSON: {error}") from None
         if schema is not None and not isinstance(schema, dict):
             raise SchemaDamaged("is not a JSON object")
+        if schema is not None:
+            _refuse_unknown_patterns(schema)
     if schema is None:
         schema = json_schema(table)
     try:
@@ -96,6 +101,42 @@ def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
         raise SchemaDamaged(f"is not a valid JSON Schema: {error.message}") from None
     except (KeyError, RecursionError, TypeError, AttributeError) as error:
         raise SchemaDamaged(f"has a $ref that cannot be resolved: {error!r}") from None
+
+
+def _patterns(schema: Any) -> set[str]:
+    """Every regular expression a schema holds (``pattern``, ``patternProperties``)."""
+    found: set[str] = set()
+    pending = [schema]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            if isinstance(node.get("patternProperties"), dict):
+                found.update(str(key) for key in node["patternProperties"])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return found
+
+
+@cache
+def model_patterns() -> frozenset[str]:
+    """The patterns the models generate: the only ones a committed schema may run."""
+    return frozenset().union(*(_patterns(json_schema(table)) for table in MODELS))
+
+
+def _refuse_unknown_patterns(schema: dict[str, Any]) -> None:
+    """A committed schema is input too: Python's regex engine has no time bound, so a
+    pattern the models do not generate (say ``(a+)+$``) could hang validation. Only
+    known patterns run; another one means the file was edited, and the build rewrites it."""
+    unknown = sorted(_patterns(schema) - model_patterns())
+    if unknown:
+        shown = unknown[0] if len(unknown[0]) <= 80 else unknown[0][:80] + "…"
+        raise SchemaDamaged(
+            f"has a pattern the models do not generate ({shown!r}), which could run without "
+            "end: `plan-dataset build` rewrites the schema"
+        )
 
 
 def field_names_at(table: str, loc: tuple[str | int, ...]) -> set[str]:

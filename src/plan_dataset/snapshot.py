@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan_dataset._version import __version__
+from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.provenance import SourceText
 from plan_dataset.tables import Row, flat_tables
@@ -49,13 +50,12 @@ class Snapshot:
 
 def _read_regular_file(path: Path) -> bytes | None:
     """A file's bytes, or None when it is missing; a link or special file is refused."""
-    if path.is_symlink():
-        raise OSError(0, f"{path}: is a symbolic link; refusing to read through it")
-    if not path.exists():
+    try:
+        return read_regular(path, MAX_TEXT_BYTES)
+    except FileNotFoundError:
         return None
-    if not path.is_file():
-        raise OSError(0, f"{path}: is not a regular file")
-    return path.read_bytes()
+    except OSError as error:
+        raise OSError(0, f"{path}: {error}; refusing to read it") from None
 
 
 def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:

@@ -10,9 +10,7 @@ differently are errors, never silent surprises.
 from __future__ import annotations
 
 import functools
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +18,14 @@ from typing import Any
 
 import yaml
 
+from plan_dataset.bounded import NotRegular, TooLarge, read_regular
+from plan_dataset.escaping import FORMULA_PREFIXES, INVISIBLE
 from plan_dataset.problems import Problem
 from plan_dataset.yaml_messages import plain_yaml_error
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
 UTF8_BOM = b"\xef\xbb\xbf"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -89,7 +88,7 @@ def character_problem(char: str) -> tuple[str, str] | None:
     """The code and message for a character no record text may hold, if it is one."""
     category = unicodedata.category(char)
     name = unicodedata.name(char, "unnamed")
-    if category in ("Cf", "Co", "Zl", "Zp"):
+    if category in ("Cf", "Co", "Zl", "Zp") or char in INVISIBLE:
         return "T001", f"invisible or format character U+{ord(char):04X} {name}"
     if category == "Cc" and char not in "\n\r\t":
         return "T004", f"control character U+{ord(char):04X}"
@@ -267,46 +266,6 @@ class _Builder:
             frame.has_key = False
 
 
-class _NotRegular(OSError):
-    pass
-
-
-class _TooLarge(Exception):
-    def __init__(self, size: int) -> None:
-        self.size = size
-
-
-def _read_bounded(path: Path) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes of a regular file; links and special files refused.
-
-    The size is checked before reading and the read is bounded, so a huge file, a
-    FIFO or a link to /dev/zero costs nothing.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError as error:
-        if path.is_symlink():
-            raise _NotRegular("symbolic links are refused") from error
-        raise
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise _NotRegular("not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _TooLarge(info.st_size)
-        chunks, left = [], MAX_FILE_BYTES + 1
-        while left > 0 and (chunk := os.read(handle, left)):
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-        if len(data) > MAX_FILE_BYTES:  # it grew after the check
-            raise _TooLarge(len(data))
-        return data
-    finally:
-        os.close(handle)
-
-
 def read_yaml(path: Path, display: str) -> YamlRecord:
     """Read one record file strictly. Problems are returned, never raised."""
     record = YamlRecord()
@@ -316,10 +275,10 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         return record
 
     try:
-        data = _read_bounded(path)
-    except _NotRegular as error:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except NotRegular as error:
         return fail(1, 1, "F005", str(error))
-    except _TooLarge as error:
+    except TooLarge as error:
         return fail(1, 1, "Y009", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES}")
     except OSError as error:
         return fail(1, 1, "F004", f"cannot read the file: {error.strerror}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from conftest import ROOT
 
 import plan_dataset
+from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.records import Provision
 
 
@@ -232,3 +234,120 @@ def test_missing_pandas_names_the_extra_to_install() -> None:
     for line in lines:
         assert line.startswith("ImportError ") and "pip install 'pandas>=2.0'" in line
         assert "plan-dataset[" not in line  # the package is on no index
+
+
+# --- Issue 23, class 3: the loader validates what it loads --------------------------------
+
+
+def _shipped() -> dict:  # type: ignore[type-arg]
+    from conftest import ROOT
+
+    from plan_dataset.build import BUNDLE_PATH
+
+    return json.loads((ROOT / BUNDLE_PATH).read_bytes())
+
+
+def _with_term_value(value: str) -> bytes:
+    text = json.dumps(_shipped())
+    return (
+        text.replace('"value":400000', f'"value":{value}', 1)
+        .replace('"value": 400000', f'"value": {value}', 1)
+        .encode()
+    )
+
+
+def _edited(edit) -> bytes:  # type: ignore[no-untyped-def]
+    bundle = _shipped()
+    edit(bundle)
+    return json.dumps(bundle).encode()
+
+
+def _first(bundle: dict, table: str) -> dict:  # type: ignore[type-arg]
+    return bundle["tables"][table][0]  # type: ignore[no-any-return]
+
+
+BROKEN_BUNDLES = {
+    "nan": (lambda: _with_term_value("NaN"), "NaN"),
+    "infinity": (lambda: _with_term_value("-Infinity"), "Infinity"),
+    "overflowing-float": (lambda: _with_term_value("1e999"), "finite"),
+    "huge-integer": (lambda: _with_term_value(str(2**60)), "2\\*\\*53"),
+    "vocabulary": (
+        lambda: _edited(lambda b: _first(b, "positions").update(stance="<script>x</script>")),
+        r"positions\[0\]\.stance",
+    ),
+    "dangling-stakeholder": (
+        lambda: _edited(lambda b: _first(b, "positions").update(stakeholder="nobody-at-all")),
+        r"positions\[0\]\.stakeholder: 'nobody-at-all' is not a record of stakeholders",
+    ),
+    "dangling-evidence-source": (
+        lambda: _edited(
+            lambda b: _first(b, "positions")["evidence"][0].update(source="no-such-source")
+        ),
+        r"evidence\[0\]\.source",
+    ),
+    "unknown-field": (
+        lambda: _edited(lambda b: _first(b, "events").update(extra=1)),
+        "unknown field 'extra'",
+    ),
+    "wrong-type": (
+        lambda: _edited(lambda b: _first(b, "events").update(title=["a"])),
+        r"events\[0\]\.title: expected text",
+    ),
+    "not-a-slug": (
+        lambda: _edited(lambda b: _first(b, "positions").update(target="../../etc")),
+        r"positions\[0\]\.target",
+    ),
+    "not-a-date": (
+        lambda: _edited(lambda b: _first(b, "events").update(date="2025-02-30")),
+        "calendar date",
+    ),
+    "duplicate-key": (
+        lambda: json.dumps(_shipped()).replace('{"name"', '{"name": "x", "name"', 1).encode(),
+        "appears twice",
+    ),
+    "corroboration": (
+        lambda: _edited(lambda b: b["corroboration"].update({"events/nope": {}})),
+        "corroboration",
+    ),
+    "offsets": (
+        lambda: _edited(lambda b: b["offsets"].update({"x": [5, 1]})),
+        "offsets",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_BUNDLES))
+def test_a_broken_bundle_names_its_member_and_reason(case: str) -> None:
+    make, reason = BROKEN_BUNDLES[case]
+    with pytest.raises(BundleInvalid, match=reason):
+        _from_bundle(make())
+
+
+def test_a_release_with_matching_checksums_but_broken_references_is_refused(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    import zipfile
+
+    data = BROKEN_BUNDLES["dangling-stakeholder"][0]()
+    sums = f"{hashlib.sha256(data).hexdigest()}  plan-dataset.json\n".encode()
+    path = tmp_path / "plan-dataset-9.9.9.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("plan-dataset.json", data)
+        archive.writestr("SHA256SUMS", sums)
+    with pytest.raises(BundleInvalid, match=r"plan-dataset\.json: tables\.positions"):
+        plan_dataset.load(path)
+
+
+def test_a_link_the_caller_names_is_followed_but_nothing_inside_a_release(tmp_path: Path) -> None:
+    from plan_dataset.build import BUNDLE_PATH
+
+    bundle = tmp_path / "plan-dataset-0.0.1.json"
+    bundle.write_bytes((ROOT / BUNDLE_PATH).read_bytes())
+    (tmp_path / "latest.json").symlink_to(bundle)
+    assert plan_dataset.load(tmp_path / "latest.json").counts()
+    folder = tmp_path / "release"
+    folder.mkdir()
+    (folder / "plan-dataset.json").symlink_to(bundle)
+    with pytest.raises(BundleInvalid, match="symbolic link"):
+        plan_dataset.load(folder)

@@ -137,3 +137,67 @@ def test_interrupted_swap_restores_previous_outputs(
         build(project)
     monkeypatch.setattr(build_module.os, "replace", real_replace)
     assert _tree_digest(project) == before
+
+
+# Issue 23, class 4: validated means publishable. The date rules admit only years every
+# output can write; a project at both ends of that range builds every output.
+BOUNDARY_EVENT = """# yaml-language-server: $schema=../../schema/events.schema.json
+id: "{id}"
+date: {date}
+date_earliest: {earliest}
+date_latest: {latest}
+title: "A boundary event"
+summary: "A record at the edge of the dates every output can write."
+participants: []
+documents: []
+location: null
+notes: null
+evidence:
+  - source: "seed-004"
+    quote: "Reducing the size of the Ukrainian Armed Forces by half."
+    hedge: "reported"
+    attributed_to: null
+"""
+
+
+def _boundary_event(project: Path, record_id: str, **dates: str) -> Path:
+    values = {"date": "null", "earliest": "null", "latest": "null"}
+    values.update({key: f'"{value}"' for key, value in dates.items()})
+    path = project / "data" / "events" / f"{record_id}.yaml"
+    path.write_text(BOUNDARY_EVENT.format(id=record_id, **values), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("date", ["0000", "0001-01-01", "1899-12-31", "2200", "9999-12-31"])
+def test_dates_no_output_can_write_are_refused(project: Path, date: str) -> None:
+    path = _boundary_event(project, "out-of-range", date=date)
+    problems = validate(project, [path]).problems
+    assert [p.code for p in problems] == ["M006"] and "1900 to 2199" in problems[0].message
+
+
+def test_every_output_builds_from_boundary_dates(project: Path, tmp_path: Path) -> None:
+    import plan_dataset
+    from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
+    from plan_dataset.outputs import exporters
+
+    _boundary_event(project, "earliest-day", date=f"{MIN_YEAR}-01-01")
+    _boundary_event(project, "earliest-year", date=f"{MIN_YEAR}")
+    _boundary_event(project, "latest-day", date=f"{MAX_YEAR}-12-31")
+    _boundary_event(project, "latest-year", date=f"{MAX_YEAR}")
+    _boundary_event(
+        project, "widest-range", earliest=f"{MIN_YEAR}-01-01", latest=f"{MAX_YEAR}-12-31"
+    )
+    assert run_cli("build", cwd=project).returncode == 0
+    assert run_cli("release", cwd=project).returncode == 0
+    for kind in exporters():
+        out = tmp_path / kind / ("tables.sqlite" if kind == "sqlite" else "")
+        result = run_cli("export", "--format", kind, "--out", str(out), cwd=project)
+        assert result.returncode == 0, result.stderr
+    pytest.importorskip("jinja2")
+    site = run_cli("site", "--out", str(tmp_path / "site"), cwd=project)
+    assert site.returncode == 0, site.stderr
+    dataset = plan_dataset.load(project)
+    events = dataset.to_pandas("events")
+    assert {"earliest-day", "latest-day", "widest-range"} <= set(events["id"])
+    zipped = next((project / "dist").glob("*.zip"))
+    assert plan_dataset.load(zipped).event("latest-day").date == f"{MAX_YEAR}-12-31"

@@ -70,6 +70,30 @@ def _break_across_files(project: Path) -> None:
         'derived_from: "european-counter-proposal"',
     )
     (data / "point_links" / "us28-03-deleted-e3.yaml").unlink()
+    _break_new_rules(data, copy)
+
+
+def _break_new_rules(data: Path, liga_copy: str) -> None:
+    """Issue 23: a page under another spelling, a circle of point links, a Windows name."""
+    url = "https://news.liga.net/en/amp/politics/news/"
+    variant = liga_copy.replace('id: "liga-copy"', 'id: "liga-variant"').replace(
+        url, "http://www.news.liga.net/en/politics/news/"
+    )
+    (data / "sources" / "liga-variant.yaml").write_text(variant, encoding="utf-8")
+    forward = (data / "point_links" / "us28-06-to-e3-06.yaml").read_text(encoding="utf-8")
+    # The same link run backwards: each end swapped with the other.
+    swaps = {
+        'id: "us28-06-to-e3-06"': 'id: "e3-06-back-to-us28-06"',
+        'earlier_document: "us-28-point-draft"': 'earlier_document: "european-counter-proposal"',
+        'later_document: "european-counter-proposal"': 'later_document: "us-28-point-draft"',
+        'earlier: "point-06"': 'earlier: "e3-point-06"',
+        'later: "e3-point-06"': 'later: "point-06"',
+    }
+    back = "\n".join(swaps.get(line, line) for line in forward.split("\n"))
+    (data / "point_links" / "e3-06-back-to-us28-06.yaml").write_text(back, encoding="utf-8")
+    summit = (FIXTURES / "valid" / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
+    con = summit.replace("id: fixture-summit", "id: con")
+    (data / "events" / "con.yaml").write_text(con, encoding="utf-8")
 
 
 def _twin_position(project: Path) -> None:

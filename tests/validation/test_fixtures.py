@@ -58,4 +58,6 @@ def test_every_code_is_documented_and_exercised() -> None:
     made_elsewhere |= {"F005", "S002", "S003", "L002", "L003", "L004", "E003"}  # test_layers.py
     made_elsewhere |= {"M012"}  # test_hardening.py
     made_elsewhere |= {"D005"}  # test_layers.py
+    # Issue 23: across records, or a file name (con.yaml) no checkout on Windows can hold.
+    made_elsewhere |= {"D006", "L005", "F006"}  # test_code_examples.py, test_hardening.py
     assert exercised | made_elsewhere == set(CODES)

@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_cli
+from conftest import FIXTURES, run_cli
 
 import plan_dataset
+import plan_dataset.walk
 from plan_dataset import yaml_reader
 from plan_dataset.cli import main
 from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.validation import validate
 from plan_dataset.validation.pydantic_errors import did_you_mean
 
+FIXTURES_VALID = FIXTURES / "valid"
 HEADER = "# yaml-language-server: $schema=../../schema/events.schema.json\n"
 EVIDENCE = """evidence:
   - source: seed-004
@@ -376,22 +378,432 @@ def test_an_unreadable_seed_and_table_folder_are_coded_problems(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Tests run as root in CI, where chmod cannot make a file unreadable: fail the reads.
-    from plan_dataset.validation import files, provenance
+    from plan_dataset.validation import provenance
 
     def unreadable_seed(path: Path) -> str:
         raise PermissionError(13, "Permission denied", str(path))
 
-    real_iterdir = Path.iterdir
+    from plan_dataset import walk
 
-    def unreadable_events(self: Path):  # type: ignore[no-untyped-def]
-        if self.name == "events":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
+    real_scandir = os.scandir
+
+    def unreadable_events(path: Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "events":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
     monkeypatch.setattr(provenance, "sha256_of", unreadable_seed)
-    monkeypatch.setattr(files.Path, "iterdir", unreadable_events)
+    monkeypatch.setattr(walk.os, "scandir", unreadable_events)
     found = {(p.path, p.code) for p in validate(project).problems}
     assert ("data/events", "F004") in found
     assert ("data/sources/seed-000.yaml", "P003") in found
     with pytest.raises(plan_dataset.DatasetInvalid):
         plan_dataset.load(project)
+
+
+# --- Round two (issue 23), class 2: every reader is bounded -----------------------------
+
+
+def _release_zip(tmp_path: Path, members: list[tuple[str, bytes]], **info: object) -> Path:
+    import zipfile
+
+    path = tmp_path / "release.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members:
+            entry = zipfile.ZipInfo(name)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            for key, value in info.items():
+                setattr(entry, key, value)
+            archive.writestr(entry, data)
+    return path
+
+
+def _peak_megabytes(action: object) -> float:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        action()  # type: ignore[operator]
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak / 1e6
+
+
+def test_a_zip_bomb_is_refused_unread(tmp_path: Path) -> None:
+    bomb = _release_zip(tmp_path, [("plan-dataset.json", b"\0" * (300 * 1024 * 1024))])
+    assert bomb.stat().st_size < 1024 * 1024
+
+    def load_bomb() -> None:
+        with pytest.raises(BundleInvalid, match="zip bomb"):
+            plan_dataset.load(bomb)
+
+    assert _peak_megabytes(load_bomb) < 20
+
+
+def test_a_zip_with_too_many_or_duplicate_members_is_refused(tmp_path: Path) -> None:
+    import warnings
+
+    many = _release_zip(tmp_path, [(f"m{n}", b"") for n in range(1500)])
+    with pytest.raises(BundleInvalid, match="members"):
+        plan_dataset.load(many)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        twice = _release_zip(tmp_path, [("plan-dataset.json", b"{}"), ("plan-dataset.json", b"[]")])
+    with pytest.raises(BundleInvalid, match="twice"):
+        plan_dataset.load(twice)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "method", "encrypted", "crc"])
+def test_a_damaged_zip_raises_bundle_invalid(tmp_path: Path, damage: str) -> None:
+    path = _release_zip(tmp_path, [("plan-dataset.json", b'{"name": "plan-dataset"}' * 50)])
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) - 30]
+    elif damage == "method":
+        data[8:10] = (99).to_bytes(2, "little")  # local header: an unknown method
+        central = data.rindex(b"PK\x01\x02")
+        data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    elif damage == "encrypted":
+        central = data.rindex(b"PK\x01\x02")
+        data[central + 8] |= 1  # the encryption flag
+    else:
+        data[40] ^= 0xFF  # a byte of the compressed stream
+    path.write_bytes(bytes(data))
+    with pytest.raises(BundleInvalid):
+        plan_dataset.load(path)
+
+
+def test_special_files_are_refused_by_load(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(BundleInvalid, match="not a regular file"):
+            plan_dataset.load(path)
+    folder = tmp_path / "release"
+    folder.mkdir()
+    os.mkfifo(folder / "plan-dataset.json")
+    with pytest.raises(BundleInvalid, match="not a regular file"):
+        plan_dataset.load(folder)
+
+
+def test_a_huge_seed_is_a_coded_problem(project: Path) -> None:
+    seed = next(iter(sorted((project / "seeds").glob("*.txt"))))
+    with open(seed, "r+b") as stream:
+        stream.truncate(3 * 1024 * 1024 * 1024)  # sparse: costs no disk
+    name = f"seeds/{seed.name}"
+    problems = [p for p in validate(project).problems if name in p.message]
+    assert problems and {p.code for p in problems} <= {"P003", "P001"}
+    assert any("limit" in p.message for p in problems)
+
+
+def test_special_files_among_the_project_files(project: Path) -> None:
+    seed = next(iter(sorted((project / "seeds").glob("*.txt"))))
+    seed.unlink()
+    os.mkfifo(seed)
+    (project / "schema" / "events.schema.json").unlink()
+    os.mkfifo(project / "schema" / "events.schema.json")
+    found = {p.code for p in validate(project).problems}
+    assert {"P003", "M012"} <= found
+    (project / "CHANGELOG.md").unlink()
+    os.mkfifo(project / "CHANGELOG.md")
+    result = run_cli("release", cwd=project)
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+
+
+def test_deep_folders_are_walked_iteratively_to_a_limit(project: Path) -> None:
+    deep = project / "data" / "events"
+    for _ in range(300):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "x.yaml").write_text("id: x\n")
+    problems = validate(project).problems
+    assert any(p.code == "F004" and "deeper" in p.message for p in problems)
+    assert plan_dataset.walk.walk(project / "data", max_depth=1000).too_deep == []
+
+
+def test_a_redos_pattern_in_a_committed_schema_is_refused(project: Path) -> None:
+    import time
+
+    path = project / "schema" / "events.schema.json"
+    schema = json.loads(path.read_text())
+    schema["properties"]["title"]["pattern"] = "^(a+)+$"
+    path.write_text(json.dumps(schema))
+    title = "a" * 40 + "!"
+    record = _event(
+        project, "slow", f"id: slow\ndate: '2025'\ntitle: {title}\nsummary: s\n" + EVIDENCE
+    )
+    started = time.monotonic()
+    found = {p.code for p in validate(project, [record]).problems}
+    assert "M012" in found and time.monotonic() - started < 5
+
+
+def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
+    import time
+    from types import SimpleNamespace
+
+    from plan_dataset.corroboration import chain_of
+    from plan_dataset.queries import lineage
+
+    count = 5000
+    sources = {
+        f"s{n}": SimpleNamespace(id=f"s{n}", origin=f"s{n + 1}" if n + 1 < count else None)
+        for n in range(count)
+    }
+    started = time.monotonic()
+    assert len(chain_of(sources["s0"], sources.get)) == count
+    links = tuple(
+        SimpleNamespace(id=f"l{n}", earlier=f"p{n}", later=f"p{n + 1}", later_document=f"d{n}")
+        for n in range(count)
+    )
+    documents = tuple(SimpleNamespace(id=f"d{n}", date="2025-11-20") for n in range(count))
+    dataset = SimpleNamespace(point_links=links, documents=documents)
+    assert all(len(lineage(dataset, f"p{n}")) == count for n in range(0, count, 50))
+    assert time.monotonic() - started < 3
+
+
+# --- Class 5: one escaping policy per output kind, one payload list for all --------------
+
+PAYLOADS = [
+    "plain text",
+    "line\nbreak",
+    "carriage\rreturn",
+    "\r\n::error file=x.py::forged",
+    "\n::set-output name=x::y",
+    "\x1b[31mred\x1b[0m",
+    "bell\x07",
+    "nul\x00",
+    "\u202eevil\u202c",
+    "zero\u200bwidth",
+    "line\u2028separator",
+    "hangul\u3164filler",
+    "\u115f\u1160\uffa0",
+    "emoji\ufe0f selector \U000e0100",
+    "joiner\u034f",
+    "<img src=x onerror=alert(1)>",
+    "<details><summary>open</summary></details>",
+    "[click](https://evil.example/)",
+    "![image](https://evil.example/x.png)",
+    "https://evil.example/ and www.evil.example",
+    "| a | b |",
+    "`code` **bold** _em_ # heading",
+    "%0A%25",
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "quote \" and ' and &amp;",
+]
+
+
+def _hidden_left(text: str, allowed: str = "") -> list[str]:
+    from plan_dataset.escaping import is_hidden
+
+    return [c for c in text if (is_hidden(c) or (c.isspace() and c != " ")) and c not in allowed]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_terminal_and_messages_show_every_character(payload: str) -> None:
+    from plan_dataset.escaping import for_message, for_terminal
+    from plan_dataset.loader import DatasetInvalid
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_text
+
+    for shown in (for_terminal(payload), for_message(payload)):
+        assert _hidden_left(shown) == []
+    out = io.StringIO()
+    report_text([Problem(payload, 1, 1, "F001", payload)], out)
+    assert out.getvalue().count("\n") == 1 and _hidden_left(out.getvalue(), "\n") == []
+    message = str(DatasetInvalid([Problem(payload, 1, 1, "F001", payload)]))
+    assert message.count("\n") == 1 and _hidden_left(message, "\n") == []
+    assert _hidden_left(str(BundleInvalid(payload))) == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_github_annotations_stay_one_command(payload: str) -> None:
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_github
+
+    out = io.StringIO()
+    report_github([Problem(payload, 1, 1, "F001", payload)], out)
+    line = out.getvalue()
+    assert line.count("\n") == 1 and line.startswith("::error file=")
+    properties = line.partition("::")[2].partition("::")[0]
+    assert "::" not in properties and _hidden_left(line, "\n") == []
+    assert properties.count(",") == 3  # file, line, col, title: a path adds none
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_renders_as_the_text_it_is(payload: str) -> None:
+    from plan_dataset.problems import Problem
+    from plan_dataset.reporters import report_markdown
+
+    out = io.StringIO()
+    report_markdown([Problem(payload, 1, 1, "F001", payload)], out)
+    row = out.getvalue().splitlines()[-1]
+    assert _hidden_left(row) == []
+    # The location is a code span (shown literally): one pair of backticks, no bare '|'.
+    where, _, row = row.removeprefix("| `").partition("` | ")
+    assert "`" not in where and "|" not in where.replace("\\|", "")
+    row = "| " + row
+    assert "<" not in row and "://" not in row and "www." not in row
+    for mark in "[]()`*_|!":  # a '#' matters only at a line start, and the row starts '| '
+        # Every mark is escaped; the row's own three cell separators are the only bare '|'.
+        bare = [i for i, c in enumerate(row) if c == mark and (i == 0 or row[i - 1] != "\\")]
+        assert len(bare) == (3 if mark == "|" else 0), (mark, row)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_and_csv_escape_their_specials(payload: str) -> None:
+    import csv
+
+    from plan_dataset.escaping import FORMULA_PREFIXES, for_csv, for_html
+
+    shown = for_html(payload)
+    assert not set("<>\"'") & set(shown) and _hidden_left(shown, "\n") == []
+    cell = for_csv(payload)
+    assert not cell.startswith(FORMULA_PREFIXES)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([cell])
+    assert next(csv.reader(io.StringIO(buffer.getvalue()))) == [cell]  # round trip
+
+
+@pytest.mark.parametrize(
+    "char", ["\u3164", "\u115f", "\u1160", "\uffa0", "\ufe0f", "\U000e0100", "\u034f"]
+)
+def test_invisible_characters_are_refused_like_bidi_controls(project: Path, char: str) -> None:
+    path = _event(
+        project,
+        "invisible",
+        f"id: invisible\ndate: '2025'\ntitle: 'a{char}b'\nsummary: 'c{char}d'\n" + EVIDENCE,
+    )
+    problems = validate(project, [path]).problems
+    assert [p.code for p in problems] == ["T001", "T001"]
+    assert all(f"U+{ord(char):04X}" in p.message for p in problems)
+
+
+# --- Class 6: new coded checks ------------------------------------------------------------
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_new_rules_over_a_whole_project(project: Path) -> None:
+    data = project / "data"
+    # One page under three spellings, and one archived file cited as a second source.
+    liga = (data / "sources" / "liga-28-points.yaml").read_text(encoding="utf-8")
+    url = "https://news.liga.net/en/amp/politics/news/"
+    for number, spelling in enumerate(
+        [
+            "http://www.news.liga.net/en/politics/news/",
+            "https://news.liga.net/en/amp/politics/news/",
+        ]
+    ):
+        copy = liga.replace('id: "liga-28-points"', f'id: "liga-spelling-{number}"')
+        if number == 1:
+            copy = copy.replace('-ukraine-and-russia"', '-ukraine-and-russia/?utm_source=x"')
+        (data / "sources" / f"liga-spelling-{number}.yaml").write_text(
+            copy.replace(url, spelling), encoding="utf-8"
+        )
+    seed = (data / "sources" / "seed-001.yaml").read_text(encoding="utf-8")
+    (data / "sources" / "seed-001-again.yaml").write_text(
+        seed.replace('id: "seed-001"', 'id: "seed-001-again"'), encoding="utf-8"
+    )
+    # A point link that closes a circle.
+    forward = data / "point_links" / "us28-06-to-e3-06.yaml"
+    back = data / "point_links" / "e3-06-back.yaml"
+    back.write_text(forward.read_text(encoding="utf-8"), encoding="utf-8")
+    for old, new in [
+        ('id: "us28-06-to-e3-06"', 'id: "e3-06-back"'),
+        ('earlier: "point-06"', 'earlier: "TMP"'),
+        ('later: "e3-point-06"', 'later: "point-06"'),
+        ('earlier: "TMP"', 'earlier: "e3-point-06"'),
+        ('earlier_document: "us-28-point-draft"', 'earlier_document: "TMP"'),
+        ('later_document: "european-counter-proposal"', 'later_document: "us-28-point-draft"'),
+        ('earlier_document: "TMP"', 'earlier_document: "european-counter-proposal"'),
+    ]:
+        _replace_in(back, old, new)
+    # A position on the plan dated before its first version (us-28-point-draft, 2025-11-20).
+    _replace_in(
+        data / "positions" / "barrot-peace-not-capitulation.yaml",
+        "date: null",
+        'date: "2025-11-02"',
+    )
+    # A Windows device name as an id.
+    summit = (FIXTURES_VALID / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
+    (data / "events" / "aux.yaml").write_text(summit.replace("id: fixture-summit", "id: aux"))
+    found = {(p.path.rsplit("/", 1)[-1], p.code) for p in validate(project).problems}
+    assert {
+        ("liga-spelling-0.yaml", "D006"),
+        ("liga-spelling-1.yaml", "D006"),
+        ("barrot-peace-not-capitulation.yaml", "E002"),
+        ("aux.yaml", "F006"),
+    } <= found
+    assert any(code == "L005" for _, code in found)
+    # Whichever of the two files sorts first is the one the other is reported against.
+    assert {("seed-001.yaml", "D006"), ("seed-001-again.yaml", "D006")} & found
+    assert ("liga-spelling-0.yaml", "D005") not in found  # another spelling: D006, not D005
+
+
+@pytest.mark.parametrize("name", ["con", "aux", "nul", "prn", "com1", "lpt9", "com0"])
+def test_new_refuses_a_windows_device_name(project: Path, name: str) -> None:
+    result = run_cli("new", "events", name, cwd=project)
+    assert result.returncode == 1 and "F006" in result.stderr
+    assert not (project / "data" / "events" / f"{name}.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://www.example.com/news/story/", "http://example.com/news/story"),
+        ("https://example.com/amp/news/story", "https://example.com/news/story"),
+        ("https://example.com/news/story.amp", "https://example.com/news/story"),
+        ("https://amp.example.com/news/story", "https://example.com/news/story"),
+        ("https://example.com/news/story?utm_source=x&fbclid=y", "https://example.com/news/story"),
+        ("https://example.com/news/story#comments", "https://example.com/news/story"),
+        ("https://EXAMPLE.com:443/news/story", "https://example.com/news/story"),
+        ("https://example.com/view.php?b=2&a=1", "https://example.com/view.php?a=1&b=2"),
+    ],
+)
+def test_url_spellings_of_one_page_normalise_alike(a: str, b: str) -> None:
+    from plan_dataset.same_page import normalised_url
+
+    assert normalised_url(a) == normalised_url(b)
+
+
+def test_pages_that_differ_stay_apart() -> None:
+    from plan_dataset.same_page import normalised_url
+
+    assert normalised_url("https://x.com/view.php?id=1") != normalised_url(
+        "https://x.com/view.php?id=2"
+    )
+    assert normalised_url("https://x.com/?p=1") != normalised_url("https://x.com/?p=2")
+
+
+def test_corroboration_counts_one_page_once_however_written() -> None:
+    from types import SimpleNamespace
+
+    from plan_dataset.corroboration import corroboration_of
+
+    def source(record_id: str, url: str | None, sha256: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=record_id, url=url, sha256=sha256, path=None, origin=None, reliability="wire"
+        )
+
+    sources = {
+        s.id: s
+        for s in [
+            source("a", "https://www.example.com/story/"),
+            source("b", "http://example.com/story?utm_medium=social"),
+            source("c", "https://example.com/amp/story"),
+            source("d", None, "ab" * 32),
+            source("e", None, "ab" * 32),
+            source("f", "https://other.example/story"),
+        ]
+    }
+    items = [SimpleNamespace(source=name) for name in sources]
+    result = corroboration_of(items, sources.get)
+    assert result.origins == ("a", "d", "f")

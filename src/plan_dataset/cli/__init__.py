@@ -29,6 +29,7 @@ from plan_dataset.cli import (
 )
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_USAGE
 from plan_dataset.cli.streams import command_streams
+from plan_dataset.escaping import for_terminal
 
 # Commands that only read the data: outside a checkout they use the bundle in the package.
 # validate, build, new and release need a checkout.
@@ -89,5 +90,5 @@ def _run(argv: Sequence[str] | None) -> int:
         status: int = COMMANDS[args.command].run(args)
         return status
     except OSError as error:
-        print(f"plan-dataset: {error}", file=sys.stderr)
+        print(f"plan-dataset: {for_terminal(str(error))}", file=sys.stderr)
         return EXIT_INVALID

@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     out: Path = args.out
     single = OUTPUTS[args.format].single_file
+    if out.is_symlink():
+        print(f"plan-dataset: W001 --out {str(out)!r} is a symbolic link: refused", file=sys.stderr)
+        return EXIT_USAGE
     if (single and out.is_dir()) or (not single and out.exists() and not out.is_dir()):
         kind = "a file name" if single else "a folder"
         print(f"plan-dataset: --out {str(out)!r} must be {kind}", file=sys.stderr)
@@ -47,5 +50,5 @@ def run(args: argparse.Namespace) -> int:
         print(write_file(out, content))
         return EXIT_OK
     for name, content in files.items():
-        print(write_file(out / name, content))
+        print(write_file(out / name, content, root=out))
     return EXIT_OK

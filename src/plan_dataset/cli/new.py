@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     target = args.root / DATA_DIR / args.table / f"{record_id}.yaml"
     text = scaffold(args.table, record_id, source_id=args.source, archived=archived)
     # create_file never overwrites: a file that appeared meanwhile, or a link, is refused.
-    create_file(target, text.encode("utf-8"))
+    create_file(target, text.encode("utf-8"), root=args.root)
     print(f"{target}: fill in the empty values, then run plan-dataset validate {target}")
     return EXIT_OK
 

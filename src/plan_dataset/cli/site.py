@@ -40,17 +40,17 @@ def run(args: argparse.Namespace) -> int:
             "their context (run it in a checkout for that)",
             file=sys.stderr,
         )
-    from plan_dataset.outputs.atomic import switch_files
+    from plan_dataset.outputs.atomic import JOURNAL, switch_files
     from plan_dataset.site import render_site
+    from plan_dataset.walk import walk
 
     files = render_site(snapshot)
     files[MARKER] = b"written by plan-dataset site\n"
     out.mkdir(parents=True, exist_ok=True)
-    stale = [
-        path
-        for path in sorted(out.rglob("*"))
-        if path.is_file() and path.relative_to(out).as_posix() not in files
-    ]
+    tree = walk(out)
+    # A link or special file in a site folder is never ours: switch_files refuses it (W001).
+    found = [*tree.files, *tree.links, *tree.special]
+    stale = [path for path in found if path.relative_to(out).as_posix() not in (*files, JOURNAL)]
     changed = switch_files(out, files, stale)
     print(f"site: {len(files) - 1} files in {out}; {len(changed)} changed")
     return EXIT_OK

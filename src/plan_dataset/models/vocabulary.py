@@ -8,8 +8,13 @@ from plan_dataset.corroboration import RELIABILITY_ORDER
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 80
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# Years every output can write: Python's dates start at year 1 and pandas' nanosecond
+# timestamps (to_pandas, the Parquet readers) end in April 2262, so a year such as 0000
+# or 9999 would validate and then crash a build, a release or the site.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+_YEAR = "(19[0-9]{2}|2[01][0-9]{2})"
+PARTIAL_DATE_PATTERN = rf"^{_YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+FULL_DATE_PATTERN = rf"^{_YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 # Closed vocabularies. Changing one is a schema change (see CHANGELOG.md).
 Hedge = Literal["asserted", "reported", "alleged", "speculative"]

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from plan_dataset.escaping import for_csv
 from plan_dataset.tables import TABLES, Row, Table
 
 
@@ -16,6 +17,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return for_csv(value)
     return repr(value) if isinstance(value, float) else str(value)
 
 

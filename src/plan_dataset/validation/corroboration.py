@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from plan_dataset.corroboration import OriginLoop, chain_of, corroboration_of
 from plan_dataset.models import Outlet, Provision, Source
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
+
+# Per validation run: sources whose origin chain is known to end without a loop.
+_loop_free: WeakKeyDictionary[DatasetIndex, set[str]] = WeakKeyDictionary()
 
 CODES = {
     "S001": Code(
@@ -40,10 +44,13 @@ def check_sourcing(record: CheckedRecord, index: DatasetIndex) -> Iterator[Findi
         )
 
     if isinstance(model, Source) and model.origin is not None:
+        known = _loop_free.setdefault(index, set())
         try:
-            chain_of(model, source, strict=True)
+            chain = chain_of(model, source, strict=True, known=known)
         except OriginLoop as loop:
             yield Finding(("origin",), "S003", f"origin chain loops: {loop}")
+        else:
+            known.update(link.id for link in chain)
     if isinstance(model, Provision) and model.status == "published":
         result = corroboration_of(model.evidence, source)
         strong = ", ".join(result.strong_origin_ids) or "none"

@@ -73,6 +73,11 @@ def unusable_new_id(
     reserved = reserved_id(record_id)
     if reserved is not None:
         return "D003", reserved
+    from plan_dataset.validation.portable_names import non_portable
+
+    not_portable = non_portable(record_id, "<table>")
+    if not_portable is not None:
+        return "F006", not_portable
     for other in MODELS:
         if index.exists(other, record_id) and not (table and may_share_id(table, other)):
             return "D001", f"id {record_id!r} is already used in data/{other}/"

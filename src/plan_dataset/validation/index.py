@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from plan_dataset.bounded import MAX_SEED_BYTES, read_regular
 from plan_dataset.models import MODELS, Record, Source
 from plan_dataset.provenance import SourceText, archive_path_problem
 from plan_dataset.validation.base import DATA_DIR, RECORD_SUFFIX, CheckedRecord
@@ -92,10 +93,8 @@ class DatasetIndex:
             if source.path is not None and archive_path_problem(self.root, source.path) is None:
                 file = self.root / source.path
                 try:
-                    if file.is_file():
-                        text = SourceText.from_text(
-                            file.read_text(encoding="utf-8", errors="replace")
-                        )
+                    data = read_regular(file, MAX_SEED_BYTES)
+                    text = SourceText.from_text(data.decode("utf-8", errors="replace"))
                 except OSError:
                     text = None  # the provenance layer reports it
             self.texts[source.id] = text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 
 from plan_dataset.models import (
@@ -60,11 +61,9 @@ def _archive(source: Source, index: DatasetIndex) -> Iterator[Finding]:
         return
     file = index.root / source.path
     try:
-        actual = sha256_of(file) if file.is_file() else None
+        actual = sha256_of(file) if os.path.lexists(file) else None
     except OSError as error:
-        yield Finding(
-            ("path",), "P003", f"archived file {source.path!r} cannot be read: {error.strerror}"
-        )
+        yield Finding(("path",), "P003", f"archived file {source.path!r} cannot be read: {error}")
         return
     if actual is None:
         yield Finding(("path",), "P003", f"archived file {source.path!r} does not exist")

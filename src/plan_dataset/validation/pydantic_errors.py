@@ -7,13 +7,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
 from plan_dataset.schema import field_names_at
 from plan_dataset.validation.base import CheckedRecord
 from plan_dataset.yaml_reader import Loc
 
 _PATTERN_MESSAGES = {
     "slug": "is not a lowercase slug (a-z, 0-9, single hyphens between)",
-    "date": "is not a date like 2025-11-19, 2025-11 or 2025",
+    "date": (
+        f"is not a date like 2025-11-19, 2025-11 or 2025 in the years {MIN_YEAR} to {MAX_YEAR}, "
+        "which every output (Parquet, pandas, the site) can write"
+    ),
     "sha": "is not a SHA-256 in 64 lowercase hex digits",
     "url": "is not an http(s) URL without spaces",
 }
@@ -149,7 +153,7 @@ def _pattern_kind(pattern: str) -> str:
         return "sha"
     if "https?" in pattern:
         return "url"
-    return "date" if "[0-9]{4}" in pattern else "slug"
+    return "date" if "(0[1-9]|1[0-2])" in pattern else "slug"
 
 
 def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, str, str, bool]:

@@ -61,6 +61,17 @@ def check_dates(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]
                 "E001",
                 f"date_latest {model.date_latest} is before date_earliest {model.date_earliest}",
             )
+    if isinstance(model, Position) and model.date is not None and model.target == PLAN_TARGET:
+        # The plan as a whole: it existed from its first version on.
+        dated = [d for d in index.all_records("documents") if isinstance(d, Document) and d.date]
+        first = min(dated, key=lambda d: (first_day(d.date or ""), d.id), default=None)
+        if first is not None and first.date and last_day(model.date) < first_day(first.date):
+            yield Finding(
+                ("date",),
+                "E002",
+                f"dated {model.date}, before any version of the plan existed "
+                f"(the first, {first.id}, is dated {first.date})",
+            )
     if isinstance(model, Position) and model.date is not None:
         document = _target_document(model, index)
         if (

@@ -18,6 +18,7 @@ from plan_dataset.corroboration import (
     corroboration_of,
     parts_of,
 )
+from plan_dataset.stats import evidence_strength_of
 
 NAMED_AGENCIES = (
     *("tass", "ria-novosti", "interfax-russia", "xinhua", "cgtn", "anadolu", "ukrinform"),
@@ -73,9 +74,9 @@ def test_no_relay_of_state_media_or_an_aggregator_counts_anywhere(
                 counted = found[key]
                 # Dropping every such page changes nothing: none of them was counted.
                 without = corroboration_of(kept, look_up)
-                assert (counted.origins, counted.strongest) == (
-                    without.origins,
-                    without.strongest,
+                assert (counted.origin_ids, counted.strongest_reliability) == (
+                    without.origin_ids,
+                    without.strongest_reliability,
                 ), key
 
 
@@ -111,21 +112,22 @@ def test_the_audited_relays_carry_their_agency(
     assert (source.origin, set(source.credits)) == (origin, credited)
     assert source_id in _relays_what_never_counts(dataset)
     for record in dataset.cited_by(source_id):
-        for result in dataset.corroboration(record).values():
-            assert source_id not in result.origins and origin not in result.origins
+        found = dataset.corroboration(record)
+        for result in (found, *found.parts.values()):
+            assert source_id not in result.origin_ids and origin not in result.origin_ids
 
 
 def test_the_28_point_draft_is_judged_by_its_points(dataset: plan_dataset.Dataset) -> None:
-    draft = dataset.corroboration(dataset.document("us-28-point-draft"))[None]
+    draft = dataset.corroboration(dataset.document("us-28-point-draft"))
     points = [
         p
         for p in dataset.provisions
         if p.status == "published" and p.document == "us-28-point-draft"
     ]
-    well = [p for p in points if not dataset.corroboration(p)[None].weakly_sourced]
+    well = [p for p in points if not dataset.corroboration(p).weakly_sourced]
     assert (draft.points, draft.points_well_sourced) == (len(points), len(well)) == (28, 24)
-    assert not draft.weakly_sourced and len(draft.strong_origins) < 2
-    e3 = dataset.corroboration(dataset.document("european-counter-proposal"))[None]
+    assert not draft.weakly_sourced and draft.strong_origins < 2
+    e3 = dataset.corroboration(dataset.document("european-counter-proposal"))
     assert e3.points_well_sourced is not None and e3.points is not None
     assert e3.weakly_sourced == (e3.points_well_sourced * 2 < e3.points)
 
@@ -140,20 +142,27 @@ def test_readme_states_the_primary_and_weakly_sourced_counts(
     readme = _readme()
     look_up = _look_up(dataset)
     primary = [s for s in dataset.sources if s.reliability == "primary"]
-    stated = re.search(r"Today (\d+) sources are an official site's own page", readme)
-    assert stated and int(stated.group(1)) == len(primary)
     resting, with_evidence, weak = set(), 0, 0
     for table in dataset.table_names():
         if table == "sources":
             continue
         for record in dataset.table(table):
             items = dataset.evidence(record)
-            own = dataset.corroboration(record).get(None)
-            if own is not None:  # evidence of its own, not only in parts (variants)
+            if None in parts_of(record):  # evidence of its own, not only in parts (variants)
                 with_evidence += 1
-                weak += own.weakly_sourced
+                weak += dataset.corroboration(record).weakly_sourced
             if any("primary" in classes_along(look_up(i.source), look_up) for i in items):
                 resting.add((table, record.id))
+    # `plan-dataset stats` reports the same figures, from the same computation as here.
+    records = {name: list(dataset.table(name)) for name in dataset.table_names()}
+    assert evidence_strength_of(records) == {
+        "primary_sources": len(primary),
+        "records_resting_on_primary": len(resting),
+        "records_with_own_evidence": with_evidence,
+        "records_weakly_sourced": weak,
+    }
+    stated = re.search(r"Today (\d+) sources are an official site's own page", readme)
+    assert stated and int(stated.group(1)) == len(primary)
     stated = re.search(r"(\d+) records rest on a primary text", readme)
     assert stated and int(stated.group(1)) == len(resting)
     stated = re.search(
@@ -161,7 +170,7 @@ def test_readme_states_the_primary_and_weakly_sourced_counts(
     )
     assert stated and (int(stated.group(1)), int(stated.group(2))) == (with_evidence, weak)
     stated = re.search(r"`us-28-point-draft` has (\d+) of its (\d+) points", readme)
-    draft = dataset.corroboration(dataset.document("us-28-point-draft"))[None]
+    draft = dataset.corroboration(dataset.document("us-28-point-draft"))
     assert stated and (int(stated.group(1)), int(stated.group(2))) == (
         draft.points_well_sourced,
         draft.points,

@@ -16,6 +16,7 @@ from plan_dataset.corroboration import (
     all_corroboration,
     classes_along,
     corroboration_of,
+    origin_of,
     parts_of,
 )
 from plan_dataset.stats import evidence_strength_of
@@ -187,3 +188,94 @@ def test_official_sites_own_pages_are_primary(dataset: plan_dataset.Dataset) -> 
         for outlet in official:
             if any(host == d or host.endswith("." + d) for d in outlet.domains):
                 assert source.reliability == "primary", source.id
+
+
+# The outlets pass (docs/curation-notes/outlets-pass.md): each relay the two review passes
+# left open, with the origin and credits its page or caveat supports, and whether it counts.
+@pytest.mark.parametrize(
+    ("source_id", "origin", "credited", "can_count"),
+    [
+        ("anews-kremlin-confirms-trump-request", "anadolu", set(), False),
+        ("anews-300-pows-each-20260306", "afp", set(), True),
+        ("anews-coalition-anniversary-statement", None, set(), True),
+        ("anews-trilateral-postponed-us-proposal", None, set(), True),
+        ("anews-witkoff-abu-dhabi-constructive", None, set(), True),
+        (
+            "turkiyetoday-uae-abu-dhabi-second-round",
+            "anews-witkoff-abu-dhabi-constructive",
+            {"wam"},
+            False,
+        ),
+        ("royanews-geneva-difficult-businesslike", "trt-world", {"reuters"}, False),
+        ("tportal-talks-paused-20260319", "reuters", {"izvestia"}, True),
+        ("dunyanews-reuters-talks-paused-izvestia", "reuters", {"izvestia"}, True),
+        ("ebiztoday-loan-package-hungary-changes-vote", "global-news", set(), True),
+        ("1lurer-sybiha-separate-agreements", "european-pravda", set(), True),
+        ("sentinelassam-mea-peace-efforts", "ians", set(), True),
+        ("odaily-jinshi-open-letter", "jinshi", set(), False),
+        ("moldova1-patriot-afp", "afp", {"efe", "agerpres"}, False),
+        ("hurriyet-axios-scoop", "anadolu", {"axios"}, False),
+        ("dailysabah-paris-security-guarantees", "reuters", set(), True),
+        ("irishtimes-geneva-19-points", "financial-times", set(), True),
+        ("novynylive-peskov-parameters", "tass", set(), False),
+        ("unn-vatican-news-pope-italy-mediator", "vatican-news", set(), False),
+        ("uanews-tusk-author", "ukrainska-pravda", {"european-pravda"}, True),
+        ("up-first-tranche-eu-loan-april", None, {"european-pravda"}, True),
+        ("fmt-geneva-joint-statement", None, set(), True),
+        ("okaz-umerov-red-lines", None, set(), True),
+    ],
+)
+def test_the_outlets_pass_relays(
+    dataset: plan_dataset.Dataset,
+    source_id: str,
+    origin: str | None,
+    credited: set[str],
+    can_count: bool,
+) -> None:
+    source = dataset.source(source_id)
+    assert (source.origin, set(source.credits)) == (origin, credited)
+    assert (source_id not in _relays_what_never_counts(dataset)) == can_count
+    assert "outlets pass" in (source.caveats or "") or source_id in {
+        "dunyanews-reuters-talks-paused-izvestia",
+        "sentinelassam-mea-peace-efforts",
+        "odaily-jinshi-open-letter",
+        "uanews-tusk-author",
+        "up-first-tranche-eu-loan-april",
+        "unn-vatican-news-pope-italy-mediator",
+    }
+
+
+def test_copies_of_one_text_now_count_once(dataset: plan_dataset.Dataset) -> None:
+    look_up = _look_up(dataset)
+    same = [
+        ("anews-300-pows-each-20260306", "citizen-afp-500-pow-exchange"),
+        ("tportal-talks-paused-20260319", "dunyanews-reuters-talks-paused-izvestia"),
+        ("irishtimes-geneva-19-points", "liga-ft-19-points"),
+    ]
+    for one, other in same:
+        first, second = dataset.source(one), dataset.source(other)
+        assert origin_of(first, look_up) == origin_of(second, look_up), (one, other)
+    geneva = dataset.corroboration(dataset.document("us-19-point-revision"))
+    assert "irishtimes-geneva-19-points" not in geneva.origin_ids
+    assert "financial-times" in geneva.origin_ids
+
+
+def test_the_new_outlets_and_their_classes(dataset: plan_dataset.Dataset) -> None:
+    outlets = {o.id: o for o in dataset.outlets}
+    classes = {
+        "ians": "established_outlet",
+        "jinshi": "regional_outlet",
+        "izvestia": "regional_outlet",
+        "adnkronos": "established_outlet",
+        "efe": "state_affiliated",
+        "agerpres": "state_affiliated",
+        "global-news": "established_outlet",
+        "european-pravda": "established_outlet",
+        "vatican-news": "state_affiliated",
+    }
+    assert {i: outlets[i].reliability for i in classes} == classes
+    # The Holy See's news service is judged like any government's: an official outlet,
+    # evidence of what the Holy See said, never corroboration; the judgement is recorded.
+    vatican = outlets["vatican-news"]
+    assert vatican.country == "VA" and "official" in (vatican.notes or "")
+    assert "Dicastery for Communication" in (vatican.notes or "")

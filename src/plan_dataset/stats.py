@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from plan_dataset.corroboration import all_corroboration, part_key
+from plan_dataset.corroboration import (
+    Corroboration,
+    all_corroboration,
+    classes_along,
+    lookup_of,
+    part_key,
+)
 from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
 from plan_dataset.snapshot import Snapshot
 
@@ -45,6 +51,40 @@ def source_metadata_of(sources: list[Source]) -> dict[str, Any]:
     }
 
 
+def evidence_strength_of(
+    records: dict[str, list[Any]], found: dict[str, Corroboration] | None = None
+) -> dict[str, int]:
+    """The figures the README states: how many sources are an official site's own page
+    (class ``primary``); how many records (sources aside) cite a page whose origin chain or
+    credits reach a primary text; and, of the records with evidence of their own (not only
+    in terms or variants), how many are weakly sourced."""
+    if found is None:
+        found = all_corroboration(records)
+    look_up = lookup_of(records)
+    primary_sources = sum(1 for s in records.get("sources", ()) if s.reliability == "primary")
+    resting, with_evidence, weak = 0, 0, 0
+    for table, table_records in records.items():
+        if table == "sources":
+            continue
+        for record in table_records:
+            own = found.get(part_key(table, record.id, None))
+            if own is not None:
+                with_evidence += 1
+                weak += own.weakly_sourced
+            cited = {item.source for _loc, _part, item in evidence_items(record)}
+            pages = (look_up(source) for source in cited)
+            if any(
+                page is not None and "primary" in classes_along(page, look_up) for page in pages
+            ):
+                resting += 1
+    return {
+        "primary_sources": primary_sources,
+        "records_resting_on_primary": resting,
+        "records_with_own_evidence": with_evidence,
+        "records_weakly_sourced": weak,
+    }
+
+
 def stats_of(snapshot: Snapshot) -> dict[str, Any]:
     """Counts per table, per source (records citing it, by table), per evidence kind and
     hedge, and how many records and parts are weakly sourced, with every published
@@ -78,6 +118,7 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
     return {
         "records": {table: tables[table] for table in MODELS},
         "source_metadata": source_metadata_of(sources),
+        "evidence_strength": evidence_strength_of(snapshot.records, found),
         "evidence_kinds": {kind: kinds[kind] for kind in ("quote", "locator")},
         "hedges": dict(sorted(hedges.items())),
         "weakly_sourced_records": {table: weak[table] for table in MODELS if weak[table]},
@@ -109,6 +150,14 @@ def stats_lines(stats: dict[str, Any]) -> list[str]:
         f" {meta['with_date']} dated, {meta['checked_no_date_shown']} checked, none shown)"
     )
     lines.append(f"  {'not checked':<14} {len(meta['unchecked']):>6}")
+    strength = stats["evidence_strength"]
+    lines.append("primary texts (an official site's own page)")
+    lines.append(f"  {'sources':<14} {strength['primary_sources']:>6}")
+    lines.append(f"  {'records on one':<14} {strength['records_resting_on_primary']:>6}")
+    lines.append(
+        f"  {'weak records':<14} {strength['records_weakly_sourced']:>6}"
+        f"  of {strength['records_with_own_evidence']} with evidence of their own"
+    )
     lines.append("weakly sourced records (fewer than two independent origins), by table")
     lines += [f"  {t:<14} {n:>6}" for t, n in stats["weakly_sourced_records"].items()]
     lines.append("published points weakly sourced by exception")

@@ -34,7 +34,7 @@ def test_merz_dw_interview_is_dated_to_sunday_23_november(
     relay = dataset.source("fakti-bg-merz-dw-sunday")
     assert relay.origin == "dw-merz-g20-interview"
     # Three pages, one DW interview: still a single origin.
-    assert dataset.corroboration(merz)[None].origins == ("dw-merz-g20-interview",)
+    assert dataset.corroboration(merz).origin_ids == ("dw-merz-g20-interview",)
 
 
 def test_locators_a_paragraph_off_are_corrected(dataset: plan_dataset.Dataset) -> None:

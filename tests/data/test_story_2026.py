@@ -43,10 +43,10 @@ def test_geneva_round_rests_on_independent_pages_not_state_media(
     dataset: plan_dataset.Dataset,
 ) -> None:
     geneva = dataset.get("events", "geneva-trilateral-talks-20260217")
-    figures = dataset.corroboration(geneva)[None]
+    figures = dataset.corroboration(geneva)
     assert not figures.weakly_sourced
     assert "rt-medinsky-geneva-assessment" in evidence_sources(geneva)
-    assert "rt-medinsky-geneva-assessment" not in figures.origins
+    assert "rt-medinsky-geneva-assessment" not in figures.origin_ids
     assert dataset.get("sources", "rt-medinsky-geneva-assessment").reliability == "state_affiliated"
 
 
@@ -123,7 +123,7 @@ def test_weak_positions_say_so(dataset: plan_dataset.Dataset) -> None:
     ):
         position = dataset.get("positions", position_id)
         assert position.notes.startswith("Weakly sourced"), position_id
-        assert dataset.corroboration(position)[None].weakly_sourced, position_id
+        assert dataset.corroboration(position).weakly_sourced, position_id
 
 
 def test_eu_loan_course_to_april_2026(dataset: plan_dataset.Dataset) -> None:
@@ -206,7 +206,7 @@ def test_every_weakly_sourced_story_record_says_so(dataset: plan_dataset.Dataset
     for table, ids in STORY_RECORDS.items():
         for record_id in ids:
             record = dataset.get(table, record_id)
-            if dataset.corroboration(record)[None].weakly_sourced:
+            if dataset.corroboration(record).weakly_sourced:
                 assert (record.notes or "").startswith("Weakly sourced"), record_id
 
 
@@ -262,7 +262,7 @@ def test_munich_locators(dataset: plan_dataset.Dataset) -> None:
 def test_review_added_pages_firm_up_three_positions(dataset: plan_dataset.Dataset) -> None:
     erdogan = dataset.get("positions", "erdogan-broker-end-of-war-20251123")
     assert "notizie-askanews-erdogan-putin-call" in evidence_sources(erdogan)
-    assert not dataset.corroboration(erdogan)[None].weakly_sourced
+    assert not dataset.corroboration(erdogan).weakly_sourced
     pope = dataset.get("positions", "leo-xiv-plan-needs-europe-20251202")
     assert "unn-vatican-news-pope-italy-mediator" in evidence_sources(pope)
     twenty = dataset.get("positions", "zelenskyy-munich-guarantees-20-years-20260214")

@@ -48,10 +48,10 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
         *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
         *("change", "notes", "curation_notes"),
     ),
-    "questions": ("id", "title", "summary", "notes"),
+    "questions": ("id", "title", "summary", "notes", "curation_notes"),
     "question_statuses": (
         *("id", "question", "date", "status", "document", "provision", "event", "summary"),
-        "notes",
+        *("notes", "curation_notes"),
     ),
 }
 
@@ -75,6 +75,7 @@ def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             "country": o.country,
             "reliability": o.reliability,
             "notes": o.notes,
+            "curation_notes": o.curation_notes,
         }
 
 

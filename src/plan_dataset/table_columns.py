@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'country',
         'reliability',
         'notes',
+        'curation_notes',
     ),
     'outlet_aliases': (
         'outlet_id',
@@ -110,6 +111,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'title',
         'summary',
         'notes',
+        'curation_notes',
     ),
     'question_provisions': (
         'question_id',
@@ -161,6 +163,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         'event',
         'summary',
         'notes',
+        'curation_notes',
     ),
     'discrepancies': (
         'id',

@@ -74,6 +74,7 @@ TABLES: tuple[Table, ...] = (
             *(model_column("outlets", f) for f in ("id", "name", "kind", "country")),
             model_column("outlets", "reliability"),
             model_column("outlets", "notes"),
+            model_column("outlets", "curation_notes"),
         ),
         ("id",),
         ROW_FUNCTIONS["outlets"],

@@ -124,6 +124,9 @@ RECORD_KINDS: dict[str, str] = {
     "positions": "the position",
     "events": "the event",
     "discrepancies": "the discrepancy",
+    "outlets": "the outlet",
+    "questions": "the question",
+    "question_statuses": "the status of a question",
 }
 
 # A table's name as a heading, for the home page's counts and downloads.
@@ -144,4 +147,12 @@ TABLE_TITLES: dict[str, str] = {
     "discrepancy_variants": "The variants of each discrepancy",
     "attributions": "Evidence: one row per quote or locator",
     "corroboration": "How well each fact is corroborated",
+    "outlets": "Outlets and agencies",
+    "outlet_aliases": "Other names of each outlet",
+    "outlet_domains": "Web domains of each outlet",
+    "source_credits": "Outlets and sources each page credits",
+    "questions": "The plan's questions",
+    "question_provisions": "Points of every version on each question",
+    "question_statuses": "Where each question stood, and when",
+    "position_questions": "Questions each position addresses",
 }

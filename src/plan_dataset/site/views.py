@@ -10,6 +10,7 @@ from plan_dataset.corroboration import Corroboration
 from plan_dataset.dates import first_day, last_day
 from plan_dataset.figures import format_term
 from plan_dataset.queries import event_sort_key
+from plan_dataset.site.labels import label
 
 # How much of an archived text to show around a quote: up to two sentences each side.
 CONTEXT_CHARACTERS = 360
@@ -111,6 +112,10 @@ class Views:
             position = next(p for p in self.dataset.positions if p.id == record_id)
             who = next(s for s in self.dataset.stakeholders if s.id == position.stakeholder)
             return f"{who.name}, {position.date or 'undated'}"
+        if table == "question_statuses":
+            status = next(s for s in self.dataset.question_statuses if s.id == record_id)
+            question = self.dataset.question(status.question)
+            return f"{question.title}: {label('QuestionStanding', status.status)}, {status.date}"
         record = self.dataset.get(table, record_id)
         for field in ("name", "title"):
             if getattr(record, field, None):
@@ -142,6 +147,13 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     if table == "point_links":
         link = next(link for link in views.dataset.point_links if link.id == record_id)
         return f"compare/{link.earlier_document}--{link.later_document}.html"
+    if table == "questions":
+        return f"questions/{record_id}.html"
+    if table == "question_statuses":
+        status = next(s for s in views.dataset.question_statuses if s.id == record_id)
+        return f"questions/{status.question}.html#{record_id}"
+    if table == "outlets":
+        return "sources/index.html"
     return "index.html"
 
 

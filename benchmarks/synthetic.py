@@ -183,13 +183,13 @@ class Generator:
     def short(self, low: int = 4, high: int = 10) -> str:
         return self.text(low, high, 300)
 
-    def date(self) -> str | None:
+    def date(self, years: tuple[int, ...] = (2014, 2022, 2024, 2025, 2025, 2025)) -> str | None:
         roll = self.rng.random()
         if roll < 0.15:
             return None
         day = self.rng.randint(1, 28)
         month = self.rng.randint(1, 12)
-        year = self.rng.choice([2014, 2022, 2024, 2025, 2025, 2025])
+        year = self.rng.choice(years)
         if roll < 0.25:
             return f"{year}"
         if roll < 0.45:
@@ -328,9 +328,10 @@ class Generator:
             "target": target,
             "stance": self.rng.choice(STANCES),
             "summary": self.text(10, 40),
-            # Undated on a point, so that no position predates its version (E002); a
+            # Undated on a point, and on the plan dated after every version (documents
+            # are dated up to 2025), so that no position predates its version (E002); a
             # note on each explains same-day stances (E003).
-            "date": self.date() if target == "plan" else None,
+            "date": self.date(years=(2026,)) if target == "plan" else None,
             "notes": self.text(),
             "evidence": self.evidence(self.count(1, 3)),
         }

@@ -7,7 +7,8 @@ import json
 import os
 
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
-from plan_dataset.escaping import for_message
+from plan_dataset.optional_pandas import frame
+from plan_dataset.problems import DatasetInvalid
 from plan_dataset.queries import QuestionQueries
 from plan_dataset.records import (
     DECODERS,
@@ -28,31 +29,16 @@ from plan_dataset.records import (
 # Only type checkers import typing: at run time it would cost more than loading the bundle.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
     from pathlib import Path
     from typing import Any, Literal, overload
 
     from plan_dataset.corroboration import Corroboration
-    from plan_dataset.problems import Problem
     from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
 
 BUNDLE_RESOURCE = "data/plan-dataset.json"
 TABLE_NAMES = tuple(DECODERS)
-
-
-class DatasetInvalid(ValueError):
-    """Raised by ``load(path)`` when the records under ``path`` do not validate."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        # One line per problem, whatever a path or an echoed value holds (escaping.py).
-        lines = [
-            f"{for_message(p.path)}:{p.line}:{p.column}: {p.code} {for_message(p.message)}"
-            for p in problems[:20]
-        ]
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem(s):\n" + "\n".join(lines) + more)
 
 
 class Dataset(QuestionQueries):
@@ -231,7 +217,7 @@ class Dataset(QuestionQueries):
         from plan_dataset.queries import stance_matrix, stance_rows
 
         cells = stance_matrix(self)
-        return _frame(stance_rows(cells)) if as_frame else cells
+        return frame(stance_rows(cells)) if as_frame else cells
 
     def lineage(self, point: Provision | str) -> list[PointLink]:
         """The point links on a point's chain across versions, oldest version first."""
@@ -256,7 +242,7 @@ class Dataset(QuestionQueries):
         for name in (document_a, document_b):
             self.get("documents", name)
         rows = compare(self, document_a, document_b)
-        return _frame(rows) if as_frame else rows
+        return frame(rows) if as_frame else rows
 
     def discrepancies_about(self, record: Record | str) -> list[Discrepancy]:
         """The discrepancies about a record (a record or its id): where sources disagree."""
@@ -334,35 +320,9 @@ class Dataset(QuestionQueries):
         ``<column>_precision`` column saying year, month or day). Needs the
         ``pandas`` extra: ``pip install '.[pandas]'`` in a checkout, or ``pip install pandas``.
         """
-        from plan_dataset.table_columns import COLUMNS
+        from plan_dataset.optional_pandas import frames_of
 
-        _require_pandas()
-        from plan_dataset.frames import to_frame
-
-        if table is not None and table not in COLUMNS:
-            raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
-        names = list(COLUMNS) if table is None else [table]
-        frames = {name: to_frame(name, self.rows(name)) for name in names}
-        return frames if table is None else frames[table]
-
-
-PANDAS_MISSING = (
-    "this needs pandas, which is not installed: pip install 'pandas>=2.0' "
-    "(the pandas extra: pip install '.[pandas]' in a checkout)"
-)
-
-
-def _require_pandas() -> Any:
-    """The pandas module, or an ImportError that says how to install it."""
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError(PANDAS_MISSING) from None
-    return pandas
-
-
-def _frame(rows: Sequence[Mapping[str, object]]) -> Any:
-    return _require_pandas().DataFrame(rows)
+        return frames_of(self, table)
 
 
 def _unknown_table(name: str) -> KeyError:

@@ -47,4 +47,4 @@ def test_unknown_question_and_bad_date_are_usage_errors(tmp_path: Path) -> None:
 
 
 def test_other_commands_still_need_a_project_root(tmp_path: Path) -> None:
-    assert run_cli("stats", cwd=tmp_path).returncode == 2
+    assert run_cli("validate", cwd=tmp_path).returncode == 2

@@ -91,7 +91,7 @@ def test_paris_declaration_rests_on_its_official_text(dataset: plan_dataset.Data
     assert "president-gov-ua-paris-declaration" in {e.source for e in monitoring.evidence}
     # Two independent origins or more: no sourcing note needed.
     assert monitoring.sourcing_note is None
-    assert not dataset.corroboration(monitoring)[None].weakly_sourced
+    assert not dataset.corroboration(monitoring).weakly_sourced
 
 
 def test_reported_2026_documents_have_no_invented_points(dataset: plan_dataset.Dataset) -> None:

@@ -25,7 +25,7 @@ def _strength_order(dataset: plan_dataset.Dataset, positions: list) -> list:  # 
         positions,
         key=lambda p: (
             p.date is None,
-            dataset.corroboration(p)[None].weakly_sourced,
+            dataset.corroboration(p).weakly_sourced,
             first_day(p.date) if p.date else "",
             p.id,
         ),
@@ -84,7 +84,7 @@ def test_trajectory_lists_dated_corroborated_positions_first(
 ) -> None:
     zelenskyy = dataset.trajectory("volodymyr-zelenskyy")
     first = zelenskyy[0]
-    assert first.date is not None and not dataset.corroboration(first)[None].weakly_sourced
+    assert first.date is not None and not dataset.corroboration(first).weakly_sourced
     undated = [p for p in zelenskyy if p.date is None]
     assert undated and zelenskyy[-len(undated) :] == undated
     # The anonymous seed analyses' undated claims say so.
@@ -116,6 +116,7 @@ def test_evidence_lists_the_strongest_sources_first(dataset: plan_dataset.Datase
 def test_lineage_follows_the_army_cap_across_versions(dataset: plan_dataset.Dataset) -> None:
     links = dataset.lineage("point-06")
     assert {(k.later_document, k.later, k.operation) for k in links} == {
+        ("european-24-point-plan", "eu24-point-11", "amended"),
         ("european-counter-proposal", "e3-point-06", "amended"),
         ("us-ukraine-20-point-framework", "f20-point-04", "amended"),
     }

@@ -49,6 +49,6 @@ def test_release_ships_datasette_metadata_that_fits_its_database(tmp_path: Path)
     on_point = connection.execute(queries["positions_on_a_point"]["sql"], {"point": "point-21"})
     assert {row[2] for row in on_point} >= {"opposes"}
     lineage = connection.execute(queries["lineage_of_a_point"]["sql"], {"point": "point-06"})
-    assert {row[4] for row in lineage} == {"e3-point-06", "f20-point-04"}
+    assert {row[4] for row in lineage} == {"e3-point-06", "eu24-point-11", "f20-point-04"}
     weak = connection.execute(queries["weakly_sourced_records"]["sql"]).fetchall()
     assert ("provisions", "point-20") in {(row[0], row[1]) for row in weak}

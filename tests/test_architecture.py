@@ -23,7 +23,7 @@ STAGES: list[tuple[str, ...]] = [
     (  # plain building blocks, standard library only
         "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
         "corroboration", "queries", "rows", "table_columns", "bundle_shape", "citations", "html_view",
-        "figures", "results",
+        "figures", "results", "question_queries",
         "bundle_reader", "walk", "bounded", "escaping", "same_page",
     ),
     ("yaml_reader", "yaml_messages", "provenance"),  # read

@@ -9,7 +9,7 @@ import os
 from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
 from plan_dataset.optional_pandas import frame
 from plan_dataset.problems import DatasetInvalid
-from plan_dataset.queries import QuestionQueries
+from plan_dataset.question_queries import QuestionQueries
 from plan_dataset.records import (
     DECODERS,
     Discrepancy,

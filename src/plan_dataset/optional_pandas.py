@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from plan_dataset.loader import Dataset
-
 PANDAS_MISSING = (
     "this needs pandas, which is not installed: pip install 'pandas>=2.0' "
     "(the pandas extra: pip install '.[pandas]' in a checkout)"
@@ -33,7 +31,8 @@ def frame(rows: Sequence[Mapping[str, object]]) -> Any:
     return require_pandas().DataFrame(rows)
 
 
-def frames_of(dataset: Dataset, table: str | None = None) -> Any:
+def frames_of(dataset: Any, table: str | None = None) -> Any:
+    # ``dataset`` is a loaded Dataset (typed Any: this stage may not import the loader).
     """One flat table as a typed DataFrame, or every table in a dict by name."""
     from plan_dataset.table_columns import COLUMNS
 

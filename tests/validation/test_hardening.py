@@ -806,4 +806,4 @@ def test_corroboration_counts_one_page_once_however_written() -> None:
     }
     items = [SimpleNamespace(source=name) for name in sources]
     result = corroboration_of(items, sources.get)
-    assert result.origins == ("a", "d", "f")
+    assert result.origin_ids == ("a", "d", "f")

@@ -263,6 +263,7 @@ def test_valid_data_survives_yaml_bundle_csv_and_load(
             "summary": event["summary"],
             "location": "",
             "notes": "",
+            "curation_notes": "",
         }
     ]
     with (root / "tables" / "provision_terms.csv").open(encoding="utf-8", newline="") as stream:

@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "search": "search.html",
     "stakeholders": "stakeholders/index.html",
     "versions": "versions/index.html",
+    "question": "questions/army-cap.html",
+    "questions": "questions/index.html",
 }
 
 
@@ -188,7 +190,7 @@ def _ids_and_codes() -> set[str]:
 
     dataset = plan_dataset.load()
     tables = ("sources", "stakeholders", "documents", "provisions", "point_links")
-    tables += ("positions", "events", "discrepancies")
+    tables += ("positions", "events", "discrepancies", "questions", "question_statuses")
     ids = {r.id for table in tables for r in getattr(dataset, table) if "-" in r.id}
     return ids | vocabulary_codes()
 

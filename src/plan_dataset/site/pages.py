@@ -496,6 +496,8 @@ class _Pages:
 DISCREPANCY_SUBJECTS = (
     ("documents", "Versions of the plan"),
     ("provisions", "Points and early reports"),
+    ("questions", "Questions"),
+    ("question_statuses", "Where a question stood, and when"),
     ("events", "Events: dates, places, counts"),
     ("positions", "Positions: who said what, and when"),
     ("stakeholders", "Stakeholders"),

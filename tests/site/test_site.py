@@ -81,6 +81,9 @@ def test_every_point_stakeholder_and_source_has_its_page(site: dict[str, bytes])
         assert f"versions/{document.id}.html" in site
     for earlier, later in {(k.earlier_document, k.later_document) for k in dataset.point_links}:
         assert f"compare/{earlier}--{later}.html" in site
+    assert dataset.questions and "questions/index.html" in site
+    for question in dataset.questions:
+        assert f"questions/{question.id}.html" in site
 
 
 def test_no_request_leaves_the_site(site: dict[str, bytes]) -> None:
@@ -213,3 +216,69 @@ def test_site_command_writes_a_site_and_refuses_other_folders(
     (other / "keep.txt").write_text("mine")
     assert run_cli("site", "--out", str(other), cwd=project).returncode == 2
     assert (other / "keep.txt").read_text() == "mine"
+
+
+def _text(fragment: str, between_tags: str = " ") -> str:
+    """The text a reader sees; ``between_tags=""`` for inline markup inside one phrase."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", between_tags, fragment)).split())
+
+
+def test_a_question_page_shows_its_history_in_date_order_with_labels(
+    site: dict[str, bytes],
+) -> None:
+    from plan_dataset.dates import first_day, last_day
+    from plan_dataset.site.labels import label
+
+    dataset = plan_dataset.load()
+    for question in dataset.questions:
+        page = site[f"questions/{question.id}.html"].decode("utf-8")
+        history = dataset.question_history(question)
+        shown = re.findall(r'<li id="([^"]+)">\s*<h3>(.*?)</h3>', page, re.S)
+        assert [status_id for status_id, _ in shown] == [s.id for s in history], question.id
+        for (_, heading), status in zip(shown, history, strict=True):
+            assert (
+                _text(heading, "") == f"{status.date}: {label('QuestionStanding', status.status)}"
+            )
+        # A status counts once its whole date has passed: a month sorts by its last day.
+        days = [(last_day(s.date), first_day(s.date)) for s in history]
+        assert days == sorted(days), question.id
+        current = dataset.question_status(question)
+        now = page[page.index("Where it stands now") : page.index('id="history"')]
+        assert label("QuestionStanding", current.status) in _text(now)
+        assert current.date in _text(now) and 'class="badge' in now
+        for record in (question, *history):
+            if record.curation_notes:
+                assert html.escape(record.curation_notes, quote=False) not in page
+
+
+def test_a_question_page_shows_its_points_from_several_versions(site: dict[str, bytes]) -> None:
+    dataset = plan_dataset.load()
+    page = site["questions/army-cap.html"].decode("utf-8")
+    table = page[page.index('id="points"') : page.index('id="positions"')]
+    for point_id in dataset.question("army-cap").provisions:
+        point = dataset.provision(point_id)
+        assert f'href="../provisions/{point_id}.html"' in table
+        if point.document:
+            assert dataset.document(point.document).title in _text(table)
+    versions = {dataset.provision(p).document for p in dataset.question("army-cap").provisions}
+    assert len(versions - {None}) >= 3
+    assert "Point 6: " in _text(table) and "Point 4: " in _text(table)
+
+
+def test_the_home_page_lists_every_question_with_its_status(site: dict[str, bytes]) -> None:
+    from plan_dataset.site.labels import label
+
+    dataset = plan_dataset.load()
+    home = site["index.html"].decode("utf-8")
+    table = home[home.index("Where each question stands now") : home.index("About this dataset")]
+    assert home.index("Where each question stands now") < home.index("Versions of the plan")
+    rows = re.findall(r"<tr><td(.*?)</tr>", table, re.S)
+    assert len(rows) == len(dataset.questions)
+    stand = {row["question"]: row for row in dataset.where_questions_stand()}
+    for question in dataset.questions:
+        row = next(r for r in rows if f'href="questions/{question.id}.html"' in r)
+        status = stand[question.id]
+        assert question.title in _text(row)
+        assert label("QuestionStanding", status["status"]) in _text(row)
+        assert status["latest_evidence"] in _text(row) and 'class="badge' in row
+    assert 'href="questions/index.html"' in home

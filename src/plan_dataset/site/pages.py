@@ -133,6 +133,8 @@ class _Pages:
         ]
 
     def home(self) -> None:
+        from plan_dataset.site.question_pages import standing_rows  # it imports this module
+
         published = [p for p in self.dataset.provisions if p.status == "published"]
         versions = [
             {**d.to_dict(), "curated": sum(1 for p in published if p.document == d.id)}
@@ -148,6 +150,7 @@ class _Pages:
             counts=self.dataset.counts(),
             weak_points=weak,
             tables=_table_names(),
+            standing=standing_rows(self),
         )
 
     def versions(self) -> None:
@@ -493,6 +496,8 @@ class _Pages:
 DISCREPANCY_SUBJECTS = (
     ("documents", "Versions of the plan"),
     ("provisions", "Points and early reports"),
+    ("questions", "Questions"),
+    ("question_statuses", "Where a question stood, and when"),
     ("events", "Events: dates, places, counts"),
     ("positions", "Positions: who said what, and when"),
     ("stakeholders", "Stakeholders"),
@@ -673,11 +678,14 @@ def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
 
 
 def render_pages(dataset: Any, texts: dict[str, str]) -> dict[str, bytes]:
+    from plan_dataset.site.question_pages import question_pages  # it imports this module
+
     pages = _Pages(dataset, texts)
     for step in (
         pages.home,
         pages.versions,
         pages.provisions,
+        lambda: question_pages(pages),
         pages.compare,
         pages.stakeholders,
         pages.matrix,

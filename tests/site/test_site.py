@@ -138,7 +138,7 @@ def test_figures_read_with_their_units_and_no_raw_number(site: dict[str, bytes])
     assert "at most 600,000 personnel" in army
     assert "a reduction of 50%" in site["provisions/army-size-limit.html"].decode("utf-8")
     compare = site["compare/us-28-point-draft--european-counter-proposal.html"].decode("utf-8")
-    assert "at most 600,000 personnel -&gt; at most 800,000 personnel" in compare
+    assert "at most 600,000 personnel → at most 800,000 personnel" in compare
     for name, content in site.items():
         if name.endswith(".html"):
             text = content.decode("utf-8")
@@ -165,19 +165,27 @@ def test_no_month_is_shown_as_its_first_day(site: dict[str, bytes]) -> None:
 
 
 def test_month_positions_are_spans_on_the_timeline(site: dict[str, bytes]) -> None:
-    """A position dated '2025-11' covers the month: drawn from its first to its last day,
-    never as a mark on the 1st."""
+    """A position dated '2025-11' covers its month: a vague bar across the whole month's
+    panel, never a mark on the 1st."""
     page = site["timeline.html"].decode("utf-8")
-    svg = page[page.index('aria-labelledby="positions-title') :]
-    svg = svg[: svg.index("</svg>")]
     month = [p for p in plan_dataset.load().positions if p.date and p.date.count("-") == 1]
     assert month
     for position in month:
-        tip = html.escape(f"{position.date}: {position.stance} on {position.target}", quote=False)
-        drawn = re.findall(r"<(rect|circle)[^>]*><title>" + re.escape(tip) + "</title>", svg)
-        assert drawn and set(drawn) == {"rect"}, (position.id, drawn)
-    widths = [float(w) for w in re.findall(r'<rect class="span" [^>]*width="([\d.]+)"', svg)]
-    assert widths and min(widths) > 4
+        item = re.search(
+            r'<li class="item position[^"]*"[^>]*>(?:(?!</li>).)*?#'
+            + re.escape(position.id)
+            + r'"(?:(?!</li>).)*</li>',
+            page,
+            re.S,
+        )
+        assert item, position.id
+        mark = re.search(
+            r'<span class="mark([^"]*)" style="left: ([\d.]+)%; width: ([\d.]+)%"', item.group()
+        )
+        assert mark, position.id
+        classes, left, width = mark.group(1).split(), float(mark.group(2)), float(mark.group(3))
+        assert {"span", "vague"} <= set(classes), (position.id, classes)
+        assert left == 0 and width > 90, (position.id, left, width)
 
 
 def test_the_site_is_deterministic_and_escapes_data(project: Path, tmp_path: Path) -> None:

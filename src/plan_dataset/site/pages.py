@@ -6,7 +6,6 @@ import html
 import re
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -18,7 +17,11 @@ from plan_dataset.site.prose import Prose
 from plan_dataset.site.search import search_script
 from plan_dataset.site.timeline import timeline_months
 from plan_dataset.site.views import (
+    HALVES,
     Views,
+    class_page,
+    half_of,
+    outlet_of,
     record_url,
     sorted_events,
     source_page,
@@ -78,25 +81,6 @@ def point_name(point: Any) -> str:
     if point.point_number:
         return f"Point {point.point_number}: {point.title}"
     return str(point.title)
-
-
-def class_page(reliability: str) -> str:
-    """The page listing one source class, relative to the site root."""
-    return f"sources/{reliability.replace('_', '-')}.html"
-
-
-def outlet_of(source: Any) -> tuple[str, str]:
-    """(key, name) of the outlet a source comes from: its web host, else its publisher.
-
-    The host groups a site's pages even where the publisher was left null (the page did
-    not show one); the name is the publisher where any page of that host gives one.
-    """
-    if source.url:
-        host = (urlsplit(source.url).hostname or "").removeprefix("www.")
-        return host, source.publisher or host
-    if source.publisher:
-        return source.publisher.lower(), source.publisher
-    return "", "Archived texts with no named publisher"
 
 
 class _Pages:
@@ -343,7 +327,7 @@ class _Pages:
                 by_outlet[key].append(source)
                 if key not in names or (name != key and names[key] == key):
                     names[key] = name
-            outlets = []
+            outlets: list[dict[str, Any]] = []
             for number, (key, sources) in enumerate(
                 sorted(by_outlet.items(), key=lambda item: (-len(item[1]), names[item[0]].lower())),
                 start=1,
@@ -359,25 +343,26 @@ class _Pages:
                         for table, record_id in self.views.cited_by.get(source.id, [])
                     ]
                     entries.append({"record": source, "cited_by": cited})
+                page = class_page(reliability, half_of(sources[0]))
                 outlets.append(
-                    {"anchor": f"outlet-{number}", "name": names[key], "entries": entries}
+                    {
+                        "anchor": f"outlet-{number}",
+                        "name": names[key],
+                        "entries": entries,
+                        "page": page,
+                    }
                 )
-            classes.append(
-                {
-                    "reliability": reliability,
-                    "page": class_page(reliability),
-                    "count": len(members),
-                    "outlets": outlets,
-                }
-            )
+            classes.append(_source_class(reliability, len(members), outlets))
         self.page("sources/index.html", "sources_index.html", "Sources", classes=classes)
         for group in classes:
-            self.page(
-                group["page"],
-                "sources.html",
-                f"Sources: {label('Reliability', group['reliability'])}",
-                group=group,
-            )
+            for part in group["parts"]:
+                self.page(
+                    part["page"],
+                    "sources.html",
+                    f"Sources: {label('Reliability', group['reliability'])}, {part['title']}",
+                    group=group,
+                    part=part,
+                )
 
     def discrepancies(self) -> None:
         items = []
@@ -696,3 +681,21 @@ def render_pages(dataset: Any, texts: dict[str, str]) -> dict[str, bytes]:
     ):
         step()
     return dict(sorted(pages.files.items()))
+
+
+def _source_class(reliability: str, count: int, outlets: list[dict[str, Any]]) -> dict[str, Any]:
+    """One source class for the sources pages: its outlets, on two pages by outlet key."""
+    parts = []
+    for half in HALVES:
+        page = class_page(reliability, half)
+        chosen = [outlet for outlet in outlets if outlet["page"] == page]
+        if chosen:
+            title = f"outlets {half.upper().replace('-', ' to ')}"
+            parts.append({"page": page, "title": title, "outlets": chosen})
+    return {
+        "reliability": reliability,
+        "page": parts[0]["page"],
+        "count": count,
+        "outlets": outlets,
+        "parts": parts,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from plan_dataset.corroboration import Corroboration
 from plan_dataset.dates import first_day, last_day
@@ -157,9 +158,38 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     return "index.html"
 
 
+def outlet_of(source: Any) -> tuple[str, str]:
+    """(key, name) of the outlet a source comes from: its web host, else its publisher.
+
+    The host groups a site's pages even where the publisher was left null (the page did
+    not show one); the name is the publisher where any page of that host gives one.
+    """
+    if source.url:
+        host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        return host, source.publisher or host
+    if source.publisher:
+        return source.publisher.lower(), source.publisher
+    return "", "Archived texts with no named publisher"
+
+
+# A class's sources are listed on two pages, by their outlet's key, so that no page of the
+# site grows past what a phone loads comfortably.
+HALVES = ("a-m", "n-z")
+
+
+def half_of(source: Any) -> str:
+    """Which of its class's two pages a source is on."""
+    return HALVES[0] if outlet_of(source)[0][:1] <= "m" else HALVES[1]
+
+
+def class_page(reliability: str, half: str) -> str:
+    """One of the two pages listing a source class, relative to the site root."""
+    return f"sources/{reliability.replace('_', '-')}-{half}.html"
+
+
 def source_page(source: Any) -> str:
     """A source's place on the site: its class's page, at its own anchor."""
-    return f"sources/{source.reliability.replace('_', '-')}.html#{source.id}"
+    return f"{class_page(source.reliability, half_of(source))}#{source.id}"
 
 
 def when(event: Any) -> str:

@@ -121,3 +121,11 @@ def test_one_sided_agreements_point_to_the_disagreement(
 
 def test_the_plant_report_names_its_publisher() -> None:
     assert DATASET.get("sources", "reportaz-znpp-reuters").publisher == "Report"
+
+
+def test_every_position_on_a_point_carries_that_points_questions() -> None:
+    # Positions added after the questions pass (Paris, Munich, the open letter) had none.
+    for position in DATASET.positions:
+        if position.target in {p.id for p in DATASET.provisions}:
+            wanted = {q.id for q in DATASET.questions if position.target in q.provisions}
+            assert wanted <= set(position.questions), position.id

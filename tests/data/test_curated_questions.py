@@ -80,3 +80,52 @@ def test_who_said_what_about_territory_is_one_call() -> None:
         "merz-territorial-concessions-20251124",
     } <= {p.id for p in said}
     assert all("territory" in p.questions for p in said)
+
+
+# Review of the questions (docs/curation-notes/review-questions.md).
+
+
+@pytest.mark.parametrize(
+    "status_id", ["guarantees-20251228-agreed-in-principle", "territory-20251228-contested"]
+)
+def test_each_side_at_mar_a_lago_speaks_for_itself(status_id: str) -> None:
+    # Zelenskyy called the guarantees agreed, Trump put them at 95 per cent: one account
+    # each, attributed to its speaker, not one unattributed paraphrase of both.
+    status = DATASET.get("question_statuses", status_id)
+    assert {e.attributed_to for e in status.evidence} == {
+        "volodymyr-zelenskyy",
+        "donald-trump",
+    }
+
+
+def test_the_white_house_denial_of_the_ft_report_is_kept() -> None:
+    (found,) = DATASET.discrepancies_about("guarantees-20260127-contested")
+    assert found.id == "us-guarantees-tied-to-donbas"
+    speakers = {e.attributed_to for v in found.variants for e in v.evidence}
+    assert speakers == {"financial-times", "white-house"}
+
+
+@pytest.mark.parametrize(
+    ("status_id", "discrepancy_id"),
+    [
+        ("guarantees-20260106-agreed-in-principle", "paris-declaration-us-signature"),
+        ("guarantees-20260125-agreed-in-principle", "us-ukraine-guarantee-readiness"),
+    ],
+)
+def test_one_sided_agreements_point_to_the_disagreement(
+    status_id: str, discrepancy_id: str
+) -> None:
+    status = DATASET.get("question_statuses", status_id)
+    assert discrepancy_id in (status.notes or "") + (status.curation_notes or "")
+
+
+def test_the_plant_report_names_its_publisher() -> None:
+    assert DATASET.get("sources", "reportaz-znpp-reuters").publisher == "Report"
+
+
+def test_every_position_on_a_point_carries_that_points_questions() -> None:
+    # Positions added after the questions pass (Paris, Munich, the open letter) had none.
+    for position in DATASET.positions:
+        if position.target in {p.id for p in DATASET.provisions}:
+            wanted = {q.id for q in DATASET.questions if position.target in q.provisions}
+            assert wanted <= set(position.questions), position.id

@@ -24,7 +24,7 @@ PAGE_TYPES = {
     "matrix": "matrix.html",
     "timeline": "timeline.html",
     "sources": "sources/index.html",
-    "source-class": "sources/regional-outlet.html",
+    "source-class": "sources/regional-outlet-a-m.html",
     "discrepancies": "discrepancies.html",
     "search": "search.html",
     "stakeholders": "stakeholders/index.html",

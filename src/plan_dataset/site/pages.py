@@ -621,9 +621,8 @@ def sides(ids: set[str], stakeholders: dict[str, Any]) -> list[tuple[str, list[s
 def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
     """The matrix's filters: the plan and its versions, then each version's points.
 
-    When the dataset has a ``questions`` table (each question naming the points that
-    deal with it), one view per question follows, so the matrix can be filtered by
-    question as well; until then there are none.
+    Then one view per question: the points of every version that deal with it, and the
+    targets of the positions tagged with it, so the matrix can be filtered by question.
     """
     documents = sorted(dataset.documents, key=lambda d: (d.date or "", d.id))
     points = {p.id: p for p in dataset.provisions}
@@ -649,8 +648,9 @@ def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
         views.append(
             {"id": "early-reports", "label": "Early reports of the draft", "targets": early}
         )
-    for question in getattr(dataset, "questions", ()):
-        covered = set(getattr(question, "points", ())) & targets
+    for question in dataset.questions:
+        tagged = {p.target for p in dataset.positions if question.id in p.questions}
+        covered = (set(question.provisions) | tagged) & targets
         if covered:
             views.append(
                 {

@@ -29,7 +29,7 @@ STAGES: list[tuple[str, ...]] = [
     ("yaml_reader", "yaml_messages", "provenance"),  # read
     ("models", "schema", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
-    ("tables", "table_spec", "snapshot", "stats", "frames", "optional_pandas"),  # tables
+    ("tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas"),
     ("outputs", "reporters"),  # render
     ("build", "release", "loader", "site", "cli", "__init__", "__main__"),  # commands
 ]  # fmt: skip

@@ -6,13 +6,13 @@ where a column is a model field), keys, and which row builder of ``rows.py`` fil
 
 from __future__ import annotations
 
+from plan_dataset.corroboration_table import CORROBORATION_TABLE
 from plan_dataset.models import (
     LocatorEvidence,
     Provision,
     QuoteEvidence,
     Reconciliation,
     RecordRef,
-    Source,
     Term,
     Variant,
 )
@@ -366,70 +366,7 @@ TABLES: tuple[Table, ...] = (
             ForeignKey(("attributed_to",), "stakeholders"),
         ),
     ),
-    Table(
-        "corroboration",
-        "Corroboration",
-        "How each record, and each evidence-bearing part of it, is corroborated: computed at "
-        "build time from the sources' reliability classes and origins, never hand-entered.",
-        (
-            Column("id", "string", "<table>/<record>[/<part>].", True),
-            Column("record_table", "string", "Table of the record.", True, MODEL_TABLES),
-            Column("record_id", "string", "Id of the record.", required=True),
-            Column(
-                "part",
-                "string",
-                "Nested part (terms/<id>, variants/<n>); empty for the record itself.",
-            ),
-            Column(
-                "origins",
-                "integer",
-                "Independent origins among the counted sources (republications of one text "
-                "count once; aggregators, state-affiliated media and partisan blogs never count).",
-                True,
-            ),
-            Column(
-                "strong_origins",
-                "integer",
-                "Independent origins of class regional_outlet or stronger.",
-                True,
-            ),
-            Column(
-                "strongest_reliability",
-                "string",
-                "The strongest reliability class among the counted sources.",
-                enum=_literal_values(Source.model_fields["reliability"].annotation),
-            ),
-            Column(
-                "weakly_sourced",
-                "boolean",
-                "True when fewer than two independent origins of class regional_outlet or "
-                "stronger back it (for a version of the plan: and fewer than half its "
-                "points are well sourced).",
-                True,
-            ),
-            Column("origin_ids", "string", "The counted origins, separated by ';'."),
-            Column(
-                "strong_origin_ids",
-                "string",
-                "The counted origins of class regional_outlet or stronger, separated by ';'.",
-            ),
-            Column(
-                "points",
-                "integer",
-                "For a version of the plan: how many published points it has here.",
-            ),
-            Column(
-                "points_well_sourced",
-                "integer",
-                "For a version of the plan: how many of its points have two or more "
-                "independent origins of class regional_outlet or stronger. A version is "
-                "weakly sourced only when its own evidence is and fewer than half its points "
-                "are well sourced.",
-            ),
-        ),
-        ("id",),
-        ROW_FUNCTIONS["corroboration"],
-    ),
+    CORROBORATION_TABLE,
 )
 
 

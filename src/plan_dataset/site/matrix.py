@@ -136,7 +136,7 @@ def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
     """The matrix's filters: the plan and its versions, then each version's points.
 
     Then one view per question: the points of every version that deal with it, and the
-    targets of the positions tagged with it, so the matrix can be filtered by question.
+    points that positions tagged with it address, so the matrix can be filtered by question.
     """
     documents = sorted(dataset.documents, key=lambda d: (d.date or "", d.id))
     points = {p.id: p for p in dataset.provisions}
@@ -163,7 +163,11 @@ def matrix_views(dataset: Any, targets: set[str]) -> list[dict[str, Any]]:
             {"id": "early-reports", "label": "Early reports of the draft", "targets": early}
         )
     for question in dataset.questions:
-        tagged = {p.target for p in dataset.positions if question.id in p.questions}
+        # Only points: a column for the whole plan or a version would show every stance on
+        # it, most of them about something else.
+        tagged = {
+            p.target for p in dataset.positions if question.id in p.questions and p.target in points
+        }
         covered = (set(question.provisions) | tagged) & targets
         if covered:
             views.append(

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,9 +33,50 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(scope="session")
+def dataset() -> Any:
+    """The checkout, validated and loaded once per test worker (tests of the data use it).
+
+    Modules that test the shipped bundle define their own ``dataset``.
+    """
+    import plan_dataset
+
+    return plan_dataset.load(ROOT)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """A copy of the whole checkout (1,268 records), for tests of what the data says."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def whole_project(tmp_path: Path) -> Path:
+    """The same copy of the whole checkout, in modules whose ``project`` is the small one."""
+    return copy_project(tmp_path / "whole")
+
+
+@pytest.fixture(scope="session")
+def small_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project (``small_project.py``), validated and built once per worker."""
+    from small_project import fill_data, listed_records
+
+    from plan_dataset.build import build
+
+    template = copy_project(tmp_path_factory.mktemp("small") / "project")
+    fill_data(template, listed_records())
+    report, _ = build(template)
+    assert report.ok, (
+        "the small project no longer validates: run `python tests/small_project.py --update`",
+        report.problems[:5],
+    )
+    return template
+
+
+@pytest.fixture
+def small_project(small_project_template: Path, tmp_path: Path) -> Path:
+    """A built copy of the small project, for tests of mechanics rather than of the data."""
+    return Path(shutil.copytree(small_project_template, tmp_path / "project", symlinks=True))
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,13 @@ from conftest import ROOT, run_cli
 from plan_dataset.cli import main
 from plan_dataset.yaml_reader import MAX_FILE_BYTES
 
+
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
+
+
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) .+$")
 
 
@@ -36,9 +43,9 @@ def test_valid_project_exits_zero(project: Path) -> None:
     assert result.stderr.startswith("valid: ")
 
 
-def test_every_problem_in_one_run_as_path_line_col_code(project: Path) -> None:
-    _break(project)
-    result = run_cli("validate", cwd=project)
+def test_every_problem_in_one_run_as_path_line_col_code(whole_project: Path) -> None:
+    _break(whole_project)
+    result = run_cli("validate", cwd=whole_project)
     assert result.returncode == 1
     # Problems are the results: every stdout line is one, so `validate | grep` works.
     lines = result.stdout.splitlines()
@@ -53,17 +60,17 @@ def test_every_problem_in_one_run_as_path_line_col_code(project: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_other_commands_report_problems_on_stderr(project: Path) -> None:
-    _break(project)
+def test_other_commands_report_problems_on_stderr(whole_project: Path) -> None:
+    _break(whole_project)
     for command in (["stats"], ["build"], ["compare", "us-28-point-draft", "nope"]):
-        result = run_cli(*command, cwd=project)
+        result = run_cli(*command, cwd=whole_project)
         assert result.returncode == 1 and result.stdout == "", command
         assert "M001" in result.stderr and "problem(s) in 2 file(s)" in result.stderr, command
 
 
-def test_json_format(project: Path) -> None:
-    _break(project)
-    result = run_cli("validate", "--format", "json", cwd=project)
+def test_json_format(whole_project: Path) -> None:
+    _break(whole_project)
+    result = run_cli("validate", "--format", "json", cwd=whole_project)
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False
@@ -72,21 +79,21 @@ def test_json_format(project: Path) -> None:
     assert {p["code"] for p in report["problems"]} == {"M001", "M002", "Y002"}
 
 
-def test_github_format(project: Path) -> None:
-    _break(project)
-    result = run_cli("validate", "--format", "github", cwd=project)
+def test_github_format(whole_project: Path) -> None:
+    _break(whole_project)
+    result = run_cli("validate", "--format", "github", cwd=whole_project)
     assert result.returncode == 1
     annotations = result.stdout.splitlines()
     assert annotations and all(a.startswith("::error file=data/") for a in annotations)
     assert any(",line=" in a and ",col=" in a and "::Y002 duplicate key" in a for a in annotations)
 
 
-def test_validate_given_paths_only(project: Path) -> None:
-    _break(project)
-    result = run_cli("validate", "data/events/ternopil-strike.yaml", cwd=project)
+def test_validate_given_paths_only(whole_project: Path) -> None:
+    _break(whole_project)
+    result = run_cli("validate", "data/events/ternopil-strike.yaml", cwd=whole_project)
     assert result.returncode == 1
     assert "barrot" not in result.stdout  # the other broken file was not asked for
-    ok = run_cli("validate", "data/provisions", cwd=project)
+    ok = run_cli("validate", "data/provisions", cwd=whole_project)
     assert ok.returncode == 0, ok.stderr
 
 
@@ -123,8 +130,8 @@ def test_version(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"plan-dataset {__version__}")
 
 
-def test_stats_counts_tables_sources_and_evidence_kinds(project: Path) -> None:
-    result = run_cli("stats", "--format", "json", cwd=project)
+def test_stats_counts_tables_sources_and_evidence_kinds(whole_project: Path) -> None:
+    result = run_cli("stats", "--format", "json", cwd=whole_project)
     assert result.returncode == 0, result.stderr
     stats = json.loads(result.stdout)
     assert stats["records"]["provisions"] >= 28
@@ -132,7 +139,7 @@ def test_stats_counts_tables_sources_and_evidence_kinds(project: Path) -> None:
     for seed in ("seed-000", "seed-001", "seed-002", "seed-003", "seed-004"):
         tables = set(stats["records_citing_source"][seed]) - {"sources"}
         assert len(tables) >= 3, (seed, tables)
-    text = run_cli("stats", cwd=project)
+    text = run_cli("stats", cwd=whole_project)
     assert "records per table" in text.stdout and "quote" in text.stdout
 
 
@@ -151,23 +158,23 @@ def _validate_into_a_closed_pipe(project: Path, *args: str) -> tuple[int, str]:
     return process.wait(), error
 
 
-def test_a_closed_pipe_ends_quietly_with_the_commands_own_status(project: Path) -> None:
-    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
+def test_a_closed_pipe_ends_quietly_with_the_commands_own_status(whole_project: Path) -> None:
+    status, error = _validate_into_a_closed_pipe(whole_project, "--format", "json")
     assert (status, error) == (0, "")
-    _break(project)
-    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
+    _break(whole_project)
+    status, error = _validate_into_a_closed_pipe(whole_project, "--format", "json")
     assert (status, error) == (1, "")
-    status, error = _validate_into_a_closed_pipe(project)
+    status, error = _validate_into_a_closed_pipe(whole_project)
     assert status == 1 and "problem(s)" in error and "Broken pipe" not in error
 
 
-def test_a_closed_pipe_in_process_returns_the_status(project: Path) -> None:
+def test_a_closed_pipe_in_process_returns_the_status(whole_project: Path) -> None:
     reader, writer = os.pipe()
     os.close(reader)
     stream = io.TextIOWrapper(io.FileIO(writer, "w"), encoding="utf-8")
-    _break(project)
+    _break(whole_project)
     with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(io.StringIO()) as err:
-        status = main(["--root", str(project), "validate", "--format", "json"])
+        status = main(["--root", str(whole_project), "validate", "--format", "json"])
     assert status == 1 and "Broken pipe" not in err.getvalue()
     stream.close()
 
@@ -183,20 +190,20 @@ def test_a_closed_pipe_in_process_returns_the_status(project: Path) -> None:
     ],
 )
 def test_new_refuses_ids_validation_would_refuse(
-    project: Path, record_id: str, status: int, message: str
+    whole_project: Path, record_id: str, status: int, message: str
 ) -> None:
-    before = sorted(p.name for p in (project / "data" / "positions").iterdir())
-    result = run_cli("new", "positions", record_id, cwd=project)
+    before = sorted(p.name for p in (whole_project / "data" / "positions").iterdir())
+    result = run_cli("new", "positions", record_id, cwd=whole_project)
     assert result.returncode == status and message in result.stderr, result.stderr
     assert "nothing was written" in result.stderr and result.stdout == ""
-    assert sorted(p.name for p in (project / "data" / "positions").iterdir()) == before
+    assert sorted(p.name for p in (whole_project / "data" / "positions").iterdir()) == before
 
 
-def test_the_same_ids_fail_validation(project: Path) -> None:
+def test_the_same_ids_fail_validation(whole_project: Path) -> None:
     from plan_dataset.validation import validate
 
     for record_id, code in (("plan", "D003"), ("ukraine", "D001")):
-        target = project / "data" / "positions" / f"{record_id}.yaml"
+        target = whole_project / "data" / "positions" / f"{record_id}.yaml"
         target.write_text(
             "# yaml-language-server: $schema=../../schema/positions.schema.json\n"
             f"id: {record_id}\nstakeholder: donald-tusk\ntarget: plan\nstance: unclear\n"
@@ -204,7 +211,7 @@ def test_the_same_ids_fail_validation(project: Path) -> None:
             "    quote: Polish Prime Minister Donald Tusk\n    hedge: asserted\n",
             encoding="utf-8",
         )
-        assert {p.code for p in validate(project, [target]).problems} == {code}
+        assert {p.code for p in validate(whole_project, [target]).problems} == {code}
         target.unlink()
 
 
@@ -217,14 +224,16 @@ def test_new_never_overwrites_or_writes_through_a_link(project: Path, tmp_path: 
     assert not outside.exists() and link.is_symlink()
 
 
-def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(project: Path) -> None:
+def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(whole_project: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     # pre-commit splits files into parallel chunks unless the hook is serial; each chunk
     # would print its own summary.
     assert hook["require_serial"] is True and hook["pass_filenames"] is True
-    files = sorted(str(p.relative_to(project)) for p in (project / "data").rglob("*.yaml"))
-    _break(project)
-    result = run_cli(*hook["entry"].split()[1:], *files, cwd=project)
+    files = sorted(
+        str(p.relative_to(whole_project)) for p in (whole_project / "data").rglob("*.yaml")
+    )
+    _break(whole_project)
+    result = run_cli(*hook["entry"].split()[1:], *files, cwd=whole_project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["3 problem(s) in 2 file(s)"]

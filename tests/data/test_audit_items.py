@@ -10,14 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ROOT
-
-import plan_dataset
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Any:
-    return plan_dataset.load(ROOT)
 
 
 def by_id(records: Any) -> dict[str, Any]:

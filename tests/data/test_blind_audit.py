@@ -6,15 +6,9 @@ correction made there against the stored page.
 
 from __future__ import annotations
 
-import pytest
 from conftest import ROOT
 
 import plan_dataset
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def locator_of(record, source_id: str) -> list[str]:

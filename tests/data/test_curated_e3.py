@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 import plan_dataset
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def links_from(dataset: plan_dataset.Dataset, earlier: str) -> list:

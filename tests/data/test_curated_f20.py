@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
 
 FRAMEWORK = "us-ukraine-20-point-framework"
 DRAFT = "us-28-point-draft"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def test_framework_has_twenty_published_points(dataset: plan_dataset.Dataset) -> None:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import plan_dataset
 from plan_dataset.records import Discrepancy, Provision
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load()
 
 
 def test_army_size_carries_both_reported_figures(dataset: plan_dataset.Dataset) -> None:

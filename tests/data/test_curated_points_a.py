@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
-
-import plan_dataset
 
 STRONG = {"primary", "wire", "established_outlet", "regional_outlet"}
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return plan_dataset.load(ROOT)
 
 
 def _origin(dataset, source_id: str) -> str:

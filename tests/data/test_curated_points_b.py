@@ -7,18 +7,10 @@ which origins back each point, the three audit fixes, and a few specific facts.
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
-
-import plan_dataset
 
 COUNTED = {"primary", "wire", "established_outlet", "regional_outlet"}
 NEVER_COUNTED = {"aggregator", "state_affiliated", "partisan_blog"}
 POINTS = [f"point-{n:02d}" for n in range(15, 29)]
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return plan_dataset.load(ROOT)
 
 
 @pytest.fixture(scope="module")

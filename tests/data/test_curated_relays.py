@@ -27,11 +27,6 @@ NAMED_AGENCIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load()
-
-
 def _look_up(dataset: plan_dataset.Dataset) -> Callable[[str], Any]:
     by_id = dataset._by_id
     return lambda i: by_id.get(("sources", i)) or by_id.get(("outlets", i))

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def sources_of(record) -> set[str]:

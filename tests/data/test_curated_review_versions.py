@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
 
 FRAMEWORK = "us-ukraine-20-point-framework"
 E3 = "european-counter-proposal"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def links(dataset: plan_dataset.Dataset, later_document: str) -> dict[str, object]:

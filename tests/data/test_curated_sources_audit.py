@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-import pytest
 from conftest import ROOT
 
 import plan_dataset
@@ -69,11 +68,6 @@ def is_pravda_network(url: str | None) -> bool:
 def is_state_media(url: str | None) -> bool:
     host = _host(url)
     return any(_under(host, domain) for domain in STATE_MEDIA_HOSTS)
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def test_every_source_has_a_reliability_class(dataset: plan_dataset.Dataset) -> None:

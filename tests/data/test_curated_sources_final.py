@@ -12,9 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlparse
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
 
 US_GOVERNMENT_MEDIA = ("rferl.org", "voanews.com", "radiosvoboda.org", "svoboda.org")
@@ -29,11 +26,6 @@ def _host(url: str | None) -> str:
 
 def _under(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def test_us_government_broadcasters_are_state_affiliated(dataset: plan_dataset.Dataset) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
 
 DRAFT = "us-28-point-draft"
@@ -13,11 +10,6 @@ SECURITY = "us-security-framework-agreement"
 PARIS = "paris-declaration-2026"
 PROSPERITY = "eu-us-prosperity-framework"
 GUARANTEE = "us-ukraine-guarantee-agreement"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def _points(dataset: plan_dataset.Dataset, document: str) -> list[int]:

@@ -16,8 +16,8 @@ from plan_dataset.stats import DATE_TARGET, PUBLISHER_TARGET, source_metadata_of
 
 
 @pytest.fixture(scope="module")
-def metadata() -> dict[str, Any]:
-    return source_metadata_of(list(plan_dataset.load(ROOT).sources))
+def metadata(dataset: plan_dataset.Dataset) -> dict[str, Any]:
+    return source_metadata_of(list(dataset.sources))
 
 
 def test_publisher_share_meets_the_target(metadata: dict[str, Any]) -> None:
@@ -30,8 +30,8 @@ def test_date_or_checked_share_meets_the_target(metadata: dict[str, Any]) -> Non
     assert counted + len(metadata["unchecked"]) == metadata["sources"]
 
 
-def test_seeds_are_checked_and_show_neither() -> None:
-    seeds = [s for s in plan_dataset.load(ROOT).sources if s.path is not None]
+def test_seeds_are_checked_and_show_neither(dataset: plan_dataset.Dataset) -> None:
+    seeds = [s for s in dataset.sources if s.path is not None]
     assert seeds and all(
         s.metadata_checked and s.publisher is None and s.published is None for s in seeds
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from pydantic import TypeAdapter, ValidationError
 
 import plan_dataset
@@ -19,8 +18,8 @@ EU_OFFICIALS = ("kaja-kallas", "ursula-von-der-leyen", "antonio-costa")
 
 
 @pytest.fixture(scope="module")
-def stakeholders() -> dict[str, Any]:
-    return {s.id: s for s in plan_dataset.load(ROOT).stakeholders}
+def stakeholders(dataset: plan_dataset.Dataset) -> dict[str, Any]:
+    return {s.id: s for s in dataset.stakeholders}
 
 
 def test_every_person_and_state_has_a_country_or_bloc(stakeholders: dict[str, Any]) -> None:

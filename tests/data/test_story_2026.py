@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import ROOT
-
 import plan_dataset
 
 # Classes that never count toward corroboration.
 NOT_COUNTED = {"aggregator", "state_affiliated", "partisan_blog"}
-
-
-@pytest.fixture(scope="module")
-def dataset() -> plan_dataset.Dataset:
-    return plan_dataset.load(ROOT)
 
 
 def evidence_sources(record) -> set[str]:

@@ -128,7 +128,8 @@ def test_lineage_follows_the_army_cap_across_versions(dataset: plan_dataset.Data
     assert dataset.lineage("e3-point-06") == links  # one chain, from any point on it
 
 
-def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, project: Path) -> None:
+def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, tmp_path: Path) -> None:
+    # Run outside a checkout, the command reads the shipped bundle, as ``dataset`` does.
     rows = dataset.compare("us-28-point-draft", "european-counter-proposal")
     by_earlier = {r["earlier"]: r for r in rows}
     assert set(by_earlier) == {f"point-{n:02d}" for n in range(1, 29)}
@@ -140,20 +141,25 @@ def test_compare_rows_and_the_command(dataset: plan_dataset.Dataset, project: Pa
     )
     with pytest.raises(KeyError):
         dataset.compare("us-28-point-draft", "no-such-version")
-    text = run_cli("compare", "us-28-point-draft", "european-counter-proposal", cwd=project)
+    text = run_cli("compare", "us-28-point-draft", "european-counter-proposal", cwd=tmp_path)
     assert text.returncode == 0
     assert "personnel-cap: at most 600,000 personnel -> at most 800,000 personnel" in text.stdout
     assert "600000" not in text.stdout and "e+" not in text.stdout
     as_json = run_cli(
-        "compare", "us-28-point-draft", "european-counter-proposal", "--format", "json", cwd=project
+        "compare",
+        "us-28-point-draft",
+        "european-counter-proposal",
+        "--format",
+        "json",
+        cwd=tmp_path,
     )
     assert json.loads(as_json.stdout) == rows
     as_csv = run_cli(
-        "compare", "us-28-point-draft", "european-counter-proposal", "--format", "csv", cwd=project
+        "compare", "us-28-point-draft", "european-counter-proposal", "--format", "csv", cwd=tmp_path
     )
     table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["earlier"] for r in table] == [r["earlier"] or "" for r in rows]
-    unknown = run_cli("compare", "us-28-point-draft", "nothing", cwd=project)
+    unknown = run_cli("compare", "us-28-point-draft", "nothing", cwd=tmp_path)
     assert unknown.returncode == 2 and "no document 'nothing'" in unknown.stdout + unknown.stderr
 
 

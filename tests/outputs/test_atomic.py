@@ -16,6 +16,13 @@ from conftest import run_cli
 
 from plan_dataset.outputs import atomic
 
+
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Writes, locks, links and kills behave alike whatever the data: the small project."""
+    return small_project
+
+
 # Names that look like the debris of some tool, and belong to the user.
 USER_FILES = (
     ".env.backup",

@@ -15,6 +15,12 @@ from plan_dataset.schema import render_schema, schema_file_name
 from plan_dataset.validation import validate
 
 
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
+
+
 def _tree_digest(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -56,17 +62,19 @@ def test_failed_build_changes_nothing(project: Path) -> None:
     assert _tree_digest(project) == before
 
 
-def test_build_replaces_changed_outputs_only(project: Path) -> None:
-    (project / "tables" / "events.csv").write_text("outdated\n")
-    (project / "tables" / "leftover.csv").write_text("no longer built\n")
-    report, changed = build(project)
+def test_build_replaces_changed_outputs_only(whole_project: Path) -> None:
+    (whole_project / "tables" / "events.csv").write_text("outdated\n")
+    (whole_project / "tables" / "leftover.csv").write_text("no longer built\n")
+    report, changed = build(whole_project)
     assert report.ok
     assert changed == ["tables/events.csv", "tables/leftover.csv"]
-    assert not (project / "tables" / "leftover.csv").exists()
-    assert (project / "tables" / "events.csv").read_bytes() == (
+    assert not (whole_project / "tables" / "leftover.csv").exists()
+    assert (whole_project / "tables" / "events.csv").read_bytes() == (
         ROOT / "tables" / "events.csv"
     ).read_bytes()
-    assert not list(project.rglob(".*.tmp*")) and not list(project.rglob(".events.csv.*"))
+    assert not list(whole_project.rglob(".*.tmp*")) and not list(
+        whole_project.rglob(".events.csv.*")
+    )
 
 
 def test_every_table_declares_keys_and_every_field_a_description() -> None:

@@ -20,14 +20,20 @@ import plan_dataset
 from plan_dataset.tables import TABLES
 
 
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
+
+
 def _csv_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
 
 
-def test_sqlite_export_has_keys_indexes_and_every_row(project: Path, tmp_path: Path) -> None:
+def test_sqlite_export_has_keys_indexes_and_every_row(whole_project: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.sqlite"
-    result = run_cli("export", "--format", "sqlite", "--out", str(out), cwd=project)
+    result = run_cli("export", "--format", "sqlite", "--out", str(out), cwd=whole_project)
     assert result.returncode == 0, result.stderr
     db = sqlite3.connect(out)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -48,9 +54,11 @@ def test_sqlite_export_has_keys_indexes_and_every_row(project: Path, tmp_path: P
     assert verdicts["army-size-limit"] == "partly_accurate"
 
 
-def test_json_export_keeps_every_key(project: Path, tmp_path: Path) -> None:
+def test_json_export_keeps_every_key(whole_project: Path, tmp_path: Path) -> None:
     out = tmp_path / "json"
-    assert run_cli("export", "--format", "json", "--out", str(out), cwd=project).returncode == 0
+    assert (
+        run_cli("export", "--format", "json", "--out", str(out), cwd=whole_project).returncode == 0
+    )
     for table in TABLES:
         rows = json.loads((out / f"{table.name}.json").read_text(encoding="utf-8"))
         names = [c.name for c in table.columns]
@@ -59,14 +67,16 @@ def test_json_export_keeps_every_key(project: Path, tmp_path: Path) -> None:
     assert any(row["location"] is None for row in events)
 
 
-def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path: Path) -> None:
-    first = run_cli("release", cwd=project)
+def test_release_zip_is_reproducible_complete_and_valid(
+    whole_project: Path, tmp_path: Path
+) -> None:
+    first = run_cli("release", cwd=whole_project)
     assert first.returncode == 0, first.stderr
-    archive = project / first.stdout.strip()  # printed relative to the project root
+    archive = whole_project / first.stdout.strip()  # printed relative to the whole_project root
     assert archive.is_file()
     assert archive.name == f"plan-dataset-{plan_dataset.__version__}.zip"
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    assert run_cli("release", cwd=project).returncode == 0
+    assert run_cli("release", cwd=whole_project).returncode == 0
     assert hashlib.sha256(archive.read_bytes()).hexdigest() == digest
 
     with zipfile.ZipFile(archive) as bundle:
@@ -93,7 +103,7 @@ def test_release_zip_is_reproducible_complete_and_valid(project: Path, tmp_path:
     seeds = [source["path"] for source in listed["sources"]]
     assert seeds and all(path.startswith("seeds/") for path in seeds), bundle_text[:200]
     for name in [*seeds, "LICENSE", "LICENSE-DATA.md"]:
-        assert (top / name).read_bytes() == (project / name).read_bytes(), name
+        assert (top / name).read_bytes() == (whole_project / name).read_bytes(), name
     citation = yaml.safe_load((top / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(citation["version"]) == plan_dataset.__version__
     from plan_dataset.outputs import parquet
@@ -248,14 +258,14 @@ def test_to_pandas_types_and_lazy_import() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> None:
+def test_new_scaffolds_a_record_that_validates_once_filled(whole_project: Path) -> None:
     # An archived source (a text in seeds/): the evidence is a verbatim quote.
-    result = run_cli("new", "positions", "tusk-on-plan", "--source", "seed-002", cwd=project)
+    result = run_cli("new", "positions", "tusk-on-plan", "--source", "seed-002", cwd=whole_project)
     assert result.returncode == 0, result.stderr
-    path = project / "data" / "positions" / "tusk-on-plan.yaml"
+    path = whole_project / "data" / "positions" / "tusk-on-plan.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/positions.schema.json\n")
-    empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
+    empty = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=whole_project)
     assert empty.returncode == 1
     assert {line.split()[1] for line in empty.stdout.splitlines()} <= {
         "M004",
@@ -273,18 +283,18 @@ def test_new_scaffolds_a_record_that_validates_once_filled(project: Path) -> Non
     )
     record["evidence"][0].update(quote="Polish Prime Minister Donald Tusk", hedge="asserted")
     path.write_text(text.split("\n", 1)[0] + "\n" + yaml.safe_dump(record), encoding="utf-8")
-    filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=project)
+    filled = run_cli("validate", "data/positions/tusk-on-plan.yaml", cwd=whole_project)
     assert filled.returncode == 0, filled.stdout + filled.stderr
-    again = run_cli("new", "positions", "tusk-on-plan", cwd=project)
+    again = run_cli("new", "positions", "tusk-on-plan", cwd=whole_project)
     assert again.returncode == 1 and "already used in data/positions/" in again.stderr
-    assert run_cli("new", "positions", "Not A Slug", cwd=project).returncode == 2
+    assert run_cli("new", "positions", "Not A Slug", cwd=whole_project).returncode == 2
 
 
-def test_new_scaffolds_a_locator_and_paraphrase_for_a_web_page(project: Path) -> None:
+def test_new_scaffolds_a_locator_and_paraphrase_for_a_web_page(whole_project: Path) -> None:
     web = "24tv-point-20-ceasefire"
-    result = run_cli("new", "events", "a-web-event", "--source", web, cwd=project)
+    result = run_cli("new", "events", "a-web-event", "--source", web, cwd=whole_project)
     assert result.returncode == 0, result.stderr
-    path = project / "data" / "events" / "a-web-event.yaml"
+    path = whole_project / "data" / "events" / "a-web-event.yaml"
     text = path.read_text(encoding="utf-8")
     record = yaml.safe_load(text)
     assert "date" in record
@@ -293,17 +303,17 @@ def test_new_scaffolds_a_locator_and_paraphrase_for_a_web_page(project: Path) ->
     record.update(date="2025-12-24", title="A test event", summary="A test.")
     item.update(locator="headline", paraphrase="The headline says something.", hedge="asserted")
     path.write_text(text.split("\n", 1)[0] + "\n" + yaml.safe_dump(record), encoding="utf-8")
-    filled = run_cli("validate", "data/events/a-web-event.yaml", cwd=project)
+    filled = run_cli("validate", "data/events/a-web-event.yaml", cwd=whole_project)
     assert filled.returncode == 0, filled.stdout + filled.stderr
     # Without --source the stub is the common case, a web page; a new source cites itself.
-    page = run_cli("new", "sources", "a-new-page", cwd=project)
+    page = run_cli("new", "sources", "a-new-page", cwd=whole_project)
     assert page.returncode == 0, page.stderr
-    source = yaml.safe_load((project / "data" / "sources" / "a-new-page.yaml").read_text())
+    source = yaml.safe_load((whole_project / "data" / "sources" / "a-new-page.yaml").read_text())
     assert {"url", "retrieved", "published"} <= set(source) and "path" not in source
     assert set(source["evidence"][0]) == {"source", "locator", "paraphrase", "hedge"}
     assert source["evidence"][0]["source"] == "a-new-page"
     # An unknown source is refused, with a hint found by the parts of the ids.
-    unknown = run_cli("new", "events", "another-event", "--source", "ceasefire", cwd=project)
+    unknown = run_cli("new", "events", "another-event", "--source", "ceasefire", cwd=whole_project)
     assert unknown.returncode == 2 and "no source 'ceasefire'" in unknown.stderr
     assert "did you mean '24tv-point-20-ceasefire'?" in unknown.stderr
-    assert not (project / "data" / "events" / "another-event.yaml").exists()
+    assert not (whole_project / "data" / "events" / "another-event.yaml").exists()

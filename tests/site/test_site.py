@@ -21,6 +21,12 @@ from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import validate
 
 
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -196,12 +202,12 @@ def test_month_positions_are_spans_on_the_timeline(site: dict[str, bytes]) -> No
         assert left == 0 and width > 90, (position.id, left, width)
 
 
-def test_the_site_is_deterministic_and_escapes_data(project: Path, tmp_path: Path) -> None:
-    event = project / "data" / "events" / "alaska-summit.yaml"
+def test_the_site_is_deterministic_and_escapes_data(whole_project: Path, tmp_path: Path) -> None:
+    event = whole_project / "data" / "events" / "alaska-summit.yaml"
     text = event.read_text(encoding="utf-8")
     event.write_text(re.sub(r"(?m)^title: .*$", 'title: "<script>alert(1)</script> & co"', text))
-    first = render_site(snapshot_of(validate(project), project))
-    second = render_site(snapshot_of(validate(project), project))
+    first = render_site(snapshot_of(validate(whole_project), whole_project))
+    second = render_site(snapshot_of(validate(whole_project), whole_project))
     assert first == second
     timeline = first["timeline.html"].decode("utf-8")
     assert "<script>alert(1)</script>" not in timeline

@@ -14,6 +14,9 @@ import plan_dataset
 
 pytest.importorskip("jinja2", reason="the site extra is not installed")
 
+# Deselected by the default run (pyproject's addopts); `pytest -m browser` runs them.
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 PAGE_TYPES = {
     "home": "index.html",

@@ -22,6 +22,13 @@ from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.validation import validate
 from plan_dataset.validation.pydantic_errors import did_you_mean
 
+
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
+
+
 FIXTURES_VALID = FIXTURES / "valid"
 HEADER = "# yaml-language-server: $schema=../../schema/events.schema.json\n"
 EVIDENCE = """evidence:
@@ -211,7 +218,7 @@ def test_did_you_mean_is_bounded(project: Path) -> None:
     assert len(hinted) <= 5
 
 
-def test_did_you_mean_matches_on_the_parts_of_an_id(project: Path) -> None:
+def test_did_you_mean_matches_on_the_parts_of_an_id(whole_project: Path) -> None:
     people = ["donald-trump", "donald-tusk", "turkey", "vladimir-putin", "emmanuel-macron"]
     assert did_you_mean("tusk", people) == " (did you mean 'donald-tusk'?)"
     assert did_you_mean("putin", [*people, "putin-interview-page"]) == (
@@ -224,12 +231,12 @@ def test_did_you_mean_matches_on_the_parts_of_an_id(project: Path) -> None:
     assert did_you_mean("tusk", many) == " (did you mean 'donald-tusk'?)"
     # And a contributor's record says so.
     path = _event(
-        project,
+        whole_project,
         "tusk-meeting",
         "id: tusk-meeting\ndate: '2025'\ntitle: t\nsummary: s\nparticipants:\n  - tusk\n"
         + EVIDENCE,
     )
-    messages = [p.message for p in validate(project, [path]).problems]
+    messages = [p.message for p in validate(whole_project, [path]).problems]
     assert any("did you mean 'donald-tusk'?" in m for m in messages), messages
 
 
@@ -691,8 +698,8 @@ def _replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_new_rules_over_a_whole_project(project: Path) -> None:
-    data = project / "data"
+def test_new_rules_over_a_whole_project(whole_project: Path) -> None:
+    data = whole_project / "data"
     # One page under three spellings, and one archived file cited as a second source.
     liga = (data / "sources" / "liga-28-points.yaml").read_text(encoding="utf-8")
     url = "https://news.liga.net/en/amp/politics/news/"
@@ -735,7 +742,7 @@ def test_new_rules_over_a_whole_project(project: Path) -> None:
     # A Windows device name as an id.
     summit = (FIXTURES_VALID / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
     (data / "events" / "aux.yaml").write_text(summit.replace("id: fixture-summit", "id: aux"))
-    found = {(p.path.rsplit("/", 1)[-1], p.code) for p in validate(project).problems}
+    found = {(p.path.rsplit("/", 1)[-1], p.code) for p in validate(whole_project).problems}
     assert {
         ("liga-spelling-0.yaml", "D006"),
         ("liga-spelling-1.yaml", "D006"),

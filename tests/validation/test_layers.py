@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from plan_dataset.corroboration import corroboration_of
 from plan_dataset.validation import LAYERS, all_codes, validate
+
+
+@pytest.fixture
+def project(small_project: Path) -> Path:
+    """Mechanics behave alike whatever the data: the small project (tests/small_project.py)."""
+    return small_project
 
 
 def _codes(project: Path) -> set[tuple[str, str]]:
@@ -146,23 +154,23 @@ def test_point_numbers_must_run_without_gaps(project: Path) -> None:
     assert ("data/documents/us-28-point-draft.yaml", "L002") in found
 
 
-def test_derivation_loops_are_reported(project: Path) -> None:
+def test_derivation_loops_are_reported(whole_project: Path) -> None:
     _edit(
-        project / "data" / "documents" / "us-28-point-draft.yaml",
+        whole_project / "data" / "documents" / "us-28-point-draft.yaml",
         "derived_from: null",
         'derived_from: "european-counter-proposal"',
     )
-    assert ("data/documents/us-28-point-draft.yaml", "L003") in _codes(project)
+    assert ("data/documents/us-28-point-draft.yaml", "L003") in _codes(whole_project)
 
 
-def test_every_point_of_an_earlier_version_is_linked(project: Path) -> None:
-    links = project / "data" / "point_links"
+def test_every_point_of_an_earlier_version_is_linked(whole_project: Path) -> None:
+    links = whole_project / "data" / "point_links"
     (links / "us28-03-deleted-e3.yaml").unlink()
-    assert ("data/provisions/point-03.yaml", "L004") in _codes(project)
+    assert ("data/provisions/point-03.yaml", "L004") in _codes(whole_project)
 
 
-def test_conflicting_same_day_stances_need_an_explanation(project: Path) -> None:
-    positions = sorted((project / "data" / "positions").glob("*.yaml"))
+def test_conflicting_same_day_stances_need_an_explanation(whole_project: Path) -> None:
+    positions = sorted((whole_project / "data" / "positions").glob("*.yaml"))
     dated = [
         p for p in positions if re.search(r'(?m)^date: "\d{4}-\d\d-\d\d"', p.read_text("utf-8"))
     ]
@@ -174,7 +182,7 @@ def test_conflicting_same_day_stances_need_an_explanation(project: Path) -> None
     twin = twin.replace(f'id: "{dated[0].stem}"', 'id: "twin-position"')
     (dated[0].parent / "twin-position.yaml").write_text(twin, encoding="utf-8")
     dated[0].write_text(re.sub(r"(?m)^notes: .*$", "notes: null", original), encoding="utf-8")
-    assert ("data/positions/twin-position.yaml", "E003") in _codes(project)
+    assert ("data/positions/twin-position.yaml", "E003") in _codes(whole_project)
 
 
 def test_symbolic_links_are_refused_with_a_code(project: Path, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\
 
 
 def _break(project: Path) -> None:
-    target = project / "data" / "positions" / "barrot-peace-not-capitulation.yaml"
+    target = project / "data" / "positions" / "fixture-kallas-position.yaml"
     text = target.read_text(encoding="utf-8").replace("stance:", "stanse:")
     target.write_text(text, encoding="utf-8")
     event = project / "data" / "events" / "ternopil-strike.yaml"
@@ -43,16 +43,16 @@ def test_valid_project_exits_zero(project: Path) -> None:
     assert result.stderr.startswith("valid: ")
 
 
-def test_every_problem_in_one_run_as_path_line_col_code(whole_project: Path) -> None:
-    _break(whole_project)
-    result = run_cli("validate", cwd=whole_project)
+def test_every_problem_in_one_run_as_path_line_col_code(project: Path) -> None:
+    _break(project)
+    result = run_cli("validate", cwd=project)
     assert result.returncode == 1
     # Problems are the results: every stdout line is one, so `validate | grep` works.
     lines = result.stdout.splitlines()
     problems = [LINE.match(line) for line in lines]
     assert lines and all(problems), lines
     codes = {(m["path"], m["code"]) for m in problems if m}
-    assert ("data/positions/barrot-peace-not-capitulation.yaml", "M001") in codes
+    assert ("data/positions/fixture-kallas-position.yaml", "M001") in codes
     assert ("data/events/ternopil-strike.yaml", "Y002") in codes
     assert "did you mean 'stance'?" in result.stdout
     # The closing summary is a diagnostic.
@@ -60,17 +60,17 @@ def test_every_problem_in_one_run_as_path_line_col_code(whole_project: Path) -> 
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_other_commands_report_problems_on_stderr(whole_project: Path) -> None:
-    _break(whole_project)
+def test_other_commands_report_problems_on_stderr(project: Path) -> None:
+    _break(project)
     for command in (["stats"], ["build"], ["compare", "us-28-point-draft", "nope"]):
-        result = run_cli(*command, cwd=whole_project)
+        result = run_cli(*command, cwd=project)
         assert result.returncode == 1 and result.stdout == "", command
         assert "M001" in result.stderr and "problem(s) in 2 file(s)" in result.stderr, command
 
 
-def test_json_format(whole_project: Path) -> None:
-    _break(whole_project)
-    result = run_cli("validate", "--format", "json", cwd=whole_project)
+def test_json_format(project: Path) -> None:
+    _break(project)
+    result = run_cli("validate", "--format", "json", cwd=project)
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False
@@ -79,21 +79,21 @@ def test_json_format(whole_project: Path) -> None:
     assert {p["code"] for p in report["problems"]} == {"M001", "M002", "Y002"}
 
 
-def test_github_format(whole_project: Path) -> None:
-    _break(whole_project)
-    result = run_cli("validate", "--format", "github", cwd=whole_project)
+def test_github_format(project: Path) -> None:
+    _break(project)
+    result = run_cli("validate", "--format", "github", cwd=project)
     assert result.returncode == 1
     annotations = result.stdout.splitlines()
     assert annotations and all(a.startswith("::error file=data/") for a in annotations)
     assert any(",line=" in a and ",col=" in a and "::Y002 duplicate key" in a for a in annotations)
 
 
-def test_validate_given_paths_only(whole_project: Path) -> None:
-    _break(whole_project)
-    result = run_cli("validate", "data/events/ternopil-strike.yaml", cwd=whole_project)
+def test_validate_given_paths_only(project: Path) -> None:
+    _break(project)
+    result = run_cli("validate", "data/events/ternopil-strike.yaml", cwd=project)
     assert result.returncode == 1
-    assert "barrot" not in result.stdout  # the other broken file was not asked for
-    ok = run_cli("validate", "data/provisions", cwd=whole_project)
+    assert "fixture-kallas-position" not in result.stdout  # the other broken file was not asked for
+    ok = run_cli("validate", "data/provisions", cwd=project)
     assert ok.returncode == 0, ok.stderr
 
 
@@ -158,23 +158,23 @@ def _validate_into_a_closed_pipe(project: Path, *args: str) -> tuple[int, str]:
     return process.wait(), error
 
 
-def test_a_closed_pipe_ends_quietly_with_the_commands_own_status(whole_project: Path) -> None:
-    status, error = _validate_into_a_closed_pipe(whole_project, "--format", "json")
+def test_a_closed_pipe_ends_quietly_with_the_commands_own_status(project: Path) -> None:
+    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
     assert (status, error) == (0, "")
-    _break(whole_project)
-    status, error = _validate_into_a_closed_pipe(whole_project, "--format", "json")
+    _break(project)
+    status, error = _validate_into_a_closed_pipe(project, "--format", "json")
     assert (status, error) == (1, "")
-    status, error = _validate_into_a_closed_pipe(whole_project)
+    status, error = _validate_into_a_closed_pipe(project)
     assert status == 1 and "problem(s)" in error and "Broken pipe" not in error
 
 
-def test_a_closed_pipe_in_process_returns_the_status(whole_project: Path) -> None:
+def test_a_closed_pipe_in_process_returns_the_status(project: Path) -> None:
     reader, writer = os.pipe()
     os.close(reader)
     stream = io.TextIOWrapper(io.FileIO(writer, "w"), encoding="utf-8")
-    _break(whole_project)
+    _break(project)
     with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(io.StringIO()) as err:
-        status = main(["--root", str(whole_project), "validate", "--format", "json"])
+        status = main(["--root", str(project), "validate", "--format", "json"])
     assert status == 1 and "Broken pipe" not in err.getvalue()
     stream.close()
 
@@ -184,34 +184,34 @@ def test_a_closed_pipe_in_process_returns_the_status(whole_project: Path) -> Non
     [
         ("plan", 1, "D003 'plan' is reserved for position targets"),
         ("ukraine", 1, "D001 id 'ukraine' is already used in data/stakeholders/"),
-        ("army-size-limit", 1, "D001 id 'army-size-limit' is already used in data/provisions/"),
+        ("point-06", 1, "D001 id 'point-06' is already used in data/provisions/"),
         ("Not-A-Slug", 2, "M007 'Not-A-Slug' is not a lowercase slug"),
         ("a" * 81, 2, "M008"),
     ],
 )
 def test_new_refuses_ids_validation_would_refuse(
-    whole_project: Path, record_id: str, status: int, message: str
+    project: Path, record_id: str, status: int, message: str
 ) -> None:
-    before = sorted(p.name for p in (whole_project / "data" / "positions").iterdir())
-    result = run_cli("new", "positions", record_id, cwd=whole_project)
+    before = sorted(p.name for p in (project / "data" / "positions").iterdir())
+    result = run_cli("new", "positions", record_id, cwd=project)
     assert result.returncode == status and message in result.stderr, result.stderr
     assert "nothing was written" in result.stderr and result.stdout == ""
-    assert sorted(p.name for p in (whole_project / "data" / "positions").iterdir()) == before
+    assert sorted(p.name for p in (project / "data" / "positions").iterdir()) == before
 
 
-def test_the_same_ids_fail_validation(whole_project: Path) -> None:
+def test_the_same_ids_fail_validation(project: Path) -> None:
     from plan_dataset.validation import validate
 
     for record_id, code in (("plan", "D003"), ("ukraine", "D001")):
-        target = whole_project / "data" / "positions" / f"{record_id}.yaml"
+        target = project / "data" / "positions" / f"{record_id}.yaml"
         target.write_text(
             "# yaml-language-server: $schema=../../schema/positions.schema.json\n"
-            f"id: {record_id}\nstakeholder: donald-tusk\ntarget: plan\nstance: unclear\n"
+            f"id: {record_id}\nstakeholder: kaja-kallas\ntarget: plan\nstance: unclear\n"
             "summary: A test.\nevidence:\n  - source: seed-002\n"
             "    quote: Polish Prime Minister Donald Tusk\n    hedge: asserted\n",
             encoding="utf-8",
         )
-        assert {p.code for p in validate(whole_project, [target]).problems} == {code}
+        assert {p.code for p in validate(project, [target]).problems} == {code}
         target.unlink()
 
 
@@ -224,16 +224,14 @@ def test_new_never_overwrites_or_writes_through_a_link(project: Path, tmp_path: 
     assert not outside.exists() and link.is_symlink()
 
 
-def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(whole_project: Path) -> None:
+def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(project: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     # pre-commit splits files into parallel chunks unless the hook is serial; each chunk
     # would print its own summary.
     assert hook["require_serial"] is True and hook["pass_filenames"] is True
-    files = sorted(
-        str(p.relative_to(whole_project)) for p in (whole_project / "data").rglob("*.yaml")
-    )
-    _break(whole_project)
-    result = run_cli(*hook["entry"].split()[1:], *files, cwd=whole_project)
+    files = sorted(str(p.relative_to(project)) for p in (project / "data").rglob("*.yaml"))
+    _break(project)
+    result = run_cli(*hook["entry"].split()[1:], *files, cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["3 problem(s) in 2 file(s)"]

@@ -67,12 +67,9 @@ def test_json_export_keeps_every_key(whole_project: Path, tmp_path: Path) -> Non
     assert any(row["location"] is None for row in events)
 
 
-def test_release_zip_is_reproducible_complete_and_valid(
-    whole_project: Path, tmp_path: Path
-) -> None:
-    first = run_cli("release", cwd=whole_project)
-    assert first.returncode == 0, first.stderr
-    archive = whole_project / first.stdout.strip()  # printed relative to the whole_project root
+def test_release_zip_is_reproducible_complete_and_valid(release_zip: Path, tmp_path: Path) -> None:
+    archive = release_zip
+    whole_project = archive.parent.parent  # the module's copy of the checkout, released once
     assert archive.is_file()
     assert archive.name == f"plan-dataset-{plan_dataset.__version__}.zip"
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
@@ -123,9 +120,7 @@ def test_release_zip_is_reproducible_complete_and_valid(
         for r in package["resources"]
         if r.get("format") == "json" and r.get("type") == "table"
     } == {f"{t.name}-json" for t in TABLES}
-    frictionless = pytest.importorskip("frictionless")
-    report = frictionless.validate(str(top / "datapackage.json"))
-    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    # Frictionless judges the unpacked package in test_the_data_readme_commands_work_as_written.
 
 
 @pytest.fixture(scope="module")

@@ -64,3 +64,16 @@ def test_the_markdown_report_lists_every_problem(project: Path) -> None:
     rows = [line for line in result.stdout.splitlines() if line.startswith("| `data/")]
     assert len(rows) == 14 and all(" Y001 " in row for row in rows)
     assert result.stdout.startswith("**plan-dataset validate**: 14 problem(s) in 14 file(s)")
+
+
+def test_ci_and_the_workflow_run_the_browser_tests_the_default_run_deselects() -> None:
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "-m 'not browser'" in options["tool"]["pytest"]["ini_options"]["addopts"]
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    browser = "\n".join(step.get("run", "") for step in workflow["jobs"]["browser"]["steps"])
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for text in (browser, ci_run):
+        assert "pytest -m browser" in text
+        assert "axe-core@" in text and "vnu-jar@" in text and "chromium" in text

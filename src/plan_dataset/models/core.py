@@ -21,6 +21,7 @@ from plan_dataset.models.fields import (
     Text,
     ref,
 )
+from plan_dataset.models.rules import Broken, enforce, repeated
 from plan_dataset.models.vocabulary import (
     DocumentKind,
     Pillar,
@@ -114,16 +115,20 @@ class Source(Record):
 
     @model_validator(mode="after")
     def _archived_or_linked(self) -> Source:
+        broken = repeated(self.credits, "credits")
         if (self.path is None) != (self.sha256 is None):
-            raise ValueError("path and sha256 go together: give both or neither")
+            field = "sha256" if self.path is not None else "path"
+            broken.append(
+                Broken("C001", field, "path and sha256 go together: give both or neither")
+            )
         if self.path is None and self.url is None:
-            raise ValueError("a source needs a path (archived) or a url")
+            broken.append(Broken("C002", "url", "a source needs a path (archived) or a url"))
         if self.path is None and self.retrieved is None:
-            raise ValueError("a source that is not archived needs its retrieval date")
-        if self.origin == self.id or self.id in self.credits:
-            raise ValueError("a source cannot name itself as its origin or in its credits")
-        if len(set(self.credits)) != len(self.credits) or self.origin in self.credits:
-            raise ValueError("credits must not repeat, nor repeat the origin")
+            message = "a source that is not archived needs its retrieval date"
+            broken.append(Broken("C003", "retrieved", message))
+        if self.origin is not None and self.origin in self.credits:
+            broken.append(Broken("C004", "credits", "credits must not repeat the origin"))
+        enforce(broken)
         return self
 
 
@@ -263,20 +268,26 @@ class Provision(Record):
 
     @model_validator(mode="after")
     def _status_rules(self) -> Provision:
-        if len(set(self.topics)) != len(self.topics):
-            raise ValueError("topics must not repeat")
+        broken = repeated(self.topics, "topics")
         if len({term.id for term in self.terms}) != len(self.terms):
-            raise ValueError("term ids must be unique within a provision")
+            broken.append(Broken("C004", "terms", "term ids must not repeat within a provision"))
         hedges = {item.hedge for item in self.evidence}
         if self.status == "speculative" and hedges != {"speculative"}:
-            raise ValueError("a speculative provision may only cite speculative evidence")
+            message = "a speculative provision may only cite speculative evidence"
+            broken.append(Broken("C005", "status", message))
         if self.status == "reported" and hedges == {"speculative"}:
-            raise ValueError("a provision resting only on speculation must have status speculative")
+            message = "a provision resting only on speculation must have status speculative"
+            broken.append(Broken("C005", "status", message))
         if self.status == "published":
-            if self.document is None or self.point_number is None:
-                raise ValueError("a published point needs its document and point_number")
+            for field in ("document", "point_number"):
+                if getattr(self, field) is None:
+                    message = "a published point needs its document and point_number"
+                    broken.append(Broken("C006", field, message))
             if self.reconciliation is not None:
-                raise ValueError("only reported or speculative provisions are reconciled")
+                message = "only reported or speculative provisions are reconciled"
+                broken.append(Broken("C006", "reconciliation", message))
         elif self.point_number is not None:
-            raise ValueError("point_number is only for published points")
+            message = "point_number is only for published points"
+            broken.append(Broken("C006", "point_number", message))
+        enforce(broken)
         return self

@@ -14,6 +14,7 @@ from plan_dataset.models.fields import (
     ShortText,
     Text,
 )
+from plan_dataset.models.rules import enforce, repeated
 from plan_dataset.models.vocabulary import OutletKind, Reliability
 
 Domain = Annotated[
@@ -69,8 +70,5 @@ class Outlet(Record):
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Outlet:
-        if len(set(self.aliases)) != len(self.aliases):
-            raise ValueError("aliases must not repeat")
-        if len(set(self.domains)) != len(self.domains):
-            raise ValueError("domains must not repeat")
+        enforce(repeated(self.aliases, "aliases") + repeated(self.domains, "domains"))
         return self

@@ -17,6 +17,7 @@ from plan_dataset.models.fields import (
     Text,
     ref,
 )
+from plan_dataset.models.rules import enforce, repeated
 from plan_dataset.models.vocabulary import QuestionStanding
 
 
@@ -44,8 +45,7 @@ class Question(Record):
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Question:
-        if len(set(self.provisions)) != len(self.provisions):
-            raise ValueError("provisions must not repeat")
+        enforce(repeated(self.provisions, "provisions"))
         return self
 
 

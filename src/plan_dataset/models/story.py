@@ -20,6 +20,7 @@ from plan_dataset.models.fields import (
     Text,
     ref,
 )
+from plan_dataset.models.rules import Broken, enforce, repeated
 from plan_dataset.models.vocabulary import (
     LinkOperation,
     Stance,
@@ -64,8 +65,7 @@ class Position(Record):
 
     @model_validator(mode="after")
     def _no_repeated_questions(self) -> Position:
-        if len(set(self.questions)) != len(self.questions):
-            raise ValueError("questions must not repeat")
+        enforce(repeated(self.questions, "questions"))
         return self
 
 
@@ -104,16 +104,16 @@ class Event(Record):
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Event:
-        if len(set(self.participants)) != len(self.participants):
-            raise ValueError("participants must not repeat")
-        if len(set(self.documents)) != len(self.documents):
-            raise ValueError("documents must not repeat")
+        broken = repeated(self.participants, "participants") + repeated(self.documents, "documents")
         if self.date is not None and (self.date_earliest or self.date_latest):
-            raise ValueError("give either a date or a range (date_earliest, date_latest), not both")
+            message = "give either a date or a range (date_earliest, date_latest), not both"
+            broken.append(Broken("C007", "date", message))
         if self.date_latest is not None and self.date_earliest is None:
-            raise ValueError("date_latest needs date_earliest")
+            broken.append(Broken("C007", "date_latest", "date_latest needs date_earliest"))
         if self.date_earliest is not None and self.date_latest is None and self.notes is None:
-            raise ValueError("a range with an open end needs notes saying why")
+            message = "a range with an open end needs notes saying why"
+            broken.append(Broken("C007", "date_earliest", message))
+        enforce(broken)
         return self
 
 
@@ -188,23 +188,22 @@ class PointLink(Record):
 
     @model_validator(mode="after")
     def _operation_rules(self) -> PointLink:
+        broken: list[Broken] = []
+        a_link = f"{_article(self.operation)} {self.operation} link"
         if self.earlier_document == self.later_document:
-            raise ValueError("a link joins two different documents")
+            message = "a link joins two different documents"
+            broken.append(Broken("C008", "later_document", message))
         if self.operation == "added":
             if self.earlier is not None or self.later is None:
-                raise ValueError("an added link has a later point and no earlier one")
+                message = "an added link has a later point and no earlier one"
+                broken.append(Broken("C008", "earlier", message))
         elif self.earlier is None:
-            raise ValueError(
-                f"{_article(self.operation)} {self.operation} link needs its earlier point"
-            )
+            broken.append(Broken("C008", "earlier", f"{a_link} needs its earlier point"))
         if self.operation == "deleted" and self.later is not None:
-            raise ValueError("a deleted link has no later point")
-        if self.operation not in ("deleted", "unclear") and self.later is None:
-            raise ValueError(
-                f"{_article(self.operation)} {self.operation} link needs its later point"
-            )
+            broken.append(Broken("C008", "later", "a deleted link has no later point"))
+        if self.operation not in ("deleted", "unclear", "added") and self.later is None:
+            broken.append(Broken("C008", "later", f"{a_link} needs its later point"))
         if self.operation in ("amended", "merged", "split") and self.change is None:
-            raise ValueError(
-                f"{_article(self.operation)} {self.operation} link needs a one-line change"
-            )
+            broken.append(Broken("C008", "change", f"{a_link} needs a one-line change"))
+        enforce(broken)
         return self

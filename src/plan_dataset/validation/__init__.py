@@ -25,6 +25,7 @@ from plan_dataset.validation import (
     portable_names,
     provenance,
     questions,
+    record_rules,
     relays,
     timeline,
 )
@@ -35,6 +36,7 @@ from plan_dataset.validation.index import DatasetIndex
 LAYERS: tuple[Layer, ...] = (
     files.LAYER,
     model.LAYER,
+    record_rules.LAYER,
     dataset.LAYER,
     portable_names.LAYER,
     duplicate_pages.LAYER,

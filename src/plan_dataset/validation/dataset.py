@@ -16,7 +16,7 @@ from plan_dataset.models import (
 from plan_dataset.models.readable import readable_references
 from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
 from plan_dataset.validation.index import DatasetIndex
-from plan_dataset.validation.pydantic_errors import did_you_mean
+from plan_dataset.validation.pydantic_errors import did_you_mean, loc_text
 
 CODES = {
     "D001": Code("dataset", "duplicate id", "id 'ukraine' is also used in data/stakeholders/"),
@@ -38,6 +38,7 @@ CODES = {
         "one page recorded as two sources",
         "url is also the url of data/sources/liga-28-points.yaml: cite one source record",
     ),
+    "D007": Code("dataset", "record names itself", "derived_from names this record itself"),
 }
 # An outlet may share its id with the stakeholder that is the same organisation, quoted
 # as an actor ("Axios reported"): one slug, two roles. No other tables share ids.
@@ -91,12 +92,14 @@ def check_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Fin
     reserved = reserved_id(model.id)
     if reserved is not None:
         yield Finding(("id",), "D003", reserved)
-    if getattr(model, "affiliation", None) == model.id:
-        yield Finding(("affiliation",), "D003", "a stakeholder cannot be affiliated with itself")
-    yield from _dangling(references(model), index)
-    for field_name in ("supersedes", "derived_from"):
-        if getattr(model, field_name, None) == model.id:
-            yield Finding((field_name,), "D003", f"a document cannot name itself in {field_name}")
+    found_references = references(model)
+    for loc, tables, target in found_references:
+        # One rule for every reference (a stakeholder's affiliation, a document's
+        # supersedes and derived_from, a source's origin and credits) but evidence: a
+        # source's own page is the evidence of its title and date.
+        if target == model.id and record.table in tables and loc[0] != "evidence":
+            yield Finding(loc, "D007", f"{loc_text(loc)} names this record itself")
+    yield from _dangling(found_references, index)
 
 
 def check_readable_references(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:

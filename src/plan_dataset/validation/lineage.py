@@ -49,6 +49,8 @@ def check_link(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]:
                 )
     if isinstance(model, Document):
         for field_name in ("derived_from", "supersedes"):
+            if getattr(model, field_name) == model.id:
+                continue  # a document naming itself is D007's, not a loop of versions
             chain = [model.id]
             current: Document | None = model
             while current is not None and getattr(current, field_name) is not None:

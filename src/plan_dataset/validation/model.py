@@ -13,7 +13,7 @@ from plan_dataset.models import MODELS
 from plan_dataset.problems import Problem
 from plan_dataset.schema import SCHEMA_DIR, SchemaDamaged, schema_file_name, schema_validator
 from plan_dataset.validation.base import CheckedRecord, Code, Layer
-from plan_dataset.validation.pydantic_errors import loc_text, model_problem
+from plan_dataset.validation.pydantic_errors import loc_text, model_problems
 from plan_dataset.yaml_reader import SAFE_INTEGER, Loc
 
 CODES = {
@@ -37,9 +37,6 @@ CODES = {
         "participants[0]: 'Kaja_Kallas' is not a lowercase slug (a-z, 0-9, single hyphens between)",
     ),
     "M008": Code("model", "wrong length", "title is empty: write the text"),
-    "M009": Code(
-        "model", "record rule broken", "a speculative provision may only cite speculative evidence"
-    ),
     "M010": Code(
         "model",
         "JSON Schema and model disagree",
@@ -88,10 +85,10 @@ def check_model(checked: CheckedRecord, schema_dir: Path | None = None) -> None:
     except ValidationError as error:
         seen: set[tuple[tuple[str | int, ...], str]] = set()
         for item in error.errors(include_url=False):
-            loc, code, message, at_key = model_problem(checked, dict(item))
-            if (loc, code) not in seen:
-                seen.add((loc, code))
-                checked.add(loc, code, message, at_key=at_key)
+            for loc, code, message, at_key in model_problems(checked, dict(item)):
+                if (loc, code) not in seen:
+                    seen.add((loc, code))
+                    checked.add(loc, code, message, at_key=at_key)
         return
     schema_file = f"{SCHEMA_DIR}/{schema_file_name(checked.table)}"
     try:

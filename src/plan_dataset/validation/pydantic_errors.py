@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from plan_dataset.models.rules import RULES_ERROR, Broken
 from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
 from plan_dataset.schema import field_names_at
 from plan_dataset.validation.base import CheckedRecord
@@ -156,6 +157,21 @@ def _pattern_kind(pattern: str) -> str:
     return "date" if "(0[1-9]|1[0-2])" in pattern else "slug"
 
 
+def model_problems(
+    checked: CheckedRecord, error: dict[str, Any]
+) -> list[tuple[Loc, str, str, bool]]:
+    """Code, message and location of each problem one pydantic error stands for: the
+    record rules a model's validator raised together (``models/rules.py``) are one each."""
+    if error["type"] != RULES_ERROR:
+        return [model_problem(checked, error)]
+    broken: list[Broken] = error.get("ctx", {}).get("broken", [])
+    base = tuple(error["loc"])
+    return [
+        ((*base, item.field) if item.field else base, item.code, item.message, False)
+        for item in broken
+    ]
+
+
 def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, str, str, bool]:
     """Code, message and location for one pydantic error."""
     kind = error["type"]
@@ -193,7 +209,7 @@ def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, s
         if "country code" in reason:
             hint = did_you_mean(str(value).upper(), [str(value).upper()])
             return loc, "M007", f"{name}: {reason}{hint if hint else ''}", False
-        return loc, "M009", reason if not loc else f"{name}: {reason}", False
+        return loc, "M003", reason if not loc else f"{name}: {reason}", False
     if kind in _TYPE_NAMES and value is None:
         return loc, "M003", f"{name} is empty (null): give {_TYPE_NAMES[kind]}", False
     if kind in _TYPE_NAMES:

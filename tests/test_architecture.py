@@ -71,6 +71,77 @@ def test_no_stage_imports_a_higher_one() -> None:
             assert _stage(imported) <= own, f"{module} (stage {own}) imports {imported}"
 
 
+def _module_graph() -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports, at any level of
+    the file (functions and ``TYPE_CHECKING`` blocks too: a loop there is still a loop
+    for a reader)."""
+    modules = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        is_package = parts[-1] == "__init__"
+        name = ".".join(["plan_dataset", *(parts[:-1] if is_package else parts)])
+        modules[name] = (path, is_package)
+    graph: dict[str, set[str]] = {}
+    for name, (path, is_package) in modules.items():
+        package = name if is_package else name.rsplit(".", 1)[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    module = ".".join([*base, *([node.module] if node.module else [])])
+                else:
+                    module = node.module or ""
+                for alias in node.names:
+                    submodule = f"{module}.{alias.name}"
+                    found.add(submodule if submodule in modules else module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def _loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    loops: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for imported in sorted(graph[module]):
+            if imported not in order:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], order[imported])
+        if low[module] == order[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                loops.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return loops
+
+
+def test_no_import_loop() -> None:
+    assert _loops(_module_graph()) == []
+
+
+def test_the_loop_finder_finds_a_loop() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _loops(graph) == [["a", "b", "c"]]
+
+
 def test_no_module_is_large_and_no_function_long() -> None:
     generated = {"records.py", "table_columns.py", "countries.py"}
     for path in sorted(PACKAGE.rglob("*.py")):

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from plan_dataset.records import Term
+    from typing import Protocol
+
+    class TermLike(Protocol):
+        """What a figure needs of a term (``records.Term``, which imports this module)."""
+
+        @property
+        def relation(self) -> str: ...
+        @property
+        def value(self) -> float | int: ...
+        @property
+        def unit(self) -> str: ...
+
 
 # How a term's value bounds the quantity, as words before the figure.
 RELATION_LABELS: dict[str, str] = {
@@ -68,7 +79,7 @@ def format_value(value: float, unit: str) -> str:
     return f"{sign}{format_number(value)}"
 
 
-def format_term(term: Term) -> str:
+def format_term(term: TermLike) -> str:
     """A term's figure with its relation: 'at most 600,000 personnel',
     'a reduction of 50%', '$100 billion'."""
     words = RELATION_LABELS.get(term.relation, term.relation.replace("_", " "))

@@ -38,10 +38,13 @@ def run(args: argparse.Namespace) -> int:
     from plan_dataset.scaffold import scaffold
     from plan_dataset.validation import DATA_DIR
     from plan_dataset.validation.dataset import unusable_new_id
+    from plan_dataset.validation.files import check_record_file
     from plan_dataset.validation.index import DatasetIndex
 
     record_id: str = args.id
-    unusable = unusable_new_id(record_id, DatasetIndex(args.root, []), args.table)
+    unusable = unusable_new_id(
+        record_id, DatasetIndex(args.root, [], check_file=check_record_file), args.table
+    )
     if unusable is not None:
         code, message = unusable
         print(f"plan-dataset: {code} {message}; nothing was written", file=sys.stderr)

@@ -20,6 +20,9 @@ from plan_dataset.site.matrix import (
     sides,
 )
 from plan_dataset.site.prose import Prose
+from plan_dataset.site.question_pages import question_pages, standing_rows
+from plan_dataset.site.search import search_page
+from plan_dataset.site.source_pages import source_pages
 from plan_dataset.site.timeline import timeline_months
 from plan_dataset.site.views import (
     Views,
@@ -111,8 +114,6 @@ class _Pages:
         ]
 
     def home(self) -> None:
-        from plan_dataset.site.question_pages import standing_rows  # it imports this module
-
         published = [p for p in self.dataset.provisions if p.status == "published"]
         versions = [
             {**d.to_dict(), "curated": sum(1 for p in published if p.document == d.id)}
@@ -359,11 +360,6 @@ def _table_names() -> list[str]:
 
 
 def render_pages(dataset: Any, texts: dict[str, str]) -> dict[str, bytes]:
-    # These modules import this one (for _Pages), so they are imported here.
-    from plan_dataset.site.question_pages import question_pages
-    from plan_dataset.site.search import search_page
-    from plan_dataset.site.source_pages import source_pages
-
     pages = _Pages(dataset, texts)
     for step in (
         pages.home,

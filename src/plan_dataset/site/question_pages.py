@@ -15,10 +15,10 @@ from plan_dataset.site.matrix import point_name, short_version_name, sides
 from plan_dataset.site.views import when
 
 if TYPE_CHECKING:
-    from plan_dataset.site.pages import _Pages
+    from plan_dataset.site.page_set import PageSet
 
 
-def standing_rows(pages: _Pages) -> list[dict[str, Any]]:
+def standing_rows(pages: PageSet) -> list[dict[str, Any]]:
     """One row per question, by title: its current status, since when, the date of its
     latest evidence (status or position) and the current status's corroboration."""
     statuses = {s.id: s for s in pages.dataset.question_statuses}
@@ -34,7 +34,7 @@ def standing_rows(pages: _Pages) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["title"].lower())
 
 
-def _points(pages: _Pages, question: Any) -> list[dict[str, Any]]:
+def _points(pages: PageSet, question: Any) -> list[dict[str, Any]]:
     """The question's points, version by version in date order; early reports first."""
     documents = pages.documents
     rows = []
@@ -58,7 +58,7 @@ def _points(pages: _Pages, question: Any) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["order"])
 
 
-def _history(pages: _Pages, question: Any) -> list[dict[str, Any]]:
+def _history(pages: PageSet, question: Any) -> list[dict[str, Any]]:
     events = {e.id: e for e in pages.dataset.events}
     return [
         {
@@ -72,7 +72,7 @@ def _history(pages: _Pages, question: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _positions_by_side(pages: _Pages, question: Any) -> list[dict[str, Any]]:
+def _positions_by_side(pages: PageSet, question: Any) -> list[dict[str, Any]]:
     positions = pages.dataset.positions_about(question)
     groups = []
     for side, members in sides({p.stakeholder for p in positions}, pages.stakeholders_by_id):
@@ -98,13 +98,13 @@ def _events(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(changed.values(), key=lambda e: event_sort_key(e["record"]))
 
 
-def _discrepancies(pages: _Pages, question: Any, history: list[dict[str, Any]]) -> list[Any]:
+def _discrepancies(pages: PageSet, question: Any, history: list[dict[str, Any]]) -> list[Any]:
     about = {("questions", question.id)}
     about |= {("question_statuses", item["record"].id) for item in history}
     return [d for d in pages.dataset.discrepancies if (d.about.table, d.about.id) in about]
 
 
-def question_pages(pages: _Pages) -> None:
+def question_pages(pages: PageSet) -> None:
     """questions/index.html and questions/<id>.html for every question."""
     rows = standing_rows(pages)
     pages.page("questions/index.html", "questions_index.html", "Questions", rows=rows)

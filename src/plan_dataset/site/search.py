@@ -15,7 +15,7 @@ from plan_dataset.site.views import source_page
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from plan_dataset.site.pages import _Pages
+    from plan_dataset.site.page_set import PageSet
 
 SNIPPET_CHARACTERS = 220
 
@@ -60,7 +60,7 @@ def search_script(documents: list[dict[str, str]]) -> bytes:
     return text.encode("utf-8")
 
 
-def search_page(pages: _Pages) -> None:
+def search_page(pages: PageSet) -> None:
     """The search page and its prebuilt index: every record by name, kind, version and snippet."""
     names = {s.id: s.name for s in pages.dataset.stakeholders}
     documents_by_id = {d.id: d for d in pages.dataset.documents}

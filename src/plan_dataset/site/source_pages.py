@@ -11,10 +11,10 @@ from plan_dataset.site.labels import RECORD_KINDS, label
 from plan_dataset.site.views import HALVES, class_page, half_of, outlet_of, record_url
 
 if TYPE_CHECKING:
-    from plan_dataset.site.pages import _Pages
+    from plan_dataset.site.page_set import PageSet
 
 
-def source_pages(pages: _Pages) -> None:
+def source_pages(pages: PageSet) -> None:
     """The sources pages: an index of classes and outlets, and each class on two pages."""
     classes: list[dict[str, Any]] = []
     for reliability in RELIABILITY_ORDER:

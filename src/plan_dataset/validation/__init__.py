@@ -29,9 +29,10 @@ from plan_dataset.validation import (
     relays,
     timeline,
 )
-from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
+from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, display_path
 from plan_dataset.validation.files import find_record_files, not_a_record_file, table_of
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 LAYERS: tuple[Layer, ...] = (
     files.LAYER,
@@ -90,7 +91,7 @@ def validate(
         record = files.check_record_file(root, table, path, schema_dir)
         record.release()
         checked.append(record)
-    index = DatasetIndex(root, checked, schema_dir)
+    index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
     complete = paths is None and not problems
     for layer in layers:
         if layer.across is not None:

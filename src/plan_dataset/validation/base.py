@@ -1,4 +1,4 @@
-"""What every check layer shares: the checked record, findings, and a layer's declaration.
+"""What every check shares: the checked record, its findings, and the codes.
 
 A layer declares its codes (with a severity) and yields ``Finding`` values; the
 runner in ``validation/__init__.py`` turns them into ``Problem`` values with a
@@ -7,17 +7,14 @@ line and column. Layers never print and never raise on bad input.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from plan_dataset.models import Record
 from plan_dataset.problems import Problem
 from plan_dataset.yaml_reader import Loc, YamlRecord, read_yaml
-
-if TYPE_CHECKING:
-    from plan_dataset.validation.index import DatasetIndex
 
 DATA_DIR = "data"
 RECORD_SUFFIX = ".yaml"
@@ -79,30 +76,6 @@ class CheckedRecord:
         corpus cost gigabytes; the few records a later layer faults are read again.
         """
         self.parsed = None
-
-
-RecordCheck = Callable[[CheckedRecord, "DatasetIndex"], Iterable[Finding]]
-# A check across records yields the record each finding belongs to.
-DatasetCheck = Callable[
-    [Sequence[CheckedRecord], "DatasetIndex", bool], Iterable[tuple[CheckedRecord, Finding]]
-]
-
-
-@dataclass(frozen=True)
-class Layer:
-    """One check layer: its codes, and what it checks per record and across records.
-
-    ``across`` receives ``complete``: True when the whole dataset is being checked,
-    so rules about completeness (every point linked, no gaps) only run then.
-    ``unmodelled`` checks a readable record whose model check failed, on what can
-    still be read of it (its well-formed references, its valid evidence items).
-    """
-
-    name: str
-    codes: dict[str, Code]
-    per_record: RecordCheck | None = None
-    across: DatasetCheck | None = None
-    unmodelled: RecordCheck | None = None
 
 
 def _relative(path: Path, base: Path) -> Path | None:

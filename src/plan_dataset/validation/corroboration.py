@@ -7,8 +7,9 @@ from weakref import WeakKeyDictionary
 
 from plan_dataset.corroboration import OriginLoop, chain_of, corroboration_of
 from plan_dataset.models import Outlet, Provision, Source
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 # Per validation run: sources whose origin chain is known to end without a loop.
 _loop_free: WeakKeyDictionary[DatasetIndex, set[str]] = WeakKeyDictionary()

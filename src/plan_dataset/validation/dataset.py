@@ -14,8 +14,9 @@ from plan_dataset.models import (
     references,
 )
 from plan_dataset.models.readable import readable_references
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 from plan_dataset.validation.pydantic_errors import did_you_mean, loc_text
 
 CODES = {

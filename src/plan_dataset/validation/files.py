@@ -18,10 +18,10 @@ from plan_dataset.validation.base import (
     RECORD_SUFFIX,
     CheckedRecord,
     Code,
-    Layer,
     _relative,
     display_path,
 )
+from plan_dataset.validation.layer import Layer
 from plan_dataset.validation.model import check_model
 from plan_dataset.walk import walk
 from plan_dataset.yaml_reader import read_yaml

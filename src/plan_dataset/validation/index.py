@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,9 +11,11 @@ from plan_dataset.bounded import MAX_SEED_BYTES, read_regular
 from plan_dataset.models import MODELS, Record, Source
 from plan_dataset.provenance import SourceText, archive_path_problem
 from plan_dataset.validation.base import DATA_DIR, RECORD_SUFFIX, CheckedRecord
-from plan_dataset.validation.files import check_record_file
 
 T = TypeVar("T", bound=Record)
+
+
+CheckFile = Callable[[Path, str, Path, "Path | None"], CheckedRecord]
 
 
 class DatasetIndex:
@@ -25,8 +27,16 @@ class DatasetIndex:
     PROBES_BEFORE_LISTING = 64
 
     def __init__(
-        self, root: Path, checked: Iterable[CheckedRecord], schema_dir: Path | None = None
+        self,
+        root: Path,
+        checked: Iterable[CheckedRecord],
+        schema_dir: Path | None = None,
+        *,
+        check_file: CheckFile,
     ) -> None:
+        # How a record outside ``checked`` is read when a check asks for it: the per-file
+        # layers (``files.check_record_file``), given by the runner.
+        self.check_file = check_file
         self.root = root
         self.schema_dir = schema_dir
         self.loaded: dict[tuple[str, str], CheckedRecord] = {}
@@ -71,7 +81,7 @@ class DatasetIndex:
             path = self._record_path(table, record_id)
             if not path.is_file() or path.is_symlink():
                 return None
-            self.loaded[key] = check_record_file(self.root, table, path, self.schema_dir)
+            self.loaded[key] = self.check_file(self.root, table, path, self.schema_dir)
         return self.loaded[key].model
 
     def typed(self, table: str, record_id: str | None, kind: type[T]) -> T | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from plan_dataset.models import Document, PointLink, Provision
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 CODES = {
     "L001": Code(

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from plan_dataset.models import MODELS
 from plan_dataset.problems import Problem
 from plan_dataset.schema import SCHEMA_DIR, SchemaDamaged, schema_file_name, schema_validator
-from plan_dataset.validation.base import CheckedRecord, Code, Layer
+from plan_dataset.validation.base import CheckedRecord, Code
+from plan_dataset.validation.layer import Layer
 from plan_dataset.validation.pydantic_errors import loc_text, model_problems
 from plan_dataset.yaml_reader import SAFE_INTEGER, Loc
 

@@ -16,8 +16,9 @@ from plan_dataset.models import (
 )
 from plan_dataset.models.readable import readable_evidence
 from plan_dataset.provenance import archive_path_problem, sha256_of
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 CODES = {
     "P001": Code(

@@ -7,7 +7,8 @@ so the code table, the reporters and the examples treat them as every other chec
 from __future__ import annotations
 
 from plan_dataset.models.rules import RULES
-from plan_dataset.validation.base import Code, Layer
+from plan_dataset.validation.base import Code
+from plan_dataset.validation.layer import Layer
 
 CODES = {code: Code("record rules", rule.meaning, rule.example) for code, rule in RULES.items()}
 

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 from plan_dataset.corroboration import chain_of
 from plan_dataset.models import Outlet, Source
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 CODES = {
     "R001": Code(

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from plan_dataset.dates import first_day, last_day
 from plan_dataset.models import PLAN_TARGET, Discrepancy, Document, Event, Position, Provision
-from plan_dataset.validation.base import CheckedRecord, Code, Finding, Layer
+from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
+from plan_dataset.validation.layer import Layer
 
 CODES = {
     "E001": Code(

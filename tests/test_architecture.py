@@ -19,25 +19,28 @@ from plan_dataset.validation import validate
 
 PACKAGE = ROOT / "src" / "plan_dataset"
 # Stages, lowest first: a module may import only modules of its own stage or lower.
-STAGES: list[tuple[str, ...]] = [
-    (  # plain building blocks, standard library only
+# docs/architecture.md shows the same table (test_the_map_shows_these_stages).
+STAGES: list[tuple[str, tuple[str, ...]]] = [
+    ("building blocks (standard library only)", (
         "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
         "corroboration", "queries", "rows", "table_columns", "bundle_shape", "citations", "html_view",
         "figures", "results", "question_queries",
         "bundle_reader", "walk", "bounded", "escaping", "same_page",
-    ),
-    ("yaml_reader", "yaml_messages", "provenance"),  # read
-    ("models", "schema", "codegen", "scaffold"),  # the single source of truth
-    ("validation",),  # check
-    ("tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas"),
-    ("outputs", "reporters"),  # render
-    ("build", "release", "loader", "site", "cli", "__init__", "__main__"),  # commands
+    )),
+    ("read", ("yaml_reader", "yaml_messages", "provenance")),
+    ("models", ("models", "schema", "codegen", "scaffold")),
+    ("check", ("validation",)),
+    ("snapshot and flat tables", (
+        "tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas",
+    )),
+    ("outputs", ("outputs", "reporters")),
+    ("commands", ("build", "release", "loader", "site", "cli", "__init__", "__main__")),
 ]  # fmt: skip
 
 
 def _stage(module: str) -> int:
     top = module.split(".")[0]
-    for number, names in enumerate(STAGES):
+    for number, (_, names) in enumerate(STAGES):
         if top in names:
             return number
     raise AssertionError(f"module {module} has no stage: add it to STAGES")
@@ -61,6 +64,21 @@ def _imports(path: Path) -> set[str]:
                 if alias.name.startswith("plan_dataset."):
                     found.add(alias.name.removeprefix("plan_dataset."))
     return found
+
+
+def _stage_table() -> str:
+    rows = [
+        f"| {number} | {name} | {', '.join(f'`{m}`' for m in modules)} |"
+        for number, (name, modules) in enumerate(STAGES)
+    ]
+    return "\n".join(["| stage | name | modules |", "|---|---|---|", *rows])
+
+
+def test_the_map_shows_these_stages() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert _stage_table() in doc, "docs/architecture.md's stage table differs from STAGES:\n" + (
+        _stage_table()
+    )
 
 
 def test_no_stage_imports_a_higher_one() -> None:

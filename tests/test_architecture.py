@@ -22,7 +22,7 @@ PACKAGE = ROOT / "src" / "plan_dataset"
 # docs/architecture.md shows the same table (test_the_map_shows_these_stages).
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("building blocks (standard library only)", (
-        "_version", "problems", "evidence", "dates", "countries", "record_base", "records",
+        "_version", "constants", "problems", "evidence", "dates", "countries", "record_base", "records",
         "corroboration", "queries", "rows", "table_columns", "bundle_shape", "citations", "html_view",
         "figures", "results", "question_queries",
         "bundle_reader", "walk", "bounded", "escaping", "same_page",

@@ -66,3 +66,19 @@ def test_the_docs_never_install_from_an_index() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"pip install plan_dataset-{VERSION}-py3-none-any.whl" in readme
     assert "pip install ." in readme
+
+
+def test_the_metadata_static_files_repeat_is_constants() -> None:
+    """Title and licences are stated once in constants.py; the static files agree."""
+    from plan_dataset import constants
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == (
+        f"{constants.CODE_LICENCE} AND {constants.DATA_LICENCE}"
+    )
+    citation = yaml.safe_load((ROOT / CITATION).read_text(encoding="utf-8"))
+    assert citation["license"] == constants.DATA_LICENCE
+    assert constants.TITLE.removeprefix("The ") in " ".join(citation["title"].split())
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert (package["title"], package["description"]) == (constants.TITLE, constants.DESCRIPTION)
+    assert package["licenses"][0]["name"] == constants.DATA_LICENCE

@@ -27,7 +27,6 @@ from plan_dataset.models import (
 )
 from plan_dataset.models.fields import reference_marker
 
-RECORDS_PATH = "src/plan_dataset/records.py"
 EVIDENCE_MODELS = (QuoteEvidence, LocatorEvidence)
 # Nested types first, so that every name is defined before it is used.
 NESTED_MODELS: tuple[type[BaseModel], ...] = (Term, Reconciliation, RecordRef, Variant)

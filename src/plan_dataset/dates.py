@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 
+from plan_dataset.constants import DATE_PRECISIONS
+
 
 def first_day(value: str) -> str:
     """The first day a date of any precision covers, as YYYY-MM-DD."""
@@ -26,4 +28,4 @@ def last_day(value: str) -> str:
 
 
 def precision(value: str) -> str:
-    return ("year", "month", "day")[value.count("-")]
+    return DATE_PRECISIONS[value.count("-")]

@@ -6,10 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from plan_dataset.constants import DATE_COLUMNS, DATE_PRECISIONS
 from plan_dataset.tables import TABLES_BY_NAME
-
-PRECISIONS = ("year", "month", "day")
-DATE_COLUMNS = {"date", "published", "retrieved", "date_earliest", "date_latest"}
 
 
 def _first_day(value: str | None) -> str | None:
@@ -27,8 +25,8 @@ def to_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
         if column.name in DATE_COLUMNS:
             precision = f"{column.name}_precision"
             if precision not in {c.name for c in spec.columns}:
-                levels = [None if v is None else PRECISIONS[v.count("-")] for v in values]
-                frame[precision] = pd.Categorical(levels, categories=PRECISIONS, ordered=True)
+                levels = [None if v is None else DATE_PRECISIONS[v.count("-")] for v in values]
+                frame[precision] = pd.Categorical(levels, categories=DATE_PRECISIONS, ordered=True)
             frame[column.name] = pd.to_datetime([_first_day(v) for v in values])
         elif column.enum:
             ordered = column.name in ("date_precision",)

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from plan_dataset.results import ComparisonRow, Record, StanceCell
     from plan_dataset.results import Tables as Dataset
 
-PLAN = "plan"
 TABLE_OF_TYPE = {record_type: table for table, record_type in RECORD_TYPES.items()}
 
 

@@ -7,6 +7,7 @@ column names and order live in the generated ``table_columns.py``.
 
 from __future__ import annotations
 
+from plan_dataset.constants import PLAN_TARGET
 from plan_dataset.corroboration import all_corroboration, lookup_of, part_key, strength_of
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     # Offsets of an evidence item's quote in its archived text, given the attribution id.
     Spans = Callable[[str, Any], tuple[int, int] | None]
 
-PLAN_TARGET = "plan"
 
 # Tables whose columns are exactly scalar fields of their model, one row per record.
 PLAIN_FIELDS: dict[str, tuple[str, ...]] = {

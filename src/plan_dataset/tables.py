@@ -6,6 +6,7 @@ where a column is a model field), keys, and which row builder of ``rows.py`` fil
 
 from __future__ import annotations
 
+from plan_dataset.constants import DATE_PRECISIONS
 from plan_dataset.corroboration_table import CORROBORATION_TABLE
 from plan_dataset.models import (
     LocatorEvidence,
@@ -258,7 +259,7 @@ TABLES: tuple[Table, ...] = (
                 "date_precision",
                 "string",
                 "How precise the date is; empty when the event is undated.",
-                enum=("year", "month", "day"),
+                enum=DATE_PRECISIONS,
             ),
             model_column("events", "date_earliest"),
             model_column("events", "date_latest"),

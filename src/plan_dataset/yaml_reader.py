@@ -157,7 +157,6 @@ class _Builder:
         self.record = record
         self.stack: list[_Frame] = []
         self.documents = 0
-        self.deep_reported = False
 
     def problem(self, mark: Location, code: str, message: str) -> None:
         self.record.problems.append(Problem(self.display, mark[0], mark[1], code, message))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from plan_dataset.constants import PLAN_TARGET
 from plan_dataset.evidence import evidence_items
 from plan_dataset.models.core import Document, Provision, Reconciliation, Source, Stakeholder, Term
 from plan_dataset.models.fields import (
@@ -65,7 +66,6 @@ MODELS: dict[str, type[Record]] = {
 
 TABLES: tuple[str, ...] = tuple(MODELS)
 SLUG_RE = re.compile(SLUG_PATTERN)
-PLAN_TARGET = "plan"
 
 
 AnyEvidence = QuoteEvidence | LocatorEvidence

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from plan_dataset.constants import PLAN_TARGET
 from plan_dataset.models.fields import (
     CURATION_NOTES,
     READER_NOTES,
@@ -41,7 +42,7 @@ class Position(Record):
         ref(
             "documents",
             "provisions",
-            reserved=("plan",),
+            reserved=(PLAN_TARGET,),
             examples=("plan", "us-28-point-draft", "point-21"),
         ),
     ] = Field(

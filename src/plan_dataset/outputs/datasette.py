@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from plan_dataset.outputs.descriptor import PACKAGE_METADATA
+from plan_dataset.constants import DATA_LICENCE, DATA_LICENCE_URL, DESCRIPTION, TITLE
 from plan_dataset.outputs.sqlite import full_text_columns
 from plan_dataset.snapshot import Snapshot
 from plan_dataset.tables import TABLES
@@ -57,10 +57,10 @@ def render_metadata(snapshot: Snapshot) -> bytes:
             entry["fts_pk"] = "rowid"
         tables[table.name] = entry
     metadata = {
-        "title": PACKAGE_METADATA["title"],
-        "description": PACKAGE_METADATA["description"],
-        "license": "CC-BY-4.0",
-        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": DATA_LICENCE,
+        "license_url": DATA_LICENCE_URL,
         "source": f"plan-dataset {snapshot.version}",
         "databases": {DATABASE: {"tables": tables, "queries": CANNED_QUERIES}},
     }

@@ -5,28 +5,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from plan_dataset.constants import (
+    DATA_LICENCE,
+    DATA_LICENCE_TITLE,
+    DATA_LICENCE_URL,
+    DESCRIPTION,
+    TITLE,
+)
 from plan_dataset.models import Source
 from plan_dataset.snapshot import Snapshot
 
 PACKAGE_METADATA: dict[str, Any] = {
     "name": "plan-dataset",
-    "title": "The November 2025 US-drafted 28-point peace plan for Ukraine",
-    "description": (
-        "A hand-curated, validated dataset of the reported provisions of the November 2025 "
-        "US-drafted 28-point peace plan for Ukraine, the published points, the positions "
-        "stakeholders took on it, the events around it, where sources disagree, and where "
-        "every fact comes from. Every record carries evidence: a verbatim quote from an "
-        "archived source, or a URL and locator for a source that is not archived. The "
-        "archived source texts remain their authors' and are included only so that quotes "
-        "can be verified."
-    ),
+    "title": TITLE,
+    "description": DESCRIPTION,
     "homepage": None,
     "keywords": ["ukraine", "russia", "peace plan", "diplomacy", "provenance"],
     "licenses": [
         {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": "Creative Commons Attribution 4.0 (data records)",
+            "name": DATA_LICENCE,
+            "path": DATA_LICENCE_URL,
+            "title": DATA_LICENCE_TITLE,
         }
     ],
     "contributors": [{"title": "plan-dataset maintainers", "role": "author"}],

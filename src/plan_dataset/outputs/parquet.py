@@ -15,6 +15,7 @@ import importlib.util
 import io
 from typing import Any
 
+from plan_dataset.constants import DATE_COLUMNS, DATE_PRECISIONS
 from plan_dataset.dates import first_day, precision
 from plan_dataset.tables import TABLES, Column, Row, Table
 
@@ -22,8 +23,6 @@ from plan_dataset.tables import TABLES, Column, Row, Table
 INSTALL_HINT = (
     "pip install 'pyarrow>=14' (the parquet extra: pip install '.[parquet]' in a checkout)"
 )
-DATE_COLUMNS = {"date", "published", "retrieved", "date_earliest", "date_latest"}
-PRECISIONS = ("year", "month", "day")
 
 
 def available() -> bool:
@@ -56,7 +55,7 @@ def _columns(pa: Any, table: Table, rows: list[Row]) -> list[tuple[Any, Any]]:
             found.append(
                 (
                     pa.field(precision_name, pa.dictionary(pa.int32(), pa.string()), True),
-                    _dictionary(pa, levels, PRECISIONS),
+                    _dictionary(pa, levels, DATE_PRECISIONS),
                 )
             )
     return found

@@ -1,6 +1,6 @@
 """What every check shares: the checked record, its findings, and the codes.
 
-A layer declares its codes (with a severity) and yields ``Finding`` values; the
+A layer declares its codes and yields ``Finding`` values; the
 runner in ``validation/__init__.py`` turns them into ``Problem`` values with a
 line and column. Layers never print and never raise on bad input.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from plan_dataset.models import Record
 from plan_dataset.problems import Problem
@@ -18,17 +17,16 @@ from plan_dataset.yaml_reader import Loc, YamlRecord, read_yaml
 
 DATA_DIR = "data"
 RECORD_SUFFIX = ".yaml"
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
 class Code:
-    """A stable check code: what it means, its severity, and an example message."""
+    """A stable check code: what it means and an example message. Every problem is an
+    error: a record with any problem is not published."""
 
     layer: str
     meaning: str
     example: str
-    severity: Severity = "error"
 
 
 @dataclass(frozen=True)

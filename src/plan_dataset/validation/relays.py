@@ -25,13 +25,11 @@ CODES = {
         "caveats name TASS (tass), but neither the origin chain nor credits reach it: set "
         "origin to the outlet whose text the page carries, and list any other it credits in "
         "credits",
-        severity="warning",
     ),
     "R002": Code(
         "relays",
         "official site's own page not classed primary",
         "url is on kremlin.ru, the official site of The Kremlin (kremlin.ru): class it primary",
-        severity="warning",
     ),
 }
 # A mention this close to the word 'photo' is a photo credit, not a credit for the text.

@@ -26,7 +26,7 @@ STAGES: list[tuple[str, ...]] = [
         "figures", "results", "question_queries",
         "bundle_reader", "walk", "bounded", "escaping", "same_page",
     ),
-    ("yaml_reader", "yaml_messages", "provenance"),  # read
+    ("yaml_reader", "yaml_composed", "yaml_messages", "provenance"),  # read
     ("models", "schema", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
     ("tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas"),

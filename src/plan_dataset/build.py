@@ -45,11 +45,12 @@ def stale_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
     return stale
 
 
-def build(root: Path) -> tuple[ValidationReport, list[str]]:
-    """Validate the project at ``root``; if valid, write its outputs. Returns what changed."""
+def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[str]]:
+    """Validate the project at ``root``; if valid, write its outputs. Returns what changed.
+    ``jobs``: processes for the per-file checks (see ``validation.validate``)."""
     # One build at a time per project; taking the lock clears a killed run's journaled debris.
     with writing(root):
-        report = validate(root, committed_schemas=False)
+        report = validate(root, committed_schemas=False, jobs=jobs)
         if not report.ok:
             return report, []
         outputs = render_outputs(report)

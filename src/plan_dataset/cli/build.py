@@ -5,19 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report_diagnostics
+from plan_dataset.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_jobs_argument,
+    report_diagnostics,
+)
 
 HELP = "validate, then write schema/, tables/, bundle, datapackage"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from plan_dataset.build import build
 
-    result, changed = build(args.root)
+    result, changed = build(args.root, jobs=args.jobs)
     if not result.ok:
         report_diagnostics(result.problems)
         print("build stopped: nothing was written", file=sys.stderr)

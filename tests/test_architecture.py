@@ -31,7 +31,7 @@ STAGES: list[tuple[str, ...]] = [
     ("validation",),  # check
     ("tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas"),
     ("outputs", "reporters"),  # render
-    ("build", "release", "loader", "site", "cli", "__init__", "__main__"),  # commands
+    ("build", "build_stamp", "release", "loader", "site", "cli", "__init__", "__main__"),  # commands
 ]  # fmt: skip
 
 

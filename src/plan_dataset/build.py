@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plan_dataset import build_stamp
 from plan_dataset.outputs import OUTPUTS, build_files
-from plan_dataset.outputs.atomic import switch_files, writing
+from plan_dataset.outputs.atomic import read_stamp, switch_files, write_stamp, writing
 from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import ValidationReport, validate
 
@@ -50,8 +51,23 @@ def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[s
     ``jobs``: processes for the per-file checks (see ``validation.validate``)."""
     # One build at a time per project; taking the lock clears a killed run's journaled debris.
     with writing(root):
+        inputs = build_stamp.current_inputs(root)  # before anything is read
         report = validate(root, committed_schemas=False, jobs=jobs)
         if not report.ok:
             return report, []
         outputs = render_outputs(report)
-        return report, switch_files(root, outputs, _obsolete(root, outputs))
+        write_stamp(root, None)  # no stamp until the new outputs are all in place
+        changed = switch_files(root, outputs, _obsolete(root, outputs))
+        write_stamp(root, build_stamp.render(inputs, root, outputs, len(report.records)))
+        return report, changed
+
+
+def unchanged_since_last_build(root: Path) -> int | None:
+    """The record count of the last build when its inputs, code and outputs are all as
+    it left them (``build_stamp.py``), so that building again would change nothing."""
+    with writing(root):
+        last = build_stamp.unchanged(read_stamp(root), build_stamp.current_inputs(root), root)
+        if last is None:
+            return None
+        records, written = last
+        return None if _obsolete(root, dict.fromkeys(written, b"")) else records

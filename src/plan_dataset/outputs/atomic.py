@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 JOURNAL = ".plan-dataset-switch"
+STAMP = ".plan-dataset-build"  # the build's stamp (build_stamp.py): written only here
 TEMPORARY_SUFFIX = ".plan-dataset-new"
 BACKUP_SUFFIX = ".plan-dataset-old"
 LOCK_WAIT_SECONDS = 60.0
@@ -381,3 +382,24 @@ def create_file(target: Path, content: bytes, root: Path | None = None) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
     return target
+
+
+def read_stamp(root: Path) -> bytes | None:
+    """The build stamp under ``root``, or None when there is none that can be read."""
+    try:
+        handle = os.open(root / STAMP, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        return stream.read(1 << 26) if stat.S_ISREG(os.fstat(handle).st_mode) else None
+
+
+def write_stamp(root: Path, content: bytes | None) -> None:
+    """Replace the build stamp atomically, or with None remove it (before a switch)."""
+    target = root / STAMP
+    with writing(root):
+        _check_target(root, target)
+        if content is not None:
+            write_file(target, content, root=root)
+        elif _mode(target) is not None:
+            target.unlink()

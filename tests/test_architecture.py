@@ -27,7 +27,7 @@ STAGES: list[tuple[str, ...]] = [
         "bundle_reader", "walk", "bounded", "escaping", "same_page",
     ),
     ("yaml_reader", "yaml_composed", "yaml_messages", "provenance"),  # read
-    ("models", "schema", "codegen", "scaffold"),  # the single source of truth
+    ("models", "schema", "schema_check", "codegen", "scaffold"),  # the single source of truth
     ("validation",),  # check
     ("tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas"),
     ("outputs", "reporters"),  # render

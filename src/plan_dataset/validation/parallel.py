@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
 
-from plan_dataset.schema import schema_validator
+from plan_dataset.schema import compiled_check
 from plan_dataset.validation.base import CheckedRecord
 from plan_dataset.validation.files import check_record_file
 
@@ -71,7 +71,7 @@ def _warm(tables: set[str], schema_dir: Path | None) -> None:
     every worker shares it; a damaged schema is reported per record, as in a serial run."""
     for table in sorted(tables):
         try:
-            schema_validator(table, schema_dir)
+            compiled_check(table, schema_dir)  # and so schema_validator
         except Exception:  # check_model reports it on each record (M012)
             continue
 

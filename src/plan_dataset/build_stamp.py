@@ -30,6 +30,7 @@ from typing import Any
 
 from plan_dataset._version import __version__
 from plan_dataset.bounded import read_regular
+from plan_dataset.outputs.atomic import STAMP
 
 FORMAT = 1
 INPUT_FOLDERS = ("data", "seeds")
@@ -116,6 +117,14 @@ class Inputs:
         return self._digest
 
 
+def read_stamp(root: Path) -> bytes | None:
+    """The stamp ``outputs/atomic.py`` wrote under ``root``, if one can be read."""
+    try:
+        return read_regular(root / STAMP, _MAX_FILE)
+    except OSError:
+        return None
+
+
 def current_inputs(root: Path) -> Inputs:
     return Inputs(_walk(root))
 
@@ -124,15 +133,15 @@ def _trusted(recorded: list[Any], now: list[int], taken_ns: int) -> bool:
     return recorded[:2] == now and now[1] < taken_ns - RACY_NS
 
 
-def render(inputs: Inputs, root: Path, outputs: dict[str, bytes], records: int) -> bytes | None:
-    """The stamp of a build that has just switched ``outputs`` into place."""
+def render(inputs: Inputs, root: Path, outputs: dict[str, str], records: int) -> bytes | None:
+    """The stamp of a build that has just switched ``outputs`` (path: sha256) into place."""
     digest = inputs.digest(root)
     if digest is None:
         return None
     written: dict[str, list[Any]] = {}
-    for name, content in sorted(outputs.items()):
+    for name, sha in sorted(outputs.items()):
         info = os.lstat(root / name)
-        written[name] = [info.st_size, info.st_mtime_ns, hashlib.sha256(content).hexdigest()]
+        written[name] = [info.st_size, info.st_mtime_ns, sha]
     body = {
         "format": FORMAT,
         "code": code_digest(),

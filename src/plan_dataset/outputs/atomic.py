@@ -26,7 +26,7 @@ import secrets
 import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 JOURNAL = ".plan-dataset-switch"
@@ -293,32 +293,53 @@ def _unchanged(target: Path, content: bytes) -> bool:
     return False
 
 
-def switch_files(root: Path, files: dict[str, bytes], obsolete: Iterable[Path] = ()) -> list[str]:
-    """Write changed files under ``root`` and remove obsolete ones, all or nothing.
+def switch_files(
+    root: Path,
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    obsolete: Iterable[Path] | Callable[[list[str]], Iterable[Path]] = (),
+) -> list[str]:
+    """Write changed files under ``root`` and remove obsolete ones, all or nothing;
+    returns the relative paths that changed (an unchanged file is not rewritten).
 
-    Returns the relative paths that changed. An unchanged file is not rewritten.
-    Every path is checked (no links, regular files only) before anything is touched.
-    """
+    ``files``: a mapping, all checked (no links, regular files only) before anything is
+    made, or a stream of ``(path, bytes)``, each checked and staged as it comes (a caller
+    rendering as it goes holds one output at a time; ``obsolete`` may then be a function
+    of the paths streamed). Nothing switches until all is staged and checked."""
     with writing(root):
-        for relative in files:
-            _check_target(root, root / relative)
-        obsolete = [path for path in obsolete if _mode(path) is not None]
-        for path in obsolete:
-            _check_target(root, path)
-        changed = [r for r in sorted(files) if not _unchanged(root / r, files[r])]
-        if changed or obsolete:
-            _switch(root, {root / r: files[r] for r in changed}, obsolete)
-        return changed + [path.relative_to(root).as_posix() for path in obsolete]
+        if isinstance(files, Mapping):
+            for relative in files:
+                _check_target(root, root / relative)
+        pairs = files.items() if isinstance(files, Mapping) else files
+        names: list[str] = []
+        staged: dict[Path, Path] = {}
+        try:
+            for relative, content in pairs:
+                target = root / relative
+                _check_target(root, target)
+                names.append(relative)
+                if not _unchanged(target, content):
+                    _make_folders(root, target.parent)
+                    staged[target] = _staged(root, target, content)
+            gone = list(obsolete(names) if callable(obsolete) else obsolete)
+            gone = [path for path in gone if _mode(path) is not None]
+            for path in gone:
+                _check_target(root, path)
+        except BaseException:
+            for temporary in staged.values():
+                temporary.unlink(missing_ok=True)
+            (root / JOURNAL).unlink(missing_ok=True)
+            raise
+        if staged or gone:
+            _switch(root, staged, gone)
+        changed = sorted(target.relative_to(root).as_posix() for target in staged)
+        return changed + [path.relative_to(root).as_posix() for path in gone]
 
 
-def _switch(root: Path, contents: dict[Path, bytes], obsolete: list[Path]) -> None:
-    staged: dict[Path, Path] = {}
+def _switch(root: Path, staged: dict[Path, Path], obsolete: list[Path]) -> None:
+    """Move staged files into place and remove obsolete ones; undo all on any failure."""
     backups: dict[Path, Path] = {}
     swapped: list[Path] = []
     try:
-        for target, content in contents.items():
-            _make_folders(root, target.parent)
-            staged[target] = _staged(root, target, content)
         for target in [*staged, *obsolete]:
             if _mode(target) is not None:
                 backups[target] = _backup(root, target)
@@ -382,16 +403,6 @@ def create_file(target: Path, content: bytes, root: Path | None = None) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
     return target
-
-
-def read_stamp(root: Path) -> bytes | None:
-    """The build stamp under ``root``, or None when there is none that can be read."""
-    try:
-        handle = os.open(root / STAMP, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        return stream.read(1 << 26) if stat.S_ISREG(os.fstat(handle).st_mode) else None
 
 
 def write_stamp(root: Path, content: bytes | None) -> None:

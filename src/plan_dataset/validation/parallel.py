@@ -12,7 +12,6 @@ it saves); ``jobs=1``, ``--jobs 1`` or ``PLAN_DATASET_JOBS=1`` force it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
 from itertools import repeat
@@ -83,6 +82,7 @@ def check_files(
     workers = workers_for(len(tasks), jobs)
     if workers <= 1:
         return _check_chunk(root, tasks, schema_dir)
+    import multiprocessing  # imported here: a one-file check never needs it
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -66,6 +66,7 @@ class Run:
     inner: dict[str, Any] = field(default_factory=dict)
     status: int = 0
     load: float = 0.0  # the 1-minute load average when the child started
+    cpu: float = 0.0  # user + system seconds of the child and every process it waited for
 
 
 def use_snapshot(snapshot: Path, cache: Path) -> None:
@@ -124,6 +125,7 @@ def run_child(
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
         run = Run(seconds, _peak_kb(rss.name, usage.ru_maxrss), status=proc.returncode, load=load)
+        run.cpu = usage.ru_utime + usage.ru_stime
     if timeout and seconds >= timeout:
         run.inner["timed_out"] = True
     if check and proc.returncode != 0:
@@ -168,6 +170,11 @@ class Measure:
     @property
     def spread(self) -> tuple[float, float]:
         return min(r.seconds for r in self.runs), max(r.seconds for r in self.runs)
+
+    @property
+    def cores_used(self) -> float:
+        """CPU seconds per wall second, the median over the runs."""
+        return statistics.median(r.cpu / r.seconds for r in self.runs)
 
     @property
     def peak_mb(self) -> float:

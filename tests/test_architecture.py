@@ -27,14 +27,14 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
         "figures", "results", "question_queries",
         "bundle_reader", "walk", "bounded", "escaping", "same_page",
     )),
-    ("read", ("yaml_reader", "yaml_messages", "provenance")),
-    ("models", ("models", "schema", "codegen", "scaffold")),
+    ("read", ("yaml_reader", "yaml_composed", "yaml_messages", "provenance")),
+    ("models", ("models", "schema", "schema_check", "codegen", "scaffold")),
     ("check", ("validation",)),
     ("snapshot and flat tables", (
         "tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas",
     )),
     ("outputs", ("outputs", "reporters")),
-    ("commands", ("build", "release", "loader", "site", "cli", "__init__", "__main__")),
+    ("commands", ("build", "build_stamp", "release", "loader", "site", "cli", "__init__", "__main__")),
 ]  # fmt: skip
 
 

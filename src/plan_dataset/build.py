@@ -1,16 +1,20 @@
 """Build: validate, then write every generated file of the project.
 
-Outputs are rendered in memory first and written only when validation passes,
-all together (``outputs/atomic.py``), so a failed or interrupted build leaves
-the previous outputs whole, and the next build repairs an interrupted one.
+Outputs are rendered only when validation passes, each staged beside its target as
+it is rendered, and switched into place all together (``outputs/atomic.py``), so a
+failed or interrupted build leaves the previous outputs whole, and the next build
+repairs an interrupted one.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from plan_dataset.outputs import OUTPUTS, build_files
-from plan_dataset.outputs.atomic import switch_files, writing
+from plan_dataset import build_stamp
+from plan_dataset.outputs import OUTPUTS, build_files, iter_build_files
+from plan_dataset.outputs.atomic import switch_files, write_stamp, writing
 from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import ValidationReport, validate
 
@@ -22,7 +26,7 @@ def render_outputs(report: ValidationReport) -> dict[str, bytes]:
     return build_files(snapshot_of(report, report.index.root))
 
 
-def _obsolete(root: Path, outputs: dict[str, bytes]) -> list[Path]:
+def _obsolete(root: Path, outputs: Collection[str]) -> list[Path]:
     """Files in folders the build owns that a fresh build would not write."""
     found = []
     for output in OUTPUTS.values():
@@ -45,12 +49,37 @@ def stale_outputs(root: Path, outputs: dict[str, bytes]) -> list[str]:
     return stale
 
 
-def build(root: Path) -> tuple[ValidationReport, list[str]]:
-    """Validate the project at ``root``; if valid, write its outputs. Returns what changed."""
+def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[str]]:
+    """Validate the project at ``root``; if valid, write its outputs. Returns what changed.
+    ``jobs``: processes for the per-file checks (see ``validation.validate``)."""
     # One build at a time per project; taking the lock clears a killed run's journaled debris.
     with writing(root):
-        report = validate(root, committed_schemas=False)
+        inputs = build_stamp.current_inputs(root)  # before anything is read
+        report = validate(root, committed_schemas=False, jobs=jobs)
         if not report.ok:
             return report, []
-        outputs = render_outputs(report)
-        return report, switch_files(root, outputs, _obsolete(root, outputs))
+        snapshot = snapshot_of(report, root)
+        digests: dict[str, str] = {}
+
+        def rendered() -> Iterator[tuple[str, bytes]]:  # staged one output at a time
+            for name, content in iter_build_files(snapshot):
+                digests[name] = hashlib.sha256(content).hexdigest()
+                yield name, content
+
+        write_stamp(root, None)  # no stamp until the new outputs are all in place
+        changed = switch_files(root, rendered(), lambda names: _obsolete(root, names))
+        write_stamp(root, build_stamp.render(inputs, root, digests, len(report.records)))
+        return report, changed
+
+
+def unchanged_since_last_build(root: Path) -> int | None:
+    """The record count of the last build when its inputs, code and outputs are all as
+    it left them (``build_stamp.py``), so that building again would change nothing."""
+    with writing(root):
+        last = build_stamp.unchanged(
+            build_stamp.read_stamp(root), build_stamp.current_inputs(root), root
+        )
+        if last is None:
+            return None
+        records, written = last
+        return None if _obsolete(root, dict.fromkeys(written, b"")) else records

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from plan_dataset.bounded import MAX_SCHEMA_BYTES, NotRegular, TooLarge, read_regular
 from plan_dataset.models import MODELS
+from plan_dataset.schema_check import Check, compile_check
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -101,6 +102,13 @@ def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
         raise SchemaDamaged(f"is not a valid JSON Schema: {error.message}") from None
     except (KeyError, RecursionError, TypeError, AttributeError) as error:
         raise SchemaDamaged(f"has a $ref that cannot be resolved: {error!r}") from None
+
+
+@cache
+def compiled_check(table: str, schema_dir: Path | None = None) -> Check | None:
+    """A fast yes/no check against the same schema as ``schema_validator`` (see
+    ``schema_check.py``), or None when the schema has something it does not compile."""
+    return compile_check(schema_validator(table, schema_dir).schema)
 
 
 def _patterns(schema: Any) -> set[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from plan_dataset import yaml_composed
 from plan_dataset.bounded import NotRegular, TooLarge, read_regular
 from plan_dataset.escaping import FORMULA_PREFIXES, INVISIBLE
 from plan_dataset.problems import Problem
@@ -45,6 +46,7 @@ _YAML11_BOOLS = {
     for base in ("yes", "no", "on", "off", "y", "n")
     for word in (base, base.capitalize(), base.upper())
 }
+_SPECIAL_WORDS = frozenset(_NULLS) | frozenset(_BOOLS) | _YAML11_BOOLS
 # The largest integer JSON readers, SQLite and pandas all hold exactly.
 SAFE_INTEGER = 2**53
 
@@ -102,6 +104,8 @@ def text_problems(value: str) -> list[tuple[str, str]]:
         found.append(
             ("T003", f"text starts with {value[0]!r}, which spreadsheets run as a formula")
         )
+    if value.isascii() and value.isprintable():
+        return found  # no tab, carriage return or control character, and ASCII is NFC
     if "\t" in value or "\r" in value:
         found.append(("T004", "tab or carriage return inside text"))
     # Escapes in quoted scalars ("\u202e") bypass the scan of the raw file.
@@ -114,8 +118,15 @@ def text_problems(value: str) -> list[tuple[str, str]]:
     return found
 
 
+# What a plain scalar must start with to be read as anything but text (a number), beyond
+# the words in _NULLS, _BOOLS and _YAML11_BOOLS.
+_NUMBER_START = frozenset("+-.0123456789")
+
+
 def _resolve_plain(text: str) -> tuple[Any, str | None]:
     """Value of a plain (unquoted) scalar, or an error message."""
+    if text and text[0] not in _NUMBER_START and text not in _SPECIAL_WORDS:
+        return text, None  # the common case, decided without a regular expression
     if text in _NULLS:
         return None, None
     if text in _BOOLS:
@@ -281,7 +292,7 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         return fail(1, 1, "Y009", f"file is {error.size} bytes; the limit is {MAX_FILE_BYTES}")
     except OSError as error:
         return fail(1, 1, "F004", f"cannot read the file: {error.strerror}")
-    if "\t" in data.decode("utf-8", errors="replace"):
+    if b"\t" in data:  # a tab byte is never part of a multi-byte UTF-8 character
         # libyaml accepts a tab after 'key:' and the pure-Python parser does not: refuse
         # tabs outright, so validity never depends on which parser is installed.
         at = data.index(b"\t")
@@ -304,7 +315,8 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
             record.problems.append(Problem(display, line, column, *found))
     if record.problems:
         return record
-
+    if _composed(data, text, record):
+        return record
     try:
         _build(text, _Builder(display, record), _Loader)
     except yaml.YAMLError as error:
@@ -324,6 +336,28 @@ def read_yaml(path: Path, display: str) -> YamlRecord:
         line, column = record.value_marks.get((), (1, 1))
         return fail(line, column, "Y005", f"a record must be a mapping of fields, found {kind}")
     return record
+
+
+def _composed(data: bytes, text: str, record: YamlRecord) -> bool:
+    """Fill ``record`` from libyaml's composer when the file is clean (``yaml_composed``);
+    False, with ``record`` untouched, when the event-stream reader must judge it."""
+    if _Loader is not getattr(yaml, "CSafeLoader", None):
+        return False  # libyaml's composer stands in only for libyaml's own parser
+    root = yaml_composed.compose(data, text)
+    if root is None:
+        return False
+    walk = yaml_composed.Walk(_resolve_plain, text_problems, MAX_DEPTH)
+    try:
+        value = walk.node(root, (), 0)
+    except yaml_composed.GiveUp:
+        return False
+    if not isinstance(value, dict):
+        return False
+    record.value = value
+    record.value_marks = walk.value_marks
+    record.key_marks = walk.key_marks
+    record.plain_scalars = walk.plain_scalars
+    return True
 
 
 def _build(text: str, builder: _Builder, loader: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,17 @@ if TYPE_CHECKING:
     from plan_dataset.snapshot import Snapshot
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes for the per-file checks (default: PLAN_DATASET_JOBS, else every "
+        "core; 1: serially); the result is the same",
+    )
 
 
 def report_results(problems: Sequence[Problem], style: str, checked_files: int) -> None:

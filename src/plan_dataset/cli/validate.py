@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, report_results
+from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, add_jobs_argument, report_results
 from plan_dataset.reporters import REPORTERS
 
 HELP = "check records; all problems in one run"
@@ -18,6 +18,7 @@ HELP = "check records; all problems in one run"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: data/)")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    add_jobs_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
 
     root: Path = args.root
     paths = [root / p if not p.is_absolute() and root != Path(".") else p for p in args.paths]
-    result = validate(root, paths or None)
+    result = validate(root, paths or None, jobs=args.jobs)
     report_results(result.problems, args.format, len(result.records))
     return EXIT_OK if result.ok else EXIT_INVALID

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -225,18 +225,24 @@ def _join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
 
 
-def build_files(snapshot: Snapshot) -> Files:
-    """Every generated file of the project, by path from its root."""
-    files: Files = {}
+def iter_build_files(snapshot: Snapshot) -> Iterator[tuple[str, bytes]]:
+    """Every generated file of the project, by path from its root, one output rendered
+    at a time (the build stages each as it comes, instead of holding them all)."""
     resources: list[dict[str, Any]] = []
     for output in OUTPUTS.values():
         if output.build_folder is None:
             continue
-        for name, content in output.render(snapshot).items():
-            files[_join(output.build_folder, name)] = content
+        rendered = output.render(snapshot)
+        for name in list(rendered):  # each file let go once it is handed on
+            yield _join(output.build_folder, name), rendered.pop(name)
         resources += output.resources(output.build_folder, "")
-    files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
-    return files
+    descriptor = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
+    yield DATAPACKAGE, descriptor
+
+
+def build_files(snapshot: Snapshot) -> Files:
+    """Every generated file of the project, by path from its root."""
+    return dict(iter_build_files(snapshot))
 
 
 def release_files(snapshot: Snapshot) -> Files:

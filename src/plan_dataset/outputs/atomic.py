@@ -26,10 +26,11 @@ import secrets
 import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 JOURNAL = ".plan-dataset-switch"
+STAMP = ".plan-dataset-build"  # the build's stamp (build_stamp.py): written only here
 TEMPORARY_SUFFIX = ".plan-dataset-new"
 BACKUP_SUFFIX = ".plan-dataset-old"
 LOCK_WAIT_SECONDS = 60.0
@@ -292,32 +293,53 @@ def _unchanged(target: Path, content: bytes) -> bool:
     return False
 
 
-def switch_files(root: Path, files: dict[str, bytes], obsolete: Iterable[Path] = ()) -> list[str]:
-    """Write changed files under ``root`` and remove obsolete ones, all or nothing.
+def switch_files(
+    root: Path,
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    obsolete: Iterable[Path] | Callable[[list[str]], Iterable[Path]] = (),
+) -> list[str]:
+    """Write changed files under ``root`` and remove obsolete ones, all or nothing;
+    returns the relative paths that changed (an unchanged file is not rewritten).
 
-    Returns the relative paths that changed. An unchanged file is not rewritten.
-    Every path is checked (no links, regular files only) before anything is touched.
-    """
+    ``files``: a mapping, all checked (no links, regular files only) before anything is
+    made, or a stream of ``(path, bytes)``, each checked and staged as it comes (a caller
+    rendering as it goes holds one output at a time; ``obsolete`` may then be a function
+    of the paths streamed). Nothing switches until all is staged and checked."""
     with writing(root):
-        for relative in files:
-            _check_target(root, root / relative)
-        obsolete = [path for path in obsolete if _mode(path) is not None]
-        for path in obsolete:
-            _check_target(root, path)
-        changed = [r for r in sorted(files) if not _unchanged(root / r, files[r])]
-        if changed or obsolete:
-            _switch(root, {root / r: files[r] for r in changed}, obsolete)
-        return changed + [path.relative_to(root).as_posix() for path in obsolete]
+        if isinstance(files, Mapping):
+            for relative in files:
+                _check_target(root, root / relative)
+        pairs = files.items() if isinstance(files, Mapping) else files
+        names: list[str] = []
+        staged: dict[Path, Path] = {}
+        try:
+            for relative, content in pairs:
+                target = root / relative
+                _check_target(root, target)
+                names.append(relative)
+                if not _unchanged(target, content):
+                    _make_folders(root, target.parent)
+                    staged[target] = _staged(root, target, content)
+            gone = list(obsolete(names) if callable(obsolete) else obsolete)
+            gone = [path for path in gone if _mode(path) is not None]
+            for path in gone:
+                _check_target(root, path)
+        except BaseException:
+            for temporary in staged.values():
+                temporary.unlink(missing_ok=True)
+            (root / JOURNAL).unlink(missing_ok=True)
+            raise
+        if staged or gone:
+            _switch(root, staged, gone)
+        changed = sorted(target.relative_to(root).as_posix() for target in staged)
+        return changed + [path.relative_to(root).as_posix() for path in gone]
 
 
-def _switch(root: Path, contents: dict[Path, bytes], obsolete: list[Path]) -> None:
-    staged: dict[Path, Path] = {}
+def _switch(root: Path, staged: dict[Path, Path], obsolete: list[Path]) -> None:
+    """Move staged files into place and remove obsolete ones; undo all on any failure."""
     backups: dict[Path, Path] = {}
     swapped: list[Path] = []
     try:
-        for target, content in contents.items():
-            _make_folders(root, target.parent)
-            staged[target] = _staged(root, target, content)
         for target in [*staged, *obsolete]:
             if _mode(target) is not None:
                 backups[target] = _backup(root, target)
@@ -381,3 +403,14 @@ def create_file(target: Path, content: bytes, root: Path | None = None) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
     return target
+
+
+def write_stamp(root: Path, content: bytes | None) -> None:
+    """Replace the build stamp atomically, or with None remove it (before a switch)."""
+    target = root / STAMP
+    with writing(root):
+        _check_target(root, target)
+        if content is not None:
+            write_file(target, content, root=root)
+        elif _mode(target) is not None:
+            target.unlink()

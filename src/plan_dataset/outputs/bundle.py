@@ -11,26 +11,34 @@ from plan_dataset.snapshot import Snapshot
 BUNDLE_NAME = "plan-dataset.json"
 
 
+def _json(value: Any) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8")
+
+
 def render_bundle(snapshot: Snapshot) -> bytes:
     """``offsets`` carries each quote's place in its archived text, which the installed
     package cannot recompute because it does not ship the seeds; ``corroboration`` the
-    independent origins computed for every record and evidence-bearing part."""
-    bundle = {
-        "name": "plan-dataset",
-        "version": snapshot.version,
-        "tables": {
-            table: [record.model_dump(mode="json") for record in table_records]
-            for table, table_records in snapshot.records.items()
-        },
-        "offsets": {
-            row["id"]: [row["start"], row["end"]]
-            for row in snapshot.flat["attributions"]
-            if row["start"] is not None
-        },
-        "corroboration": corroboration_of_records(snapshot.records),
+    independent origins computed for every record and evidence-bearing part.
+
+    The bytes are those of ``json.dumps`` of the whole mapping, encoded a record at a
+    time, so that the records' dumped dictionaries and their text are never all held
+    at once, only their UTF-8 bytes."""
+    parts = [b'{"name":', _json("plan-dataset"), b',"version":', _json(snapshot.version)]
+    parts.append(b',"tables":{')
+    for number, (table, records) in enumerate(snapshot.records.items()):
+        parts += [b"," if number else b"", _json(table), b":["]
+        for index, record in enumerate(records):
+            parts += [b"," if index else b"", _json(record.model_dump(mode="json"))]
+        parts.append(b"]")
+    offsets = {
+        row["id"]: [row["start"], row["end"]]
+        for row in snapshot.flat["attributions"]
+        if row["start"] is not None
     }
-    text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    parts += [b'},"offsets":', _json(offsets)]
+    parts += [b',"corroboration":', _json(corroboration_of_records(snapshot.records)), b"}\n"]
+    return b"".join(parts)
 
 
 def bundle_resource(path: str) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, display_
 from plan_dataset.validation.files import find_record_files, not_a_record_file, table_of
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer
+from plan_dataset.validation.parallel import check_files
 
 LAYERS: tuple[Layer, ...] = (
     files.LAYER,
@@ -74,23 +75,25 @@ def validate(
     *,
     layers: Sequence[Layer] = LAYERS,
     committed_schemas: bool = True,
+    jobs: int | None = None,
 ) -> ValidationReport:
     """Run every layer over the dataset under ``root``, or over the given paths only.
 
     ``committed_schemas`` checks records against ``schema/`` as committed (what
     editors use); the build passes False, since it regenerates those files.
+    ``jobs`` is how many processes run the per-file layers (``validation/parallel.py``;
+    None: ``PLAN_DATASET_JOBS``, else every core; 1: serially); the result is the same.
     """
     schema_dir = root / SCHEMA_DIR if committed_schemas else None
     record_files, problems = find_record_files(root, paths)
-    checked: list[CheckedRecord] = []
+    tasks: list[tuple[str, Path]] = []
     for path in record_files:
         table = table_of(root, path)
         if table is None:
             problems.append(not_a_record_file(root, path))
-            continue
-        record = files.check_record_file(root, table, path, schema_dir)
-        record.release()
-        checked.append(record)
+        else:
+            tasks.append((table, path))
+    checked = check_files(root, tasks, schema_dir, jobs)
     index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
     complete = paths is None and not problems
     for layer in layers:

@@ -1,0 +1,100 @@
+"""The per-file layers over many files: in a process pool sized to the cores, or serially.
+
+Each file's work (read, strict YAML, text, model, schema) depends on that file alone,
+so chunks of files go to worker processes and come back as ``CheckedRecord`` values
+(parsed YAML already released) in the order they were sent: the records, and so every
+problem, are exactly those of a serial run. The cross-record layers then run once, in
+this process, on the merged list (``validation.validate``).
+
+A few hundred files or one core run serially (starting processes would cost more than
+it saves); ``jobs=1``, ``--jobs 1`` or ``PLAN_DATASET_JOBS=1`` force it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from itertools import repeat
+from pathlib import Path
+
+from plan_dataset.schema import compiled_check
+from plan_dataset.validation.base import CheckedRecord
+from plan_dataset.validation.files import check_record_file
+
+JOBS_ENV = "PLAN_DATASET_JOBS"
+# Below this many files per worker, a worker's start-up costs more than its share saves.
+MIN_FILES_PER_WORKER = 250
+# Several chunks per worker even out uneven files; each chunk costs one round trip.
+CHUNKS_PER_WORKER = 4
+
+FileTask = tuple[str, Path]  # (table, path)
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def jobs_wanted(jobs: int | None = None) -> int:
+    """Worker processes asked for: ``jobs``, else ``PLAN_DATASET_JOBS``, else every core
+    (0 or an unreadable value also mean every core)."""
+    if jobs is None:
+        raw = os.environ.get(JOBS_ENV, "").strip()
+        jobs = int(raw) if raw.isdigit() else 0
+    return jobs if jobs > 0 else cores()
+
+
+def workers_for(files: int, jobs: int | None = None) -> int:
+    """Worker processes for this many files: 1 means serial, in this process."""
+    return max(1, min(jobs_wanted(jobs), files // MIN_FILES_PER_WORKER))
+
+
+def _check_one(root: Path, task: FileTask, schema_dir: Path | None) -> CheckedRecord:
+    table, path = task
+    record = check_record_file(root, table, path, schema_dir)
+    record.release()
+    return record
+
+
+def _check_chunk(
+    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None
+) -> list[CheckedRecord]:
+    return [_check_one(root, task, schema_dir) for task in tasks]
+
+
+def _warm(tables: set[str], schema_dir: Path | None) -> None:
+    """Compile each table's schema validator once, before the workers are forked, so that
+    every worker shares it; a damaged schema is reported per record, as in a serial run."""
+    for table in sorted(tables):
+        try:
+            compiled_check(table, schema_dir)  # and so schema_validator
+        except Exception:  # check_model reports it on each record (M012)
+            continue
+
+
+def check_files(
+    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None, jobs: int | None = None
+) -> list[CheckedRecord]:
+    """The per-file layers of every task, in the order given."""
+    workers = workers_for(len(tasks), jobs)
+    if workers <= 1:
+        return _check_chunk(root, tasks, schema_dir)
+    import multiprocessing  # imported here: a one-file check never needs it
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    _warm({table for table, _path in tasks}, schema_dir)
+    size = -(-len(tasks) // (workers * CHUNKS_PER_WORKER))
+    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the imported modules and the warmed validators; elsewhere, spawn.
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            results = pool.map(_check_chunk, repeat(root), chunks, repeat(schema_dir))
+            return [record for chunk in results for record in chunk]
+    except (OSError, BrokenProcessPool):  # no processes to be had: the same work, serially
+        return _check_chunk(root, tasks, schema_dir)

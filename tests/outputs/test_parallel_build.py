@@ -1,0 +1,67 @@
+"""The build in a process pool writes exactly the bytes of a serial, in-memory render:
+on the real data and on a 1k synthetic corpus (issue 26)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import importlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from plan_dataset.build import build, render_outputs
+from plan_dataset.validation import parallel, validate
+
+
+def _serial(root: Path) -> dict[str, bytes]:
+    report = validate(root, committed_schemas=False, jobs=1)
+    assert report.ok, report.problems[:5]
+    return render_outputs(report)
+
+
+def _pooled_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pools: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+        patch.setattr(parallel, "cores", lambda: 2)
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+        report, _changed = build(root, jobs=2)
+    assert report.ok
+    assert pools == [2]  # the pool really ran
+
+
+def _on_disk(root: Path, names: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: (root / name).read_bytes() for name in names}
+
+
+def test_the_real_data_builds_alike_in_a_pool(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _serial(project)
+    for name in expected:  # the build must write every file, not find it current
+        if name != "CITATION.cff":  # an input too: the build sets its version line
+            (project / name).unlink(missing_ok=True)
+    _pooled_build(project, monkeypatch)
+    assert _on_disk(project, expected) == expected
+    committed = {name: (ROOT / name).read_bytes() for name in expected}
+    assert committed == expected
+
+
+def test_a_1k_corpus_builds_alike_in_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    generate = importlib.import_module("generate").generate
+    corpus = tmp_path / "corpus"
+    assert sum(generate(1000, 26, corpus).values()) == 1000
+    expected = _serial(corpus)
+    _pooled_build(corpus, monkeypatch)
+    assert _on_disk(corpus, expected) == expected

@@ -1,0 +1,85 @@
+"""Validation in a process pool gives exactly the serial result (validation/parallel.py)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from plan_dataset.validation import ValidationReport, parallel, validate
+
+
+def _summary(report: ValidationReport) -> list[Any]:
+    return [
+        report.problems,
+        [
+            (
+                record.table,
+                record.display,
+                record.readable,
+                record.problems,
+                None if record.model is None else record.model.model_dump(mode="json"),
+            )
+            for record in report.records
+        ],
+    ]
+
+
+def _both(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[Any]]:
+    """Serial, then in two workers even for a small dataset; the pool must really run."""
+    serial = _summary(validate(root, jobs=1))
+    pools: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+        patch.setattr(parallel, "cores", lambda: 2)
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+        pooled = _summary(validate(root, jobs=2))
+    assert pools == [2]
+    return serial, pooled
+
+
+def test_the_real_data_validates_alike_in_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    serial, pooled = _both(ROOT, monkeypatch)
+    assert serial[0] == []
+    assert len(serial[1]) > 100
+    assert pooled == serial
+
+
+def test_invalid_fixtures_give_the_same_problems_in_a_pool(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for fixture in sorted((FIXTURES / "invalid").glob("*/*.yaml")):
+        target = project / "data" / fixture.parent.name / fixture.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(fixture, target)
+    serial, pooled = _both(project, monkeypatch)
+    assert len({problem.code for problem in serial[0]}) > 30
+    assert pooled == serial
+
+
+def test_jobs_come_from_the_argument_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 8)
+    monkeypatch.setenv(parallel.JOBS_ENV, "3")
+    assert parallel.jobs_wanted(None) == 3
+    assert parallel.jobs_wanted(1) == 1
+    for unreadable in ("", "0", "-2", "many"):
+        monkeypatch.setenv(parallel.JOBS_ENV, unreadable)
+        assert parallel.jobs_wanted(None) == 8
+    # Few files stay in this process, whatever was asked.
+    files = parallel.MIN_FILES_PER_WORKER
+    assert parallel.workers_for(files - 1, 8) == 1
+    assert parallel.workers_for(files * 3, 8) == 3
+    assert parallel.workers_for(files * 100, 2) == 2
+    assert parallel.workers_for(files * 100, 1) == 1

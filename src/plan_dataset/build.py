@@ -66,8 +66,16 @@ def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[s
                 digests[name] = hashlib.sha256(content).hexdigest()
                 yield name, content
 
-        write_stamp(root, None)  # no stamp until the new outputs are all in place
-        changed = switch_files(root, rendered(), lambda names: _obsolete(root, names))
+        # No stamp until the new outputs are all in place; a switch that fails restores the
+        # old outputs, and with them the stamp that describes them. (A killed one leaves
+        # none, so the next build does all its work.)
+        previous = build_stamp.read_stamp(root)
+        write_stamp(root, None)
+        try:
+            changed = switch_files(root, rendered(), lambda names: _obsolete(root, names))
+        except BaseException:
+            write_stamp(root, previous)
+            raise
         write_stamp(root, build_stamp.render(inputs, root, digests, len(report.records)))
         return report, changed
 

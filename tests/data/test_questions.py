@@ -119,11 +119,4 @@ def test_one_sided_agreements_point_to_the_disagreement(
     assert discrepancy_id in (status.notes or "") + (status.curation_notes or "")
 
 
-def test_every_position_on_a_point_carries_that_points_questions(
-    dataset: plan_dataset.Dataset,
-) -> None:
-    # Positions added after the questions pass (Paris, Munich, the open letter) had none.
-    for position in dataset.positions:
-        if position.target in {p.id for p in dataset.provisions}:
-            wanted = {q.id for q in dataset.questions if position.target in q.provisions}
-            assert wanted <= set(position.questions), position.id
+# That a position on a point lists the point's questions is Q005.

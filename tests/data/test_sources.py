@@ -6,12 +6,14 @@ any country are state_affiliated, the US government's RFE/RL and VOA included; p
 broadcasters with statutory governance are not; every page of one domain has one class; a
 page that carries another's text names it as origin, and counts no higher. Each test pins a
 class, an origin or a date against the page; the comment above each group names the pass
-and its notes in docs/curation-notes/.
+and its notes in docs/curation-notes/. The general rules are coded checks: a page on the
+domain of an outlet that never counts takes its class (S004) and says why (S005), a domain
+has one class (S006), a caveat naming an outlet is reached by the origin chain (R001), an
+official site's own page is primary (R002).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -30,28 +32,9 @@ from plan_dataset.corroboration import (
     parts_of,
 )
 from plan_dataset.stats import DATE_TARGET, PUBLISHER_TARGET, source_metadata_of
+from plan_dataset.validation.source_classes import site_of
 
 # --- Classes after the sources audit (docs/curation-notes/sources-audit.md) ---
-
-# State-controlled media of any government (spec: TASS, RIA, RT, Sputnik, CGTN, Ukrinform, TRT ...).
-STATE_MEDIA_HOSTS = (
-    "tass.com",
-    "tass.ru",
-    "ria.ru",
-    "rt.com",
-    "sputniknews.com",
-    "sputnikglobe.com",
-    "cgtn.com",
-    "xinhuanet.com",
-    "news.cn",
-    "globaltimes.cn",
-    "ukrinform.net",
-    "ukrinform.ua",
-    "trtworld.com",
-    "trt.net.tr",
-    "trtespanol.com",
-    "belta.by",
-)
 
 
 def _host(url: str | None) -> str:
@@ -63,37 +46,34 @@ def _under(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def is_pravda_network(url: str | None) -> bool:
-    host = _host(url)
-    # news-pravda.com and its subdomains, and the older pravda-xx.com portals; not pravda.com.ua.
-    return (
-        _under(host, "news-pravda.com")
-        or re.fullmatch(r"(www\.)?pravda-[a-z]{2}\.com", host) is not None
-    )
+def pages_on(dataset: plan_dataset.Dataset, outlet_ids: set[str]) -> list[Any]:
+    """The sources whose address is on one of these outlets' own domains (outlets table)."""
+    domains = [d for o in dataset.outlets if o.id in outlet_ids for d in o.domains]
+    return [s for s in dataset.sources if any(_under(_host(s.url), d) for d in domains)]
 
 
-def is_state_media(url: str | None) -> bool:
-    host = _host(url)
-    return any(_under(host, domain) for domain in STATE_MEDIA_HOSTS)
+# That a page on the domain of state media or of the Pravda network takes its class, and
+# says why in caveats, is S004 and S005; which domains those are is the outlets' data.
 
 
 def test_pravda_network_pages_are_aggregators_with_a_label(dataset: plan_dataset.Dataset) -> None:
-    pravda = [s for s in dataset.sources if is_pravda_network(s.url)]
+    pravda = pages_on(dataset, {"pravda-network"})
     assert len(pravda) >= 6
     for source in pravda:
-        assert source.reliability == "aggregator", source.id
         assert source.caveats and "Pravda network" in source.caveats, source.id
     # Ukrainska Pravda / European Pravda (pravda.com.ua) is a newsroom, not the Pravda network.
-    assert not is_pravda_network("https://www.pravda.com.ua/eng/news/2025/11/21/1/")
-    assert is_pravda_network("https://italy.news-pravda.com/russia/2025/11/21/326905.html")
+    (network,) = [o for o in dataset.outlets if o.id == "pravda-network"]
+    assert network.reliability == "aggregator"
+    assert not any(_under("www.pravda.com.ua", d) for d in network.domains)
+    assert any(_under("italy.news-pravda.com", d) for d in network.domains)
 
 
 def test_state_media_of_every_government_is_state_affiliated(dataset: plan_dataset.Dataset) -> None:
-    state = [s for s in dataset.sources if is_state_media(s.url)]
-    assert {"tass-e3-znpp", "trtworld-afp-draft"} <= {s.id for s in state}
-    for source in state:
-        assert source.reliability == "state_affiliated", source.id
-        assert source.caveats, source.id
+    state = {o.id for o in dataset.outlets if o.reliability == "state_affiliated"}
+    # State-controlled media of any government (spec: TASS, RIA, RT, Sputnik, CGTN,
+    # Ukrinform, TRT ...): their domains are in the outlets table.
+    assert {"tass", "ria-novosti", "rt", "sputnik", "cgtn", "ukrinform", "trt-world"} <= state
+    assert {"tass-e3-znpp", "trtworld-afp-draft"} <= {s.id for s in pages_on(dataset, state)}
     # Relaying state media makes a page carry that agency's text, not its own.
     # Its origin is the Ukrinform page itself, so the relay counts no more than state media.
     carried = dataset.source(dataset.source("censor-20-points").origin)
@@ -153,46 +133,24 @@ def test_fakti_credits_the_2010_gloss_to_axios(dataset: plan_dataset.Dataset) ->
 # --- Classes applied once per domain, the same way to every side
 # (sources-final pass; docs/curation-notes/sources-final.md) ---
 
-US_GOVERNMENT_MEDIA = ("rferl.org", "voanews.com", "radiosvoboda.org", "svoboda.org")
-
-
-# RFE/RL pages served from a content-delivery mirror rather than rferl.org.
-RFERL_MIRRORS = {"rferl-e3-comparison"}
-
 
 def test_us_government_broadcasters_are_state_affiliated(dataset: plan_dataset.Dataset) -> None:
-    pages = [
-        s
-        for s in dataset.sources
-        if s.id in RFERL_MIRRORS or any(_under(_host(s.url), d) for d in US_GOVERNMENT_MEDIA)
-    ]
+    # RFE/RL's domains include the content-delivery mirror some of its pages were read from.
+    pages = pages_on(dataset, {"rfe-rl", "voice-of-america"})
     assert {"rferl-rutte-geneva", "rferl-e3-comparison"} <= {s.id for s in pages}
     for source in pages:
-        assert source.reliability == "state_affiliated", source.id
         assert "US Agency for Global Media" in (source.caveats or ""), source.id
     # So the Rutte position now rests on one strong origin, not two.
     rutte = dataset.get("positions", "rutte-us-draft-served-as-base-20251124")
     assert "rferl-rutte-geneva" not in dataset.corroboration(rutte).origin_ids
 
 
-SHARED_HOSTING_DOMAINS = {"cloudfront.net"}
-
-
 def test_one_class_per_domain(dataset: plan_dataset.Dataset) -> None:
+    # That every page of one domain has one class is S006; these are the classes the
+    # sources-final pass gave three domains it judged.
     classes: dict[str, set[str]] = defaultdict(set)
     for source in dataset.sources:
-        if source.url:
-            host = _host(source.url)
-            # A page's domain: the registrable part (news.liga.net -> liga.net).
-            labels = host.split(".")
-            two_level = len(labels[-1]) == 2 and labels[-2] in {"co", "com", "edu", "org", "net"}
-            domain = ".".join(labels[-3:] if two_level else labels[-2:])
-            # A shared content-delivery domain is no masthead: each host is its own site.
-            if domain in SHARED_HOSTING_DOMAINS:
-                domain = host
-            classes[domain].add(source.reliability)
-    mixed = {d: c for d, c in classes.items() if len(c) > 1}
-    assert mixed == {}, mixed
+        classes[site_of(source.url) or ""].add(source.reliability)
     assert classes["uanews.net"] == {"regional_outlet"}
     assert classes["lbcgroup.tv"] == {"established_outlet"}
     assert classes["menafn.com"] == {"republisher"}
@@ -298,19 +256,6 @@ def test_no_relay_of_state_media_or_an_aggregator_counts_anywhere(
                     without.origin_ids,
                     without.strongest_reliability,
                 ), key
-
-
-def test_a_caveat_naming_state_media_means_the_page_does_not_count(
-    dataset: plan_dataset.Dataset,
-) -> None:
-    never = _relays_what_never_counts(dataset)
-    state = [o for o in dataset.outlets if o.reliability in NEVER_COUNTS]
-    for source in dataset.sources:
-        text = f"{source.caveats or ''} {source.notes or ''}"
-        for outlet in state:
-            for name in (outlet.name, *outlet.aliases):
-                if re.search(rf"(?<![\w/-]){re.escape(name)}(?![\w/])", text):
-                    assert source.id in never, (source.id, name)
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,12 @@ from plan_dataset.validation import (
     model,
     portable_names,
     provenance,
+    question_coverage,
     questions,
     relays,
+    reported_versions,
+    source_classes,
+    stakeholders,
     timeline,
 )
 from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, Layer, display_path
@@ -41,10 +45,14 @@ LAYERS: tuple[Layer, ...] = (
     provenance.LAYER,
     corroboration.LAYER,
     relays.LAYER,
+    source_classes.LAYER,
     lineage.LAYER,
     link_cycles.LAYER,
+    reported_versions.LAYER,
     timeline.LAYER,
     questions.LAYER,
+    question_coverage.LAYER,
+    stakeholders.LAYER,
 )
 """The check layers, in the order they run."""
 

@@ -229,11 +229,16 @@ class Generator:
         else:
             name = f"{self.rng.choice(PLACES)} {self.rng.choice(BODY_WORDS)}"
         record_id = self.new_id(name, "s")
+        country = self.rng.choice(COUNTRIES) if self.maybe(0.8) else None
+        if country is None and kind in ("person", "state"):
+            # A001: a person or a state has a country. Chosen without the generator, so
+            # the rest of the corpus stays as it was.
+            country = COUNTRIES[len(name) % len(COUNTRIES)]
         record = {
             "id": record_id,
             "name": name,
             "kind": kind,
-            "country": self.rng.choice(COUNTRIES) if self.maybe(0.8) else None,
+            "country": country,
             "role": self.text(6, 20) if self.maybe(0.9) else None,
             "affiliation": self.stakeholder_ref(0.25),
             "notes": self.text() if self.maybe(0.15) else None,

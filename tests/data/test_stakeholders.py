@@ -1,6 +1,8 @@
 """Stakeholders readers recognise: full names, neutral roles, and a country or bloc for all.
 
 Reads the real checkout (issue 21, item 4) and checks the bloc code the model accepts.
+A person or state without a country (A001) and a person named by one word (A002) are
+coded checks; the tests pin names, roles and blocs against the pages.
 """
 
 from __future__ import annotations
@@ -22,23 +24,13 @@ def stakeholders(dataset: plan_dataset.Dataset) -> dict[str, Any]:
     return {s.id: s for s in dataset.stakeholders}
 
 
-def test_every_person_and_state_has_a_country_or_bloc(stakeholders: dict[str, Any]) -> None:
-    missing = [
-        s.id for s in stakeholders.values() if s.kind in ("person", "state") and not s.country
-    ]
-    assert missing == []
-
-
 def test_eu_institutions_and_officials_carry_the_eu_bloc(stakeholders: dict[str, Any]) -> None:
     for stakeholder_id in (*EU_OFFICIALS, "european-union"):
         assert stakeholders[stakeholder_id].country == "EU"
 
 
 def test_people_have_full_names(stakeholders: dict[str, Any]) -> None:
-    surname_only = [
-        s.id for s in stakeholders.values() if s.kind == "person" and len(s.name.split()) < 2
-    ]
-    assert surname_only == []
+    # That no person is named by one word is A002; these are the names the pages give.
     assert stakeholders["vladimir-putin"].name == "Vladimir Putin"
     assert stakeholders["volodymyr-zelenskyy"].name == "Volodymyr Zelenskyy"
     assert stakeholders["sergey-lavrov"].name == "Sergey Lavrov"

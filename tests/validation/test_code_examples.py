@@ -94,6 +94,12 @@ def _break_new_rules(data: Path, liga_copy: str) -> None:
     summit = (FIXTURES / "valid" / "events" / "fixture-summit.yaml").read_text(encoding="utf-8")
     con = summit.replace("id: fixture-summit", "id: con")
     (data / "events" / "con.yaml").write_text(con, encoding="utf-8")
+    # Issue 24: a second class for the pages of one domain.
+    _edit(
+        data / "sources" / "uanews-8-thoughts.yaml",
+        'reliability: "regional_outlet"',
+        'reliability: "established_outlet"',
+    )
 
 
 def _twin_position(project: Path) -> None:

@@ -60,4 +60,5 @@ def test_every_code_is_documented_and_exercised() -> None:
     made_elsewhere |= {"D005"}  # test_layers.py
     # Issue 23: across records, or a file name (con.yaml) no checkout on Windows can hold.
     made_elsewhere |= {"D006", "L005", "F006"}  # test_code_examples.py, test_hardening.py
+    made_elsewhere |= {"S006"}  # issue 24, across records: test_code_examples.py
     assert exercised | made_elsewhere == set(CODES)

@@ -138,9 +138,10 @@ def datasets(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
     stakeholders = [
         {
             "id": f"s-{ids[0]}",
-            "name": draw(SAFE_TEXT),
+            # A person is named in full (A002) and has a country (A001).
+            "name": f"{draw(SAFE_TEXT)} {draw(SAFE_TEXT)}",
             "kind": "person",
-            "country": draw(st.sampled_from([None, "UA", "US", "NO"])),
+            "country": draw(st.sampled_from(["UA", "US", "NO", "EU"])),
             "role": draw(st.one_of(st.none(), SAFE_TEXT)),
         }
     ]

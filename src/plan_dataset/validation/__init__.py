@@ -24,9 +24,13 @@ from plan_dataset.validation import (
     model,
     portable_names,
     provenance,
+    question_coverage,
     questions,
     record_rules,
     relays,
+    reported_versions,
+    source_classes,
+    stakeholders,
     timeline,
 )
 from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, display_path
@@ -45,10 +49,14 @@ LAYERS: tuple[Layer, ...] = (
     provenance.LAYER,
     corroboration.LAYER,
     relays.LAYER,
+    source_classes.LAYER,
     lineage.LAYER,
     link_cycles.LAYER,
+    reported_versions.LAYER,
     timeline.LAYER,
     questions.LAYER,
+    question_coverage.LAYER,
+    stakeholders.LAYER,
 )
 """The check layers, in the order they run."""
 

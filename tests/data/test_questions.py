@@ -7,8 +7,6 @@ import pytest
 
 import plan_dataset
 
-DATASET = plan_dataset.load()
-
 
 @pytest.mark.parametrize(
     ("question", "day", "status", "status_id"),
@@ -38,18 +36,18 @@ DATASET = plan_dataset.load()
     ],
 )
 def test_the_status_of_a_question_on_a_day(
-    question: str, day: str, status: str, status_id: str
+    dataset: plan_dataset.Dataset, question: str, day: str, status: str, status_id: str
 ) -> None:
-    found = DATASET.question_status(question, day)
+    found = dataset.question_status(question, day)
     assert (found.status, found.id) == (status, status_id)
 
 
-def test_nothing_stands_before_the_first_version() -> None:
-    assert DATASET.question_status("army-cap", "2025-11-19") is None
+def test_nothing_stands_before_the_first_version(dataset: plan_dataset.Dataset) -> None:
+    assert dataset.question_status("army-cap", "2025-11-19") is None
 
 
-def test_the_security_guarantee_was_ready_but_not_signed() -> None:
-    history = DATASET.question_history("guarantees")
+def test_the_security_guarantee_was_ready_but_not_signed(dataset: plan_dataset.Dataset) -> None:
+    history = dataset.question_history("guarantees")
     after = [(s.date, s.status) for s in history if s.date >= "2025-12-28"]
     assert after == [
         ("2025-12-28", "agreed_in_principle"),
@@ -58,23 +56,23 @@ def test_the_security_guarantee_was_ready_but_not_signed() -> None:
         ("2026-01-27", "contested"),  # reported: tied to a territorial deal, not signed
     ]
     assert "signed" not in {s.status for s in history}
-    assert DATASET.discrepancies_about("guarantees-20251228-agreed-in-principle")
+    assert dataset.discrepancies_about("guarantees-20251228-agreed-in-principle")
 
 
-def test_every_question_has_a_history_with_evidence() -> None:
-    for question in DATASET.questions:
-        history = DATASET.question_history(question)
+def test_every_question_has_a_history_with_evidence(dataset: plan_dataset.Dataset) -> None:
+    for question in dataset.questions:
+        history = dataset.question_history(question)
         assert history, question.id
         assert all(s.evidence for s in history)
 
 
-def test_every_point_of_every_version_belongs_to_a_question() -> None:
-    linked = {p for q in DATASET.questions for p in q.provisions}
-    assert {p.id for p in DATASET.provisions} <= linked
+def test_every_point_of_every_version_belongs_to_a_question(dataset: plan_dataset.Dataset) -> None:
+    linked = {p for q in dataset.questions for p in q.provisions}
+    assert {p.id for p in dataset.provisions} <= linked
 
 
-def test_who_said_what_about_territory_is_one_call() -> None:
-    said = DATASET.positions_about("territory")
+def test_who_said_what_about_territory_is_one_call(dataset: plan_dataset.Dataset) -> None:
+    said = dataset.positions_about("territory")
     assert {
         "yermak-no-territorial-concessions-202511",
         "merz-territorial-concessions-20251124",
@@ -88,18 +86,20 @@ def test_who_said_what_about_territory_is_one_call() -> None:
 @pytest.mark.parametrize(
     "status_id", ["guarantees-20251228-agreed-in-principle", "territory-20251228-contested"]
 )
-def test_each_side_at_mar_a_lago_speaks_for_itself(status_id: str) -> None:
+def test_each_side_at_mar_a_lago_speaks_for_itself(
+    dataset: plan_dataset.Dataset, status_id: str
+) -> None:
     # Zelenskyy called the guarantees agreed, Trump put them at 95 per cent: one account
     # each, attributed to its speaker, not one unattributed paraphrase of both.
-    status = DATASET.get("question_statuses", status_id)
+    status = dataset.get("question_statuses", status_id)
     assert {e.attributed_to for e in status.evidence} == {
         "volodymyr-zelenskyy",
         "donald-trump",
     }
 
 
-def test_the_white_house_denial_of_the_ft_report_is_kept() -> None:
-    (found,) = DATASET.discrepancies_about("guarantees-20260127-contested")
+def test_the_white_house_denial_of_the_ft_report_is_kept(dataset: plan_dataset.Dataset) -> None:
+    (found,) = dataset.discrepancies_about("guarantees-20260127-contested")
     assert found.id == "us-guarantees-tied-to-donbas"
     speakers = {e.attributed_to for v in found.variants for e in v.evidence}
     assert speakers == {"financial-times", "white-house"}
@@ -113,19 +113,10 @@ def test_the_white_house_denial_of_the_ft_report_is_kept() -> None:
     ],
 )
 def test_one_sided_agreements_point_to_the_disagreement(
-    status_id: str, discrepancy_id: str
+    dataset: plan_dataset.Dataset, status_id: str, discrepancy_id: str
 ) -> None:
-    status = DATASET.get("question_statuses", status_id)
+    status = dataset.get("question_statuses", status_id)
     assert discrepancy_id in (status.notes or "") + (status.curation_notes or "")
 
 
-def test_the_plant_report_names_its_publisher() -> None:
-    assert DATASET.get("sources", "reportaz-znpp-reuters").publisher == "Report"
-
-
-def test_every_position_on_a_point_carries_that_points_questions() -> None:
-    # Positions added after the questions pass (Paris, Munich, the open letter) had none.
-    for position in DATASET.positions:
-        if position.target in {p.id for p in DATASET.provisions}:
-            wanted = {q.id for q in DATASET.questions if position.target in q.provisions}
-            assert wanted <= set(position.questions), position.id
+# That a position on a point lists the point's questions is Q005.

@@ -134,9 +134,9 @@ def test_fakti_credits_the_2010_gloss_to_axios(dataset: plan_dataset.Dataset) ->
 # (sources-final pass; docs/curation-notes/sources-final.md) ---
 
 
-def test_us_government_broadcasters_are_state_affiliated(dataset: plan_dataset.Dataset) -> None:
+def test_rfe_rl_pages_are_state_affiliated(dataset: plan_dataset.Dataset) -> None:
     # RFE/RL's domains include the content-delivery mirror some of its pages were read from.
-    pages = pages_on(dataset, {"rfe-rl", "voice-of-america"})
+    pages = pages_on(dataset, {"rfe-rl"})
     assert {"rferl-rutte-geneva", "rferl-e3-comparison"} <= {s.id for s in pages}
     for source in pages:
         assert "US Agency for Global Media" in (source.caveats or ""), source.id

@@ -31,13 +31,14 @@ def check_action(worst: WorstCases, case: WorstCase) -> Callable[[], Run]:
 
     def action() -> Run:
         command = [PLAN, "--root", str(worst.root), "validate", path]
-        run, _out, err = run_child(command, check=False, timeout=TIMEOUT)
-        codes = PROBLEM.findall(err)
+        run, out, err = run_child(command, check=False, timeout=TIMEOUT)
+        # Problems are validate's results, on stdout; its summary is on stderr.
+        codes = PROBLEM.findall(out)
         if case.codes:
             ok = run.status == 1 and sorted(codes) == sorted(case.codes * case.count)
         else:
             ok = run.status == 0 and "valid: 1 record file(s)" in err
-        hints = err.count("(did you mean")
+        hints = out.count("(did you mean")
         ok = ok and not run.inner.get("timed_out") and hints <= HINTS_PER_RECORD
         run.inner.update(ok=ok, problems=len(codes), hints=hints, codes=sorted(set(codes)))
         return run

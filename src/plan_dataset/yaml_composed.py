@@ -59,9 +59,34 @@ def available() -> bool:
     return _CParser is not None
 
 
-def compose(data: bytes, text: str) -> Any | None:
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+_LINE_STARTS = re.compile(r"(?m)^[ \t-]*")
+
+
+def nesting_could_exceed(text: str, max_depth: int) -> bool:
+    """Whether the file might nest deeper than ``max_depth``: an over-estimate, cheap.
+
+    libyaml's composer recurses once per level in C; some PyYAML releases (6.0) have no
+    limit there, so a nesting bomb would overflow the stack and kill the process. Such a
+    file never reaches it: the event-stream reader, which counts levels, judges it.
+    Flow nesting is bounded by the running depth of brackets (quoted brackets only make
+    the estimate larger); block nesting by the run of spaces, tabs and dashes at a line's
+    start, since every level of a block collection takes at least one column.
+    """
+    depth = deepest = 0
+    for bracket in _BRACKETS.sub("", text):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > max_depth:
+        return True
+    return max(map(len, _LINE_STARTS.findall(text)), default=0) > 4 * max_depth
+
+
+def compose(data: bytes, text: str, max_depth: int) -> Any | None:
     """The node tree of a file that may take the fast path, or None when it may not."""
     if _CParser is None or (("&" in text or "!" in text) and _PROPERTY.search(text)):
+        return None
+    if nesting_could_exceed(text, max_depth):
         return None
     composer = _Composer(data)
     try:

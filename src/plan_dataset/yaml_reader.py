@@ -343,7 +343,7 @@ def _composed(data: bytes, text: str, record: YamlRecord) -> bool:
     False, with ``record`` untouched, when the event-stream reader must judge it."""
     if _Loader is not getattr(yaml, "CSafeLoader", None):
         return False  # libyaml's composer stands in only for libyaml's own parser
-    root = yaml_composed.compose(data, text)
+    root = yaml_composed.compose(data, text, MAX_DEPTH)
     if root is None:
         return False
     walk = yaml_composed.Walk(_resolve_plain, text_problems, MAX_DEPTH)

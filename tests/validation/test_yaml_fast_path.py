@@ -71,7 +71,7 @@ def _read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
 
     fast = parts(read_yaml(path, "f.yaml"))
     with monkeypatch.context() as patch:
-        patch.setattr(yaml_composed, "compose", lambda _data, _text: None)
+        patch.setattr(yaml_composed, "compose", lambda _data, _text, _depth: None)
         strict = parts(read_yaml(path, "f.yaml"))
     return fast, strict
 
@@ -111,3 +111,22 @@ def test_a_clean_file_takes_the_fast_path(tmp_path: Path, monkeypatch: pytest.Mo
     path.write_text(HEADER + CASES["anchor"], encoding="utf-8")
     assert [p.code for p in read_yaml(path, "f.yaml").problems] == ["Y004"]
     assert calls == [1]
+
+
+def test_no_nesting_bomb_reaches_libyamls_composer() -> None:
+    """PyYAML 6.0's composer recurses in C without a limit: a bomb would kill the process
+    (it did, in the lowest-versions run), so the estimate must send every bomb to the
+    event-stream reader, and no real record away from the fast path."""
+    from plan_dataset.yaml_composed import nesting_could_exceed
+    from plan_dataset.yaml_reader import MAX_DEPTH
+
+    bombs = [
+        "id: [" + "[" * 50_000 + "]" * 50_000 + "]\n",
+        "id: " + "{a: " * 20_000 + "1" + "}" * 20_000 + "\n",
+        "id:\n" + "".join(" " * n + "- x:\n" for n in range(0, 200, 2)),
+        "id:\n  " + "- " * 16_000 + "x\n",
+    ]
+    assert all(nesting_could_exceed(bomb, MAX_DEPTH) for bomb in bombs)
+    records = sorted((ROOT / "data").glob("*/*.yaml"))
+    deep = [p.name for p in records if nesting_could_exceed(p.read_text("utf-8"), MAX_DEPTH)]
+    assert deep == []

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 
-from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
+from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
+from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
+from plan_dataset.bundle.shape import BundleInvalid
 from plan_dataset.optional_pandas import frame
 from plan_dataset.problems import DatasetInvalid
 from plan_dataset.question_queries import QuestionQueries
 from plan_dataset.records import (
-    DECODERS,
     Discrepancy,
     Document,
     Event,
@@ -33,12 +32,10 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Literal, overload
 
+    from plan_dataset.bundle.decode import Contents
     from plan_dataset.corroboration import Corroboration
     from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
-
-BUNDLE_RESOURCE = "data/plan-dataset.json"
-TABLE_NAMES = tuple(DECODERS)
 
 
 class Dataset(QuestionQueries):
@@ -333,33 +330,15 @@ def _unknown_table(name: str) -> KeyError:
     return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
+def _dataset(contents: Contents) -> Dataset:
+    version, tables, offsets, corroboration = contents
+    return Dataset(version=version, tables=tables, offsets=offsets, corroboration=corroboration)
+
+
 def _from_bundle(data: bytes, *, trusted: bool = False) -> Dataset:
-    """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
-    is not one (truncated, tampered, duplicate ids)."""
-    # Parsing and decoding allocate many objects and no reference cycles, so the
-    # cycle collector would only re-scan them: pausing it halves a large load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # The package's own bundle (trusted) is checked for shape only; any other in full.
-        bundle = json.loads(data) if trusted else parse_bundle(data)
-        check_bundle_shape(bundle, TABLE_NAMES, deep=not trusted)
-        tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
-        return Dataset(
-            version=bundle["version"],
-            tables=tables,
-            offsets=bundle["offsets"],
-            corroboration=bundle["corroboration"],
-        )
-    except BundleInvalid:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError) as error:
-        raise BundleInvalid(
-            f"not a valid plan-dataset bundle: {type(error).__name__}: {error}"
-        ) from None
-    finally:
-        if collecting:
-            gc.enable()
+    """The Dataset of a bundle's bytes (see ``bundle/decode.py``); BundleInvalid if they are
+    not a bundle the build wrote."""
+    return _dataset(decode_bundle(data, trusted=trusted))
 
 
 def load(path: str | Path | None = None) -> Dataset:
@@ -382,7 +361,7 @@ def load(path: str | Path | None = None) -> Dataset:
 
         shipped = resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes()
         return _from_bundle(shipped, trusted=True)
-    from plan_dataset.bundle_reader import NotARelease, release_bundle
+    from plan_dataset.bundle.find import NotARelease, release_bundle
 
     try:
         released = release_bundle(path)

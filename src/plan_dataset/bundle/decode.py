@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     ]
 
 TABLE_NAMES = tuple(DECODERS)
+# What malformed JSON or records raise while being read or decoded: each a BundleInvalid.
+_ERRORS = (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError)
 
 
 def decode_rows(
@@ -45,15 +47,26 @@ def decode_rows(
     return version, records, offsets, corroboration
 
 
-def decode_bundle(data: bytes, *, trusted: bool = False) -> Contents:
-    """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
-    is not one (truncated, tampered, duplicate ids). The package's own bundle
-    (``trusted``) is checked for shape only; any other in full."""
-    collecting = gc.isenabled()
-    gc.disable()  # as in decode_rows: parsing makes many objects and no cycles
+def read_bundle(data: bytes, *, trusted: bool = False) -> Any:
+    """A bundle's JSON, its shape checked; BundleInvalid if it is not one the build wrote
+    (truncated, tampered, duplicate ids). The package's own bundle (``trusted``) is
+    checked for shape only; any other in full."""
     try:
         bundle = json.loads(data) if trusted else parse_bundle(data)
         check_bundle_shape(bundle, TABLE_NAMES, deep=not trusted)
+    except BundleInvalid:
+        raise
+    except _ERRORS as error:
+        raise _not_a_bundle(error) from None
+    return bundle
+
+
+def decode_bundle(data: bytes, *, trusted: bool = False) -> Contents:
+    """The records of a bundle's bytes, read and checked by ``read_bundle``."""
+    collecting = gc.isenabled()
+    gc.disable()  # as in decode_rows: parsing makes many objects and no cycles
+    try:
+        bundle = read_bundle(data, trusted=trusted)
         tables = bundle["tables"]
         return decode_rows(
             bundle["version"],
@@ -63,10 +76,12 @@ def decode_bundle(data: bytes, *, trusted: bool = False) -> Contents:
         )
     except BundleInvalid:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError) as error:
-        raise BundleInvalid(
-            f"not a valid plan-dataset bundle: {type(error).__name__}: {error}"
-        ) from None
+    except _ERRORS as error:
+        raise _not_a_bundle(error) from None
     finally:
         if collecting:
             gc.enable()
+
+
+def _not_a_bundle(error: BaseException) -> BundleInvalid:
+    return BundleInvalid(f"not a valid plan-dataset bundle: {type(error).__name__}: {error}")

@@ -69,6 +69,7 @@ class Dataset(QuestionQueries):
         tables: Mapping[str, tuple[Record, ...]],
         offsets: dict[str, list[int]] | None = None,
         corroboration: dict[str, dict[str, Any]] | None = None,
+        flat: Mapping[str, list[dict[str, Any]]] | None = None,
     ) -> None:
         if set(tables) != set(TABLE_NAMES):
             raise ValueError(f"a Dataset needs exactly the tables {', '.join(TABLE_NAMES)}")
@@ -78,11 +79,12 @@ class Dataset(QuestionQueries):
         fields["offsets"] = offsets if offsets is not None else {}
         # Independent origins per record and part, computed by the build (see corroboration.py).
         fields["_corroboration"] = corroboration if corroboration is not None else {}
-        # Caches, filled once: look-ups by id, and flat rows on first use.
+        # Caches, filled once: look-ups by id, and flat rows on first use (or given: a
+        # snapshot's, already built).
         fields["_by_id"] = {
             (table, record.id): record for table in TABLE_NAMES for record in tables[table]
         }
-        fields["_flat"] = {}
+        fields["_flat"] = dict(flat) if flat is not None else {}
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Dataset is immutable")
@@ -330,9 +332,11 @@ def _unknown_table(name: str) -> KeyError:
     return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
-def _dataset(contents: Contents) -> Dataset:
+def _dataset(contents: Contents, flat: Mapping[str, list[dict[str, Any]]] | None = None) -> Dataset:
     version, tables, offsets, corroboration = contents
-    return Dataset(version=version, tables=tables, offsets=offsets, corroboration=corroboration)
+    return Dataset(
+        version=version, tables=tables, offsets=offsets, corroboration=corroboration, flat=flat
+    )
 
 
 def _from_bundle(data: bytes, *, trusted: bool = False) -> Dataset:
@@ -384,8 +388,11 @@ def load(path: str | Path | None = None) -> Dataset:
 def from_snapshot(snapshot: Snapshot) -> Dataset:
     """The loaded dataset of a validated snapshot, equal to the one its bundle loads: the
     rows the bundle encoder is given go straight to the same record decoders, with no
-    bytes in between (validated a moment ago, so not checked again)."""
+    bytes in between (validated a moment ago, so not checked again), and ``rows()`` gives
+    the snapshot's flat rows rather than building them again."""
     from plan_dataset.bundle.decode import decode_rows
     from plan_dataset.outputs.bundle import bundle_contents
+    from plan_dataset.table_columns import COLUMNS
 
-    return _dataset(decode_rows(*bundle_contents(snapshot)))
+    flat = {table: snapshot.flat[table] for table in COLUMNS}
+    return _dataset(decode_rows(*bundle_contents(snapshot)), flat)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from harness import BENCH, PROJECT, PY, BenchError, log, run_child
 
+from plan_dataset.build import BUNDLE_PATH
 from plan_dataset.models import MODELS
 
 TABLES = tuple(MODELS)
-BUNDLE = "src/plan_dataset/data/plan-dataset.json"
+BUNDLE = BUNDLE_PATH
 BUILD_OUTPUTS = ("tables", "datapackage.json", BUNDLE)
 
 

@@ -35,6 +35,8 @@ from pathlib import Path
 
 from harness import PLAN, PROJECT, PY, Run, run_child
 
+from plan_dataset.bundle import NAME as BUNDLE_NAME
+
 TARGET_SECONDS = 2.0
 TARGET_MB = 200.0
 TIMEOUT = 60.0
@@ -62,7 +64,7 @@ def _zip_bomb(root: Path) -> list[str]:
     chunk = b"\0" * (1 << 20)
     with (
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
-        archive.open("plan-dataset.json", "w") as member,
+        archive.open(BUNDLE_NAME, "w") as member,
     ):
         for _ in range(300):  # 300 MiB of zeros deflate to about 300 KiB
             member.write(chunk)

@@ -23,9 +23,9 @@ PACKAGE = ROOT / "src" / "plan_dataset"
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("building blocks (standard library only)", (
         "_version", "constants", "problems", "evidence", "dates", "countries", "record_base", "records",
-        "corroboration", "queries", "rows", "table_columns", "bundle_shape", "citations", "html_view",
+        "corroboration", "queries", "rows", "table_columns", "bundle", "citations", "html_view",
         "figures", "results", "question_queries",
-        "bundle_reader", "walk", "bounded", "escaping", "same_page",
+        "walk", "bounded", "escaping", "same_page",
     )),
     ("read", ("yaml_reader", "yaml_composed", "yaml_messages", "provenance")),
     ("models", ("models", "schema", "schema_check", "codegen", "scaffold")),

@@ -11,6 +11,8 @@ from corpora import BUNDLE, Corpus
 from harness import CHILD_ENV, PROJECT, PY, RAW_ENV, Plan, Run, timed_child
 from markdown import fmt_m, fmt_s, table, verdict
 
+from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
+
 # Child programs (imports, work); each prints in-process seconds for import and load.
 CHILDREN = {
     "bare": ("", "n = 0"),
@@ -41,7 +43,7 @@ def child(kind: str, *args: str, env: dict[str, str] | None = None) -> Run:
 
 def register_startup(plan: Plan, reps: int, snapshot: Path) -> None:
     """Interpreter start-up, imports, and loading the shipped bundle."""
-    shipped_bundle = str(snapshot / "plan_dataset" / "data" / "plan-dataset.json")
+    shipped_bundle = str(snapshot / "plan_dataset" / BUNDLE_RESOURCE)
     plan.add("bare", lambda: child("bare"), reps, 0)
     plan.add("import", lambda: child("import"), reps, 0)
     plan.add("import-no-bytecode-cache", lambda: child("import", env=RAW_ENV), reps, 0)

@@ -6,7 +6,7 @@
 """
 
 from plan_dataset._version import __version__
-from plan_dataset.bundle_shape import BundleInvalid
+from plan_dataset.bundle.shape import BundleInvalid
 from plan_dataset.loader import Dataset, load
 from plan_dataset.problems import DatasetInvalid
 

@@ -230,7 +230,7 @@ def _rules_source() -> list[str]:
         (CLASS_NAMES[model], _field_rules((model,))) for model in (*NESTED_MODELS, *MODELS.values())
     )
     lines = [
-        "# What load() checks in a bundle besides types and vocabularies (bundle_shape.py):",
+        "# What load() checks in a bundle besides types and vocabularies (bundle/shape.py):",
         "# per type and field, (pattern, tables it refers to, reserved values, table field).",
         "FieldRule = tuple[str | None, tuple[str, ...], tuple[str, ...], str | None]",
         "FIELD_RULES: dict[str, dict[str, FieldRule]] = {",

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 
-from plan_dataset.bundle_shape import BundleInvalid, check_bundle_shape, parse_bundle
+from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
+from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
+from plan_dataset.bundle.shape import BundleInvalid
 from plan_dataset.optional_pandas import frame
 from plan_dataset.problems import DatasetInvalid
 from plan_dataset.question_queries import QuestionQueries
 from plan_dataset.records import (
-    DECODERS,
     Discrepancy,
     Document,
     Event,
@@ -33,12 +32,10 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Literal, overload
 
+    from plan_dataset.bundle.decode import Contents
     from plan_dataset.corroboration import Corroboration
     from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
     from plan_dataset.snapshot import Snapshot
-
-BUNDLE_RESOURCE = "data/plan-dataset.json"
-TABLE_NAMES = tuple(DECODERS)
 
 
 class Dataset(QuestionQueries):
@@ -72,6 +69,7 @@ class Dataset(QuestionQueries):
         tables: Mapping[str, tuple[Record, ...]],
         offsets: dict[str, list[int]] | None = None,
         corroboration: dict[str, dict[str, Any]] | None = None,
+        flat: Mapping[str, list[dict[str, Any]]] | None = None,
     ) -> None:
         if set(tables) != set(TABLE_NAMES):
             raise ValueError(f"a Dataset needs exactly the tables {', '.join(TABLE_NAMES)}")
@@ -81,11 +79,12 @@ class Dataset(QuestionQueries):
         fields["offsets"] = offsets if offsets is not None else {}
         # Independent origins per record and part, computed by the build (see corroboration.py).
         fields["_corroboration"] = corroboration if corroboration is not None else {}
-        # Caches, filled once: look-ups by id, and flat rows on first use.
+        # Caches, filled once: look-ups by id, and flat rows on first use (or given: a
+        # snapshot's, already built).
         fields["_by_id"] = {
             (table, record.id): record for table in TABLE_NAMES for record in tables[table]
         }
-        fields["_flat"] = {}
+        fields["_flat"] = dict(flat) if flat is not None else {}
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Dataset is immutable")
@@ -333,33 +332,17 @@ def _unknown_table(name: str) -> KeyError:
     return KeyError(f"no table {name!r}{hint}; tables are {', '.join(TABLE_NAMES)}")
 
 
+def _dataset(contents: Contents, flat: Mapping[str, list[dict[str, Any]]] | None = None) -> Dataset:
+    version, tables, offsets, corroboration = contents
+    return Dataset(
+        version=version, tables=tables, offsets=offsets, corroboration=corroboration, flat=flat
+    )
+
+
 def _from_bundle(data: bytes, *, trusted: bool = False) -> Dataset:
-    """Decode a bundle written by the build, checking its shape; raise BundleInvalid if it
-    is not one (truncated, tampered, duplicate ids)."""
-    # Parsing and decoding allocate many objects and no reference cycles, so the
-    # cycle collector would only re-scan them: pausing it halves a large load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # The package's own bundle (trusted) is checked for shape only; any other in full.
-        bundle = json.loads(data) if trusted else parse_bundle(data)
-        check_bundle_shape(bundle, TABLE_NAMES, deep=not trusted)
-        tables = {name: tuple(map(DECODERS[name], bundle["tables"][name])) for name in TABLE_NAMES}
-        return Dataset(
-            version=bundle["version"],
-            tables=tables,
-            offsets=bundle["offsets"],
-            corroboration=bundle["corroboration"],
-        )
-    except BundleInvalid:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError) as error:
-        raise BundleInvalid(
-            f"not a valid plan-dataset bundle: {type(error).__name__}: {error}"
-        ) from None
-    finally:
-        if collecting:
-            gc.enable()
+    """The Dataset of a bundle's bytes (see ``bundle/decode.py``); BundleInvalid if they are
+    not a bundle the build wrote."""
+    return _dataset(decode_bundle(data, trusted=trusted))
 
 
 def load(path: str | Path | None = None) -> Dataset:
@@ -382,7 +365,7 @@ def load(path: str | Path | None = None) -> Dataset:
 
         shipped = resources.files("plan_dataset").joinpath(BUNDLE_RESOURCE).read_bytes()
         return _from_bundle(shipped, trusted=True)
-    from plan_dataset.bundle_reader import NotARelease, release_bundle
+    from plan_dataset.bundle.find import NotARelease, release_bundle
 
     try:
         released = release_bundle(path)
@@ -403,7 +386,13 @@ def load(path: str | Path | None = None) -> Dataset:
 
 
 def from_snapshot(snapshot: Snapshot) -> Dataset:
-    """The loaded dataset of a validated snapshot, exactly as its bundle would load."""
-    from plan_dataset.outputs.bundle import render_bundle
+    """The loaded dataset of a validated snapshot, equal to the one its bundle loads: the
+    rows the bundle encoder is given go straight to the same record decoders, with no
+    bytes in between (validated a moment ago, so not checked again), and ``rows()`` gives
+    the snapshot's flat rows rather than building them again."""
+    from plan_dataset.bundle.decode import decode_rows
+    from plan_dataset.outputs.bundle import bundle_contents
+    from plan_dataset.table_columns import COLUMNS
 
-    return _from_bundle(render_bundle(snapshot), trusted=True)  # validated a moment ago
+    flat = {table: snapshot.flat[table] for table in COLUMNS}
+    return _dataset(decode_rows(*bundle_contents(snapshot)), flat)

@@ -739,7 +739,7 @@ if TYPE_CHECKING:
 RECORD_TYPES: dict[str, type[Record]] = {"sources": Source, "stakeholders": Stakeholder, "outlets": Outlet, "documents": Document, "provisions": Provision, "point_links": PointLink, "questions": Question, "positions": Position, "events": Event, "question_statuses": QuestionStatus, "discrepancies": Discrepancy}
 DECODERS: dict[str, Callable[[dict[str, Any]], Record]] = {"sources": _decode_Source, "stakeholders": _decode_Stakeholder, "outlets": _decode_Outlet, "documents": _decode_Document, "provisions": _decode_Provision, "point_links": _decode_PointLink, "questions": _decode_Question, "positions": _decode_Position, "events": _decode_Event, "question_statuses": _decode_QuestionStatus, "discrepancies": _decode_Discrepancy}
 
-# What load() checks in a bundle besides types and vocabularies (bundle_shape.py):
+# What load() checks in a bundle besides types and vocabularies (bundle/shape.py):
 # per type and field, (pattern, tables it refers to, reserved values, table field).
 FieldRule = tuple[str | None, tuple[str, ...], tuple[str, ...], str | None]
 FIELD_RULES: dict[str, dict[str, FieldRule]] = {

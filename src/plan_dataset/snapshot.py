@@ -7,12 +7,12 @@ read -> check -> snapshot -> tables -> outputs.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan_dataset._version import __version__
 from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
+from plan_dataset.bundle.decode import read_bundle
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.provenance import SourceText
 from plan_dataset.tables import Row, flat_tables
@@ -102,7 +102,7 @@ def snapshot_of_bundle(data: bytes) -> Snapshot:
     """The snapshot of a bundle the build wrote (the one shipped in the package), for the
     read-only commands outside a checkout. Its records are validated by the models again;
     it has no archived texts, only the quotes' offsets in them."""
-    bundle = json.loads(data)
+    bundle = read_bundle(data, trusted=True)
     records: dict[str, list[Record]] = {
         name: sorted(
             (model.model_validate(raw) for raw in bundle["tables"][name]),

@@ -12,14 +12,48 @@ from conftest import ROOT
 import plan_dataset
 from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.records import Provision
+from plan_dataset.table_columns import COLUMNS
+
+
+def _same_dataset(first: plan_dataset.Dataset, second: plan_dataset.Dataset) -> None:
+    for table in first.table_names():
+        assert first.table(table) == second.table(table), table
+    assert first.version == second.version
+    assert first.offsets == second.offsets
+    assert first._corroboration == second._corroboration
 
 
 def test_bundle_equals_checkout() -> None:
     shipped = plan_dataset.load()
     checkout = plan_dataset.load(ROOT)
-    for table in shipped.table_names():
-        assert shipped.table(table) == checkout.table(table), table
+    _same_dataset(shipped, checkout)
     assert shipped.version == plan_dataset.__version__
+
+
+def test_a_checkout_is_decoded_without_bundle_bytes(
+    small_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load(checkout) feeds the validated snapshot's rows to the record decoders directly,
+    and gives the Dataset its bundle would."""
+    from plan_dataset.outputs.bundle import render_bundle
+    from plan_dataset.snapshot import snapshot_of
+    from plan_dataset.validation import validate
+
+    bundle = render_bundle(snapshot_of(validate(small_project), small_project))
+
+    def no_bytes(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a checkout went through bundle bytes")
+
+    monkeypatch.setattr("plan_dataset.outputs.bundle.encode", no_bytes)
+    monkeypatch.setattr("plan_dataset.loader.decode_bundle", no_bytes)
+    checkout = plan_dataset.load(small_project)
+    monkeypatch.undo()
+    assert checkout.counts()["provisions"] > 0 and checkout.offsets
+    from_bundle = _from_bundle(bundle)
+    _same_dataset(from_bundle, checkout)
+    # The checkout's flat rows are the snapshot's; the bundle's are built from its records.
+    for table in COLUMNS:
+        assert checkout.rows(table) == from_bundle.rows(table), table
 
 
 def test_every_table_is_loaded_with_records() -> None:

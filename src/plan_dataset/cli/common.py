@@ -47,7 +47,7 @@ def report_diagnostics(problems: Sequence[Problem]) -> None:
 
 def bundle_path() -> Path:
     """The bundle shipped inside the installed package."""
-    from plan_dataset.loader import BUNDLE_RESOURCE
+    from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 
     return Path(__file__).resolve().parent.parent.joinpath(*BUNDLE_RESOURCE.split("/"))
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from plan_dataset.bundle import NAME as BUNDLE_NAME
 from plan_dataset.codegen import render_records_module
 from plan_dataset.models import MODELS
 from plan_dataset.outputs import parquet
-from plan_dataset.outputs.bundle import BUNDLE_NAME, bundle_resource, render_bundle
+from plan_dataset.outputs.bundle import bundle_resource, render_bundle
 from plan_dataset.outputs.datasette import render_metadata
 from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
 from plan_dataset.outputs.dictionary import DICTIONARY_NAME, render_dictionary

@@ -1,44 +1,45 @@
-"""The whole dataset as one nested JSON file: what ``plan_dataset.load()`` reads."""
+"""The ``bundle`` output: the snapshot as the nested JSON file ``load()`` reads.
+
+The format (name, keys, encoding, shape, decoding) is the ``plan_dataset.bundle``
+package's; this module only hands it the snapshot's records as plain dictionaries."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
+from plan_dataset.bundle import encode
 from plan_dataset.corroboration import corroboration_of_records
 from plan_dataset.snapshot import Snapshot
 
-BUNDLE_NAME = "plan-dataset.json"
+# The rows a bundle holds, lazily: version, (table, records as plain dicts), quote
+# offsets by attribution id, and corroboration by part key.
+Contents = tuple[
+    str,
+    Iterator[tuple[str, Iterator[dict[str, Any]]]],
+    dict[str, list[int]],
+    dict[str, dict[str, Any]],
+]
 
 
-def _json(value: Any) -> bytes:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8")
-
-
-def render_bundle(snapshot: Snapshot) -> bytes:
-    """``offsets`` carries each quote's place in its archived text, which the installed
-    package cannot recompute because it does not ship the seeds; ``corroboration`` the
-    independent origins computed for every record and evidence-bearing part.
-
-    The bytes are those of ``json.dumps`` of the whole mapping, encoded a record at a
-    time, so that the records' dumped dictionaries and their text are never all held
-    at once, only their UTF-8 bytes."""
-    parts = [b'{"name":', _json("plan-dataset"), b',"version":', _json(snapshot.version)]
-    parts.append(b',"tables":{')
-    for number, (table, records) in enumerate(snapshot.records.items()):
-        parts += [b"," if number else b"", _json(table), b":["]
-        for index, record in enumerate(records):
-            parts += [b"," if index else b"", _json(record.model_dump(mode="json"))]
-        parts.append(b"]")
+def bundle_contents(snapshot: Snapshot) -> Contents:
+    """What the bundle of a snapshot holds, before any bytes: each record dumped as JSON
+    values only when the iterator reaches it. ``render_bundle`` encodes it, and
+    ``loader.from_snapshot`` decodes it straight into records."""
+    tables = (
+        (table, (record.model_dump(mode="json") for record in records))
+        for table, records in snapshot.records.items()
+    )
     offsets = {
         row["id"]: [row["start"], row["end"]]
         for row in snapshot.flat["attributions"]
         if row["start"] is not None
     }
-    parts += [b'},"offsets":', _json(offsets)]
-    parts += [b',"corroboration":', _json(corroboration_of_records(snapshot.records)), b"}\n"]
-    return b"".join(parts)
+    return snapshot.version, tables, offsets, corroboration_of_records(snapshot.records)
+
+
+def render_bundle(snapshot: Snapshot) -> bytes:
+    return encode(*bundle_contents(snapshot))
 
 
 def bundle_resource(path: str) -> dict[str, Any]:

@@ -24,6 +24,7 @@ STATIC_FILES = (
 
 def render_site(snapshot: Snapshot) -> dict[str, bytes]:
     """Every file of the site, by path relative to its root."""
+    from plan_dataset.bundle import RESOURCE
     from plan_dataset.loader import from_snapshot
     from plan_dataset.outputs import export_files
     from plan_dataset.outputs.bundle import render_bundle
@@ -34,7 +35,7 @@ def render_site(snapshot: Snapshot) -> dict[str, bytes]:
     static = resources.files("plan_dataset.site").joinpath("static")
     for name in STATIC_FILES:
         files[f"static/{name}"] = static.joinpath(name).read_bytes()
-    files["data/plan-dataset.json"] = render_bundle(snapshot)
+    files[RESOURCE] = render_bundle(snapshot)  # data/, beside the tables
     for name, content in export_files(snapshot, "csv").items():
         files[f"data/{name}"] = content  # the tables and their datapackage.json, side by side
     return files

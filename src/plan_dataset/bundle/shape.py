@@ -15,17 +15,17 @@ import math
 import re
 
 from plan_dataset import records as _records
+from plan_dataset.bundle import DATASET_NAME, KEYS, NAME
 from plan_dataset.escaping import for_message
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-BUNDLE_KEYS = {"name", "version", "tables", "offsets", "corroboration"}
+BUNDLE_KEYS = frozenset(KEYS)
 # An outlet may share its id with the stakeholder that is the same organisation (the
 # rule validation.dataset.SHARED_ID_TABLES states); no other tables share ids.
 SHARED_ID_TABLES = frozenset({"outlets", "stakeholders"})
-MEMBER = "plan-dataset.json"
 SAFE_INTEGER = 2**53  # the largest integer JSON, SQLite and pandas all hold exactly
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -45,7 +45,7 @@ class BundleInvalid(ValueError):
 
 
 def _invalid(where: Any, reason: str) -> BundleInvalid:
-    return BundleInvalid(f"{MEMBER}: {_place(where)}: {reason}")
+    return BundleInvalid(f"{NAME}: {_place(where)}: {reason}")
 
 
 def _place(where: Any) -> str:
@@ -59,7 +59,7 @@ def _place(where: Any) -> str:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise BundleInvalid(f"{MEMBER}: holds {name}, which is not a number JSON allows")
+    raise BundleInvalid(f"{NAME}: holds {name}, which is not a number JSON allows")
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -67,7 +67,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(found) != len(pairs):
         keys = [key for key, _value in pairs]
         twice = next(key for index, key in enumerate(keys) if key in keys[:index])
-        raise BundleInvalid(f"{MEMBER}: the key {twice[:60]!r} appears twice in one object")
+        raise BundleInvalid(f"{NAME}: the key {twice[:60]!r} appears twice in one object")
     return found
 
 
@@ -261,7 +261,7 @@ def check_bundle_shape(bundle: Any, table_names: tuple[str, ...], *, deep: bool 
     if not isinstance(bundle, dict) or set(bundle) != BUNDLE_KEYS:
         raise BundleInvalid(f"not a plan-dataset bundle: expected the keys {sorted(BUNDLE_KEYS)}")
     version, tables, offsets = bundle["version"], bundle["tables"], bundle["offsets"]
-    if bundle["name"] != "plan-dataset" or not isinstance(version, str) or not version:
+    if bundle["name"] != DATASET_NAME or not isinstance(version, str) or not version:
         raise BundleInvalid("not a plan-dataset bundle: wrong name or version")
     if not isinstance(tables, dict) or set(tables) != set(table_names):
         raise BundleInvalid(f"the bundle's tables must be exactly {', '.join(table_names)}")

@@ -13,8 +13,8 @@ import zipfile
 import zlib
 
 from plan_dataset.bounded import NotRegular, TooLarge, read_regular, regular_size
+from plan_dataset.bundle import NAME as BUNDLE_NAME
 
-BUNDLE_NAME = "plan-dataset.json"
 CHECKSUMS = "SHA256SUMS"
 # No real bundle comes near these; a zip or member beyond them is refused unread.
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024

@@ -298,6 +298,7 @@ class Dataset(QuestionQueries):
 
     def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
+        from plan_dataset.corroboration import from_plain_all
         from plan_dataset.rows import flat_tables
         from plan_dataset.table_columns import COLUMNS
 
@@ -305,7 +306,8 @@ class Dataset(QuestionQueries):
             raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
-            self._flat.update(flat_tables(records, self._quote_span, COLUMNS))
+            found = from_plain_all(self._corroboration)  # as the build computed it
+            self._flat.update(flat_tables(records, self._quote_span, COLUMNS, found))
         return self._flat[table]
 
     def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:

@@ -56,7 +56,7 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Records, Spans], Iterator[Row]]
+    rows: Callable[..., Iterator[Row]]  # a row builder of rows.py
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
 
     def frictionless_schema(self) -> dict[str, Any]:

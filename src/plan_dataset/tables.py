@@ -6,7 +6,10 @@ where a column is a model field), keys, and which row builder of ``rows.py`` fil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plan_dataset.constants import DATE_PRECISIONS
+from plan_dataset.corroboration import Corroboration
 from plan_dataset.corroboration_table import CORROBORATION_TABLE
 from plan_dataset.models import (
     LocatorEvidence,
@@ -378,6 +381,8 @@ def column_names() -> dict[str, tuple[str, ...]]:
     return {table.name: tuple(c.name for c in table.columns) for table in TABLES}
 
 
-def flat_tables(records: Records, spans: Spans) -> dict[str, list[Row]]:
+def flat_tables(
+    records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
+) -> dict[str, list[Row]]:
     """Every flat table's rows, in table order, each row holding every column."""
-    return _flat_tables(records, spans, column_names())
+    return _flat_tables(records, spans, column_names(), corroboration)

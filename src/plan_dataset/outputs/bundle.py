@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from plan_dataset.corroboration import corroboration_of_records
+from plan_dataset.corroboration import to_plain
 from plan_dataset.snapshot import Snapshot
 
 BUNDLE_NAME = "plan-dataset.json"
@@ -19,7 +19,8 @@ def _json(value: Any) -> bytes:
 def render_bundle(snapshot: Snapshot) -> bytes:
     """``offsets`` carries each quote's place in its archived text, which the installed
     package cannot recompute because it does not ship the seeds; ``corroboration`` the
-    independent origins computed for every record and evidence-bearing part.
+    independent origins of every record and evidence-bearing part, as the snapshot
+    carries them.
 
     The bytes are those of ``json.dumps`` of the whole mapping, encoded a record at a
     time, so that the records' dumped dictionaries and their text are never all held
@@ -37,7 +38,7 @@ def render_bundle(snapshot: Snapshot) -> bytes:
         if row["start"] is not None
     }
     parts += [b'},"offsets":', _json(offsets)]
-    parts += [b',"corroboration":', _json(corroboration_of_records(snapshot.records)), b"}\n"]
+    parts += [b',"corroboration":', _json(to_plain(snapshot.corroboration)), b"}\n"]
     return b"".join(parts)
 
 

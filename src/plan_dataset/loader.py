@@ -299,8 +299,8 @@ class Dataset(QuestionQueries):
     def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
         from plan_dataset.corroboration import from_plain_all
-        from plan_dataset.rows import flat_tables
-        from plan_dataset.table_columns import COLUMNS
+        from plan_dataset.flat.columns import COLUMNS
+        from plan_dataset.flat.rows import flat_tables
 
         if table not in COLUMNS:
             raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")

@@ -10,8 +10,10 @@ from typing import Any
 from pydantic import BaseModel
 
 import plan_dataset
+from plan_dataset.flat.columns import TYPES
+from plan_dataset.flat.rows import ROW_FUNCTIONS
+from plan_dataset.flat.tables import TABLES, TABLES_BY_NAME
 from plan_dataset.models import MODELS, LocatorEvidence, QuoteEvidence
-from plan_dataset.tables import TABLES_BY_NAME
 
 # Where a field that is not a same-named column of its record's table goes:
 # (table, dotted field path) -> (flat table, column).
@@ -106,3 +108,15 @@ def test_plain_columns_hold_the_record_values() -> None:
         for record in dataset.table(table):
             for field in fields:
                 assert rows[record.id][field] == getattr(record, field), (table, record.id, field)
+
+
+def test_every_table_has_one_row_builder_and_one_declaration() -> None:
+    # A table is its line in ROW_FUNCTIONS and its Table in TABLES, under one name, in order.
+    assert [table.name for table in TABLES] == list(ROW_FUNCTIONS)
+
+
+def test_the_generated_columns_carry_the_declared_types() -> None:
+    declared = {
+        table.name: tuple((c.name, c.type, c.enum) for c in table.columns) for table in TABLES
+    }
+    assert declared == TYPES

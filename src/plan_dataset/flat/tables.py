@@ -1,7 +1,10 @@
 """The flat, tidy tables the build publishes: one value per cell, lists as link tables.
 
-Each table is declared once here: its columns (descriptions come from the models
-where a column is a model field), keys, and which row builder of ``rows.py`` fills it.
+Each table is declared once here (the two about evidence in ``evidence_tables.py``): its
+columns with their types (descriptions come from the models where a column is a model
+field) and keys. Its rows come from its row builder, under the same name in
+``rows.ROW_FUNCTIONS``; the generated ``columns.py`` carries the columns and types to the
+loader.
 """
 
 from __future__ import annotations
@@ -10,20 +13,9 @@ from collections.abc import Mapping
 
 from plan_dataset.constants import DATE_PRECISIONS
 from plan_dataset.corroboration import Corroboration
-from plan_dataset.corroboration_table import CORROBORATION_TABLE
-from plan_dataset.models import (
-    LocatorEvidence,
-    Provision,
-    QuoteEvidence,
-    Reconciliation,
-    RecordRef,
-    Term,
-    Variant,
-)
-from plan_dataset.rows import ROW_FUNCTIONS
-from plan_dataset.rows import flat_tables as _flat_tables
-from plan_dataset.table_spec import (
-    MODEL_TABLES,
+from plan_dataset.flat.evidence_tables import ATTRIBUTIONS_TABLE, CORROBORATION_TABLE
+from plan_dataset.flat.rows import flat_tables as _flat_tables
+from plan_dataset.flat.spec import (
     Column,
     ForeignKey,
     Records,
@@ -35,6 +27,7 @@ from plan_dataset.table_spec import (
     _ref,
     model_column,
 )
+from plan_dataset.models import Provision, Reconciliation, RecordRef, Term, Variant
 
 __all__ = [
     "TABLES",
@@ -62,7 +55,6 @@ TABLES: tuple[Table, ...] = (
             _ref("credited", "The credited outlet or source."),
         ),
         ("source_id", "credited"),
-        ROW_FUNCTIONS["source_credits"],
         (ForeignKey(("source_id",), "sources"),),
     ),
     _plain_table(
@@ -81,7 +73,6 @@ TABLES: tuple[Table, ...] = (
             model_column("outlets", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["outlets"],
     ),
     Table(
         "outlet_aliases",
@@ -92,7 +83,6 @@ TABLES: tuple[Table, ...] = (
             Column("alias", "string", "Another name for it (e.g. AP).", required=True),
         ),
         ("outlet_id", "alias"),
-        ROW_FUNCTIONS["outlet_aliases"],
         (ForeignKey(("outlet_id",), "outlets"),),
     ),
     Table(
@@ -104,7 +94,6 @@ TABLES: tuple[Table, ...] = (
             Column("domain", "string", "A domain, e.g. tass.com.", required=True),
         ),
         ("outlet_id", "domain"),
-        ROW_FUNCTIONS["outlet_domains"],
         (ForeignKey(("outlet_id",), "outlets"),),
     ),
     _plain_table(
@@ -140,7 +129,6 @@ TABLES: tuple[Table, ...] = (
             model_column("provisions", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["provisions"],
         (
             ForeignKey(("obligated_party",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -161,7 +149,6 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("provision_id", "topic"),
-        ROW_FUNCTIONS["provision_topics"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -177,7 +164,6 @@ TABLES: tuple[Table, ...] = (
             model_column("provisions", "unit", model=Term),
         ),
         ("provision_id", "term_id"),
-        ROW_FUNCTIONS["provision_terms"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -189,7 +175,6 @@ TABLES: tuple[Table, ...] = (
             _ref("point_id", "A published point (a provision with status published)."),
         ),
         ("provision_id", "point_id"),
-        ROW_FUNCTIONS["provision_points"],
         (
             ForeignKey(("provision_id",), "provisions"),
             ForeignKey(("point_id",), "provisions"),
@@ -212,7 +197,6 @@ TABLES: tuple[Table, ...] = (
         "Which provisions (points of every version) deal with each question.",
         (_ref("question_id", "The question."), _ref("provision_id", "A provision or point.")),
         ("question_id", "provision_id"),
-        ROW_FUNCTIONS["question_provisions"],
         (
             ForeignKey(("question_id",), "questions"),
             ForeignKey(("provision_id",), "provisions"),
@@ -232,7 +216,6 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("id",),
-        ROW_FUNCTIONS["positions"],
         (
             ForeignKey(("stakeholder",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -245,7 +228,6 @@ TABLES: tuple[Table, ...] = (
         "The questions each position addresses, one row per position and question.",
         (_ref("position_id", "The position."), _ref("question_id", "A question it addresses.")),
         ("position_id", "question_id"),
-        ROW_FUNCTIONS["position_questions"],
         (
             ForeignKey(("position_id",), "positions"),
             ForeignKey(("question_id",), "questions"),
@@ -272,7 +254,6 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("id",),
-        ROW_FUNCTIONS["events"],
     ),
     Table(
         "event_participants",
@@ -280,7 +261,6 @@ TABLES: tuple[Table, ...] = (
         "Who took part in each event, one row per event and stakeholder.",
         (_ref("event_id", "The event."), _ref("stakeholder_id", "A participant.")),
         ("event_id", "stakeholder_id"),
-        ROW_FUNCTIONS["event_participants"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("stakeholder_id",), "stakeholders"),
@@ -292,7 +272,6 @@ TABLES: tuple[Table, ...] = (
         "Which plan versions each event produced or discussed.",
         (_ref("event_id", "The event."), _ref("document_id", "A plan version (document).")),
         ("event_id", "document_id"),
-        ROW_FUNCTIONS["event_documents"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("document_id",), "documents"),
@@ -317,7 +296,6 @@ TABLES: tuple[Table, ...] = (
             model_column("discrepancies", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["discrepancies"],
     ),
     Table(
         "discrepancy_variants",
@@ -329,47 +307,9 @@ TABLES: tuple[Table, ...] = (
             model_column("discrepancies", "value", model=Variant),
         ),
         ("discrepancy_id", "variant"),
-        ROW_FUNCTIONS["discrepancy_variants"],
         (ForeignKey(("discrepancy_id",), "discrepancies"),),
     ),
-    Table(
-        "attributions",
-        "Attributions",
-        "Every evidence item of every record: one row per quote or locator.",
-        (
-            Column("id", "string", "Stable id: <table>/<record>[/<part>]/evidence/<n>.", True),
-            Column("record_table", "string", "Table of the record.", True, MODEL_TABLES),
-            Column("record_id", "string", "Id of the record.", required=True),
-            Column(
-                "part",
-                "string",
-                "Nested part the evidence belongs to (terms/<id>, variants/<n>); empty for the "
-                "record itself.",
-            ),
-            Column("source_id", "string", "The cited source.", required=True),
-            Column(
-                "kind",
-                "string",
-                "quote (verbatim, verified against an archived text) or locator (a place in "
-                "a source that is not archived, with a paraphrase).",
-                True,
-                ("quote", "locator"),
-            ),
-            model_column("sources", "quote", model=QuoteEvidence, optional=True),
-            model_column("sources", "locator", model=LocatorEvidence, optional=True),
-            model_column("sources", "paraphrase", model=LocatorEvidence, optional=True),
-            Column("start", "integer", "Start offset of the quote in the archived text."),
-            Column("end", "integer", "End offset (exclusive) of the quote in the archived text."),
-            model_column("sources", "hedge", model=QuoteEvidence),
-            model_column("sources", "attributed_to", model=QuoteEvidence),
-        ),
-        ("id",),
-        ROW_FUNCTIONS["attributions"],
-        (
-            ForeignKey(("source_id",), "sources"),
-            ForeignKey(("attributed_to",), "stakeholders"),
-        ),
-    ),
+    ATTRIBUTIONS_TABLE,
     CORROBORATION_TABLE,
 )
 

@@ -1,8 +1,9 @@
 """How each flat table's rows come from records: one value per cell, lists as link tables.
 
 Standard library only, so that ``Dataset.rows()`` and every loader query work
-without pydantic. Column descriptions and keys live in ``tables.py``; the
-column names and order live in the generated ``table_columns.py``.
+without pydantic. ``ROW_FUNCTIONS`` is the registry: one line per table. Each table's
+columns, types and keys are declared under the same name in ``tables.py``; the generated
+``columns.py`` carries them here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The parts a flat table is declared with: columns, keys, and columns taken from model fields."""
+"""What a flat table is declared with: columns (with their types), keys, and columns taken
+from model fields. The declarations themselves are in ``tables.py`` and ``evidence_tables.py``."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plan_dataset.flat.rows import PLAIN_FIELDS, ROW_FUNCTIONS
 from plan_dataset.models import MODELS, PARTIAL_DATE_PATTERN, AnyEvidence, reference_fields
-from plan_dataset.rows import PLAIN_FIELDS, ROW_FUNCTIONS
 
 Row = dict[str, Any]
 # Offsets of an evidence item's quote in its archived text, given the attribution id.
@@ -56,8 +57,12 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[..., Iterator[Row]]  # a row builder of rows.py
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    @property
+    def rows(self) -> Callable[..., Iterator[Row]]:
+        """The table's row builder: its line in ``rows.ROW_FUNCTIONS``, under its name."""
+        return ROW_FUNCTIONS[self.name]
 
     def frictionless_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -126,4 +131,4 @@ def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table
         for f in fields
         if f in markers and len(markers[f].tables) == 1
     )
-    return Table(name, title, description, columns, ("id",), ROW_FUNCTIONS[name], foreign_keys)
+    return Table(name, title, description, columns, ("id",), foreign_keys)

@@ -27,6 +27,9 @@ class Column:
     required: bool = False
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
+    # The model field the column holds, as "<record table>.<dotted path>", when it is not
+    # the same-named field of its own table's model: "provisions.terms.id" for term_id.
+    field: str | None = None
 
     def frictionless(self) -> dict[str, Any]:
         spec: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -96,11 +99,13 @@ def model_column(
     kind: str = "string",
     model: Any = None,
     optional: bool = False,
+    path: str | None = None,
 ) -> Column:
     """A column that is a model field, documented by the field's description.
 
     ``optional`` marks a column filled only for some rows, such as a field of a
-    nested object that not every record has.
+    nested object that not every record has. ``path`` is the field's dotted path in the
+    table's records when it is nested (``terms.id``): the column's ``field``.
     """
     info = (model or MODELS[table]).model_fields[name]
     nullable = type(None) in typing.get_args(info.annotation)
@@ -111,11 +116,12 @@ def model_column(
         required=info.is_required() and not nullable and not optional,
         enum=_literal_values(info.annotation),
         pattern=PARTIAL_DATE_PATTERN.strip("^$") if name in ("date", "published") else None,
+        field=f"{table}.{path}" if path else None,
     )
 
 
-def _ref(name: str, description: str, required: bool = True) -> Column:
-    return Column(name, "string", description, required=required)
+def _ref(name: str, description: str, required: bool = True, field: str | None = None) -> Column:
+    return Column(name, "string", description, required=required, field=field)
 
 
 def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table:

@@ -52,7 +52,7 @@ TABLES: tuple[Table, ...] = (
         "Outlets or sources a page credits for parts of its text, besides its origin.",
         (
             _ref("source_id", "The crediting source."),
-            _ref("credited", "The credited outlet or source."),
+            _ref("credited", "The credited outlet or source.", field="sources.credits"),
         ),
         ("source_id", "credited"),
         (ForeignKey(("source_id",), "sources"),),
@@ -80,7 +80,13 @@ TABLES: tuple[Table, ...] = (
         "Other names caveats and notes may use for an outlet, one row per name.",
         (
             _ref("outlet_id", "The outlet."),
-            Column("alias", "string", "Another name for it (e.g. AP).", required=True),
+            Column(
+                "alias",
+                "string",
+                "Another name for it (e.g. AP).",
+                required=True,
+                field="outlets.aliases",
+            ),
         ),
         ("outlet_id", "alias"),
         (ForeignKey(("outlet_id",), "outlets"),),
@@ -91,7 +97,13 @@ TABLES: tuple[Table, ...] = (
         "Web domains of an outlet's own pages (subdomains included), one row per domain.",
         (
             _ref("outlet_id", "The outlet."),
-            Column("domain", "string", "A domain, e.g. tass.com.", required=True),
+            Column(
+                "domain",
+                "string",
+                "A domain, e.g. tass.com.",
+                required=True,
+                field="outlets.domains",
+            ),
         ),
         ("outlet_id", "domain"),
         (ForeignKey(("outlet_id",), "outlets"),),
@@ -120,9 +132,15 @@ TABLES: tuple[Table, ...] = (
                 "reconciliation_verdict",
                 model=Reconciliation,
                 optional=True,
+                path="reconciliation.verdict",
             ),
             model_column(
-                "provisions", "reason", "reconciliation_reason", model=Reconciliation, optional=True
+                "provisions",
+                "reason",
+                "reconciliation_reason",
+                model=Reconciliation,
+                optional=True,
+                path="reconciliation.reason",
             ),
             model_column("provisions", "sourcing_note"),
             model_column("provisions", "notes"),
@@ -146,6 +164,7 @@ TABLES: tuple[Table, ...] = (
                 "A topic from the closed vocabulary.",
                 required=True,
                 enum=_literal_values(Provision.model_fields["topics"].annotation),
+                field="provisions.topics",
             ),
         ),
         ("provision_id", "topic"),
@@ -157,11 +176,11 @@ TABLES: tuple[Table, ...] = (
         "Figures provisions carry, one row per term; their evidence is in attributions.",
         (
             _ref("provision_id", "The provision the term belongs to."),
-            model_column("provisions", "id", "term_id", model=Term),
-            model_column("provisions", "label", model=Term),
-            model_column("provisions", "relation", model=Term),
-            model_column("provisions", "value", kind="number", model=Term),
-            model_column("provisions", "unit", model=Term),
+            model_column("provisions", "id", "term_id", model=Term, path="terms.id"),
+            model_column("provisions", "label", model=Term, path="terms.label"),
+            model_column("provisions", "relation", model=Term, path="terms.relation"),
+            model_column("provisions", "value", kind="number", model=Term, path="terms.value"),
+            model_column("provisions", "unit", model=Term, path="terms.unit"),
         ),
         ("provision_id", "term_id"),
         (ForeignKey(("provision_id",), "provisions"),),
@@ -172,7 +191,11 @@ TABLES: tuple[Table, ...] = (
         "Which published points an early-reported provision corresponds to.",
         (
             _ref("provision_id", "The reported or speculative provision."),
-            _ref("point_id", "A published point (a provision with status published)."),
+            _ref(
+                "point_id",
+                "A published point (a provision with status published).",
+                field="provisions.reconciliation.points",
+            ),
         ),
         ("provision_id", "point_id"),
         (
@@ -195,7 +218,10 @@ TABLES: tuple[Table, ...] = (
         "question_provisions",
         "Question provisions",
         "Which provisions (points of every version) deal with each question.",
-        (_ref("question_id", "The question."), _ref("provision_id", "A provision or point.")),
+        (
+            _ref("question_id", "The question."),
+            _ref("provision_id", "A provision or point.", field="questions.provisions"),
+        ),
         ("question_id", "provision_id"),
         (
             ForeignKey(("question_id",), "questions"),
@@ -226,7 +252,10 @@ TABLES: tuple[Table, ...] = (
         "position_questions",
         "Position questions",
         "The questions each position addresses, one row per position and question.",
-        (_ref("position_id", "The position."), _ref("question_id", "A question it addresses.")),
+        (
+            _ref("position_id", "The position."),
+            _ref("question_id", "A question it addresses.", field="positions.questions"),
+        ),
         ("position_id", "question_id"),
         (
             ForeignKey(("position_id",), "positions"),
@@ -259,7 +288,10 @@ TABLES: tuple[Table, ...] = (
         "event_participants",
         "Event participants",
         "Who took part in each event, one row per event and stakeholder.",
-        (_ref("event_id", "The event."), _ref("stakeholder_id", "A participant.")),
+        (
+            _ref("event_id", "The event."),
+            _ref("stakeholder_id", "A participant.", field="events.participants"),
+        ),
         ("event_id", "stakeholder_id"),
         (
             ForeignKey(("event_id",), "events"),
@@ -270,7 +302,10 @@ TABLES: tuple[Table, ...] = (
         "event_documents",
         "Event documents",
         "Which plan versions each event produced or discussed.",
-        (_ref("event_id", "The event."), _ref("document_id", "A plan version (document).")),
+        (
+            _ref("event_id", "The event."),
+            _ref("document_id", "A plan version (document).", field="events.documents"),
+        ),
         ("event_id", "document_id"),
         (
             ForeignKey(("event_id",), "events"),
@@ -290,8 +325,10 @@ TABLES: tuple[Table, ...] = (
         "discrepancy_variants.",
         (
             *(model_column("discrepancies", f) for f in ("id", "title", "summary")),
-            model_column("discrepancies", "table", "about_table", model=RecordRef),
-            model_column("discrepancies", "id", "about_id", model=RecordRef),
+            model_column(
+                "discrepancies", "table", "about_table", model=RecordRef, path="about.table"
+            ),
+            model_column("discrepancies", "id", "about_id", model=RecordRef, path="about.id"),
             model_column("discrepancies", "notes"),
             model_column("discrepancies", "curation_notes"),
         ),
@@ -304,7 +341,7 @@ TABLES: tuple[Table, ...] = (
         (
             _ref("discrepancy_id", "The discrepancy."),
             Column("variant", "integer", "Number of the variant, from 1.", required=True),
-            model_column("discrepancies", "value", model=Variant),
+            model_column("discrepancies", "value", model=Variant, path="variants.value"),
         ),
         ("discrepancy_id", "variant"),
         (ForeignKey(("discrepancy_id",), "discrepancies"),),

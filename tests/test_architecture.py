@@ -18,12 +18,13 @@ from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import validate
 
 PACKAGE = ROOT / "src" / "plan_dataset"
-# Stages, lowest first: a module may import only modules of its own stage or lower.
+# Stages, lowest first: a module may import only modules of its own stage or lower. A
+# dotted name (flat.rows) places one module of a package below the rest of it.
 # docs/architecture.md shows the same table (test_the_map_shows_these_stages).
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("building blocks (standard library only)", (
         "_version", "constants", "problems", "evidence", "dates", "countries", "record_base", "records",
-        "corroboration", "queries", "rows", "table_columns", "bundle", "citations", "html_view",
+        "corroboration", "queries", "flat.rows", "flat.columns", "bundle", "citations", "html_view",
         "figures", "results", "question_queries",
         "walk", "bounded", "escaping", "same_page",
     )),
@@ -31,7 +32,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("models", ("models", "schema", "schema_check", "codegen", "scaffold")),
     ("check", ("validation",)),
     ("snapshot and flat tables", (
-        "tables", "table_spec", "corroboration_table", "snapshot", "stats", "frames", "optional_pandas",
+        "flat", "snapshot", "stats", "optional_pandas",
     )),
     ("outputs", ("outputs", "reporters")),
     ("commands", ("build", "build_stamp", "release", "loader", "site", "cli", "__init__", "__main__")),
@@ -39,11 +40,21 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
 
 
 def _stage(module: str) -> int:
-    top = module.split(".")[0]
-    for number, (_, names) in enumerate(STAGES):
-        if top in names:
-            return number
-    raise AssertionError(f"module {module} has no stage: add it to STAGES")
+    """The stage of the most specific name in STAGES that is the module or holds it."""
+    found = [
+        (len(name), number)
+        for number, (_, names) in enumerate(STAGES)
+        for name in names
+        if module == name or module.startswith(f"{name}.")
+    ]
+    if not found:
+        raise AssertionError(f"module {module} has no stage: add it to STAGES")
+    return max(found)[1]
+
+
+def test_a_dotted_stage_name_is_more_specific_than_its_package() -> None:
+    assert _stage("flat.rows") == 0
+    assert _stage("flat.tables") == _stage("flat") > _stage("models")
 
 
 def _imports(path: Path) -> set[str]:
@@ -161,7 +172,7 @@ def test_the_loop_finder_finds_a_loop() -> None:
 
 
 def test_no_module_is_large_and_no_function_long() -> None:
-    generated = {"records.py", "table_columns.py", "countries.py"}
+    generated = {"records.py", "columns.py", "countries.py"}
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name in generated:
             continue
@@ -187,6 +198,23 @@ d.discrepancies_about("army-size-limit"); d.cited_by("seed-004"); d.positions_by
 d.where_questions_stand("2026-01-31"); d.question_history("territory")
 d.positions_about("territory"); d.positions_on("point-06", across_versions=True)
 d.cite(d.provision("point-06").evidence[0]); d._repr_html_(); d.provisions[0]._repr_html_()
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "yaml", "jsonschema"))
+print(heavy)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_typed_frames_import_no_pydantic() -> None:
+    # The generated flat/columns.py carries the column types, so to_pandas needs no models.
+    pytest.importorskip("pandas")
+    code = """
+import sys
+import plan_dataset
+frames = plan_dataset.load().to_pandas()
+assert str(frames["corroboration"]["weakly_sourced"].dtype) == "boolean"
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "yaml", "jsonschema"))
 print(heavy)
 """

@@ -88,7 +88,7 @@ def code_digest() -> str:
             versions.append(f"{library}={metadata.version(library)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{library}=none")
-    generated = {"records.py", "table_columns.py"}
+    generated = {"records.py", "columns.py"}
     files = sorted(
         path
         for path in PACKAGE.rglob("*")

@@ -318,8 +318,9 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
 
 
 def all_corroboration(records: Any) -> dict[str, Corroboration]:
-    """Corroboration of every record and part, by ``part_key``: computed once here for
-    the bundle, the flat table, stats and the loader. A version of the plan with
+    """Corroboration of every record and part, by ``part_key``: the one computation. The
+    snapshot calls it once and carries the result (``Snapshot.corroboration``); the
+    flat table, the bundle, stats and the loader's queries read that. A version of the plan with
     published points also summarises them: how many of its points are well sourced."""
     lookup = lookup_of(records)
     found: dict[str, Corroboration] = {}
@@ -355,19 +356,24 @@ def with_parts(by_part: dict[str | None, Corroboration]) -> Corroboration:
     )
 
 
-def corroboration_of_records(records: Any) -> dict[str, dict[str, Any]]:
-    """Corroboration of every record and part, by ``part_key``, as plain JSON values."""
-    found: dict[str, dict[str, Any]] = {}
-    for key, result in all_corroboration(records).items():
-        found[key] = {
+def to_plain(found: dict[str, Corroboration]) -> dict[str, dict[str, Any]]:
+    """Corroboration by ``part_key``, as the bundle stores it (plain JSON values)."""
+    plain: dict[str, dict[str, Any]] = {}
+    for key, result in found.items():
+        plain[key] = {
             "origin_ids": list(result.origin_ids),
             "strong_origin_ids": list(result.strong_origin_ids),
             "strongest_reliability": result.strongest_reliability,
         }
         if result.points is not None:
-            found[key]["points"] = result.points
-            found[key]["points_well_sourced"] = result.points_well_sourced
-    return found
+            plain[key]["points"] = result.points
+            plain[key]["points_well_sourced"] = result.points_well_sourced
+    return plain
+
+
+def from_plain_all(stored: dict[str, dict[str, Any]]) -> dict[str, Corroboration]:
+    """Corroboration by ``part_key`` from the bundle's plain values (``to_plain``)."""
+    return {key: from_plain(value) for key, value in stored.items()}
 
 
 def from_plain(value: dict[str, Any]) -> Corroboration:

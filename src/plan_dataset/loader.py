@@ -297,14 +297,16 @@ class Dataset(QuestionQueries):
 
     def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
-        from plan_dataset.rows import flat_tables
-        from plan_dataset.table_columns import COLUMNS
+        from plan_dataset.corroboration import from_plain_all
+        from plan_dataset.flat.columns import COLUMNS
+        from plan_dataset.flat.rows import flat_tables
 
         if table not in COLUMNS:
             raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
-            self._flat.update(flat_tables(records, self._quote_span, COLUMNS))
+            found = from_plain_all(self._corroboration)  # as the build computed it
+            self._flat.update(flat_tables(records, self._quote_span, COLUMNS, found))
         return self._flat[table]
 
     def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:
@@ -391,8 +393,8 @@ def from_snapshot(snapshot: Snapshot) -> Dataset:
     bytes in between (validated a moment ago, so not checked again), and ``rows()`` gives
     the snapshot's flat rows rather than building them again."""
     from plan_dataset.bundle.decode import decode_rows
+    from plan_dataset.flat.columns import COLUMNS
     from plan_dataset.outputs.bundle import bundle_contents
-    from plan_dataset.table_columns import COLUMNS
 
     flat = {table: snapshot.flat[table] for table in COLUMNS}
     return _dataset(decode_rows(*bundle_contents(snapshot)), flat)

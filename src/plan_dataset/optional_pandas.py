@@ -34,10 +34,10 @@ def frame(rows: Sequence[Mapping[str, object]]) -> Any:
 def frames_of(dataset: Any, table: str | None = None) -> Any:
     # ``dataset`` is a loaded Dataset (typed Any: this stage may not import the loader).
     """One flat table as a typed DataFrame, or every table in a dict by name."""
-    from plan_dataset.table_columns import COLUMNS
+    from plan_dataset.flat.columns import COLUMNS
 
     require_pandas()
-    from plan_dataset.frames import to_frame
+    from plan_dataset.flat.frames import to_frame
 
     if table is not None and table not in COLUMNS:
         raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")

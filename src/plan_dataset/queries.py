@@ -7,14 +7,7 @@ Standard library only, on loaded records (``plan_dataset.records``): the
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import (
-    all_corroboration,
-    from_plain,
-    part_key,
-    parts_of,
-    strongest_first,
-    with_parts,
-)
+from plan_dataset.corroboration import from_plain, part_key, parts_of, strongest_first, with_parts
 from plan_dataset.dates import first_day, precision
 from plan_dataset.evidence import evidence_items
 from plan_dataset.figures import format_term
@@ -66,18 +59,11 @@ def _source_lookup(dataset: Any) -> Callable[[str], Any]:
 
 
 def _weakly_sourced(dataset: Any) -> Callable[[Any], bool]:
-    """Whether a record is weakly sourced: read from the bundle's corroboration, or
-    computed once for a dataset assembled without one."""
+    """Whether a record is weakly sourced: read from the bundle's corroboration, which the
+    build computed once."""
     stored = dataset._corroboration
-    if stored:
-        return lambda record: (
-            from_plain(
-                stored[part_key(TABLE_OF_TYPE[type(record)], record.id, None)]
-            ).weakly_sourced
-        )
-    found = all_corroboration({name: dataset.table(name) for name in dataset.table_names()})
     return lambda record: (
-        found[part_key(TABLE_OF_TYPE[type(record)], record.id, None)].weakly_sourced
+        from_plain(stored[part_key(TABLE_OF_TYPE[type(record)], record.id, None)]).weakly_sourced
     )
 
 
@@ -285,17 +271,10 @@ def compare(dataset: Dataset, document_a: str, document_b: str) -> list[Comparis
 def corroboration(dataset: Dataset, record: Record) -> Corroboration:
     """Corroboration of a record, with that of each evidence-bearing part in ``parts``.
 
-    Read from the bundle, where the build computed it; computed here for a dataset
-    assembled without one.
+    Read from the bundle, where the build computed it once.
     """
     table = TABLE_OF_TYPE[type(record)]
     stored = dataset._corroboration
-    if not stored:
-        records = {name: dataset.table(name) for name in dataset.table_names()}
-        found = all_corroboration(records)
-        return with_parts(
-            {part: found[part_key(table, record.id, part)] for part in parts_of(record)}
-        )
     return with_parts(
         {part: from_plain(stored[part_key(table, record.id, part)]) for part in parts_of(record)}
     )

@@ -13,9 +13,10 @@ from pathlib import Path
 from plan_dataset._version import __version__
 from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.bundle.decode import read_bundle
+from plan_dataset.corroboration import Corroboration, all_corroboration, from_plain_all
+from plan_dataset.flat.tables import Row, flat_tables
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.provenance import SourceText
-from plan_dataset.tables import Row, flat_tables
 from plan_dataset.validation import ValidationReport
 
 DATA_README = Path("docs/DATA-README.md")
@@ -40,6 +41,10 @@ class Snapshot:
     # (seeds/), the licences; and CITATION.cff, whose version the build keeps current.
     verbatim: dict[str, bytes] = field(default_factory=dict)
     citation: bytes | None = None
+    # How well every record and evidence-bearing part is corroborated, by ``part_key``:
+    # computed once here (``all_corroboration``); the flat table, the bundle and stats
+    # read it. A snapshot of a bundle takes it from the bundle.
+    corroboration: dict[str, Corroboration] = field(default_factory=dict)
 
     def spans(self, attribution_id: str, item: AnyEvidence) -> tuple[int, int] | None:
         """Where a quote sits in its archived text."""
@@ -75,14 +80,16 @@ def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:
         if text is not None:
             texts[source.id] = text
     partial = Snapshot(__version__, records, texts, {}, None)
+    corroboration = all_corroboration(records)
     return Snapshot(
         __version__,
         records,
         texts,
-        flat_tables(records, partial.spans),
+        flat_tables(records, partial.spans, corroboration),
         _read_regular_file(root / DATA_README),
         verbatim=_verbatim_files(root, records["sources"]),
         citation=_read_regular_file(root / CITATION),
+        corroboration=corroboration,
     )
 
 
@@ -101,7 +108,8 @@ def _verbatim_files(root: Path, sources: list[Record]) -> dict[str, bytes]:
 def snapshot_of_bundle(data: bytes) -> Snapshot:
     """The snapshot of a bundle the build wrote (the one shipped in the package), for the
     read-only commands outside a checkout. Its records are validated by the models again;
-    it has no archived texts, only the quotes' offsets in them."""
+    it has no archived texts, only the quotes' offsets in them, and its corroboration is
+    the one the build computed."""
     bundle = read_bundle(data, trusted=True)
     records: dict[str, list[Record]] = {
         name: sorted(
@@ -112,6 +120,8 @@ def snapshot_of_bundle(data: bytes) -> Snapshot:
     }
     offsets = {row_id: (span[0], span[1]) for row_id, span in bundle["offsets"].items()}
     partial = Snapshot(bundle["version"], records, {}, {}, None, offsets)
+    corroboration = from_plain_all(bundle["corroboration"])
+    flat = flat_tables(records, partial.spans, corroboration)
     return Snapshot(
-        bundle["version"], records, {}, flat_tables(records, partial.spans), None, offsets
+        bundle["version"], records, {}, flat, None, offsets, corroboration=corroboration
     )

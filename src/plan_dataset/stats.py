@@ -5,13 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from plan_dataset.corroboration import (
-    Corroboration,
-    all_corroboration,
-    classes_along,
-    lookup_of,
-    part_key,
-)
+from plan_dataset.corroboration import Corroboration, classes_along, lookup_of, part_key
 from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
 from plan_dataset.snapshot import Snapshot
 
@@ -52,14 +46,13 @@ def source_metadata_of(sources: list[Source]) -> dict[str, Any]:
 
 
 def evidence_strength_of(
-    records: dict[str, list[Any]], found: dict[str, Corroboration] | None = None
+    records: dict[str, list[Any]], found: dict[str, Corroboration]
 ) -> dict[str, int]:
     """The figures the README states: how many sources are an official site's own page
     (class ``primary``); how many records (sources aside) cite a page whose origin chain or
     credits reach a primary text; and, of the records with evidence of their own (not only
-    in terms or variants), how many are weakly sourced."""
-    if found is None:
-        found = all_corroboration(records)
+    in terms or variants), how many are weakly sourced. ``found`` is the corroboration
+    computed once (``Snapshot.corroboration``, or a loaded bundle's)."""
     look_up = lookup_of(records)
     primary_sources = sum(1 for s in records.get("sources", ()) if s.reliability == "primary")
     resting, with_evidence, weak = 0, 0, 0
@@ -94,7 +87,7 @@ def stats_of(snapshot: Snapshot) -> dict[str, Any]:
     kinds: Counter[str] = Counter()
     hedges: Counter[str] = Counter()
     weak: Counter[str] = Counter()
-    found = all_corroboration(snapshot.records)
+    found = snapshot.corroboration
     exceptions = []
     for table, records in snapshot.records.items():
         for record in records:

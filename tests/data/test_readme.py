@@ -9,7 +9,7 @@ from typing import Any
 from conftest import ROOT
 
 import plan_dataset
-from plan_dataset.corroboration import classes_along, parts_of
+from plan_dataset.corroboration import classes_along, from_plain_all, parts_of
 from plan_dataset.stats import evidence_strength_of
 
 
@@ -73,7 +73,8 @@ def test_readme_states_the_primary_and_weakly_sourced_counts(
                 resting.add((table, record.id))
     # `plan-dataset stats` reports the same figures, from the same computation as here.
     records = {name: list(dataset.table(name)) for name in dataset.table_names()}
-    assert evidence_strength_of(records) == {
+    found = from_plain_all(dataset._corroboration)  # the bundle's, as the build computed it
+    assert evidence_strength_of(records, found) == {
         "primary_sources": len(primary),
         "records_resting_on_primary": len(resting),
         "records_with_own_evidence": with_evidence,

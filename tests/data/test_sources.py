@@ -29,6 +29,7 @@ from plan_dataset.corroboration import (
     classes_along,
     corroboration_of,
     origin_of,
+    part_key,
     parts_of,
 )
 from plan_dataset.stats import DATE_TARGET, PUBLISHER_TARGET, source_metadata_of
@@ -248,7 +249,7 @@ def test_no_relay_of_state_media_or_an_aggregator_counts_anywhere(
         for record in dataset.table(table):
             for part, items in parts_of(record).items():
                 kept = [item for item in items if item.source not in never]
-                key = f"{table}/{record.id}" + (f"/{part}" if part else "")
+                key = part_key(table, record.id, part)
                 counted = found[key]
                 # Dropping every such page changes nothing: none of them was counted.
                 without = corroboration_of(kept, look_up)

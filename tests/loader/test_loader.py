@@ -10,9 +10,9 @@ import pytest
 from conftest import ROOT
 
 import plan_dataset
+from plan_dataset.flat.columns import COLUMNS
 from plan_dataset.loader import BundleInvalid, _from_bundle
 from plan_dataset.records import Provision
-from plan_dataset.table_columns import COLUMNS
 
 
 def _same_dataset(first: plan_dataset.Dataset, second: plan_dataset.Dataset) -> None:

@@ -6,9 +6,9 @@ import typing
 
 from conftest import ROOT
 
+from plan_dataset.flat.tables import TABLES
 from plan_dataset.models import vocabulary
 from plan_dataset.outputs.dictionary import vocabularies
-from plan_dataset.tables import TABLES
 
 
 def test_every_vocabulary_value_has_a_meaning() -> None:

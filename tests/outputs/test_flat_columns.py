@@ -10,31 +10,19 @@ from typing import Any
 from pydantic import BaseModel
 
 import plan_dataset
+from plan_dataset.flat.columns import TYPES
+from plan_dataset.flat.rows import ROW_FUNCTIONS
+from plan_dataset.flat.tables import TABLES, TABLES_BY_NAME
 from plan_dataset.models import MODELS, LocatorEvidence, QuoteEvidence
-from plan_dataset.tables import TABLES_BY_NAME
 
-# Where a field that is not a same-named column of its record's table goes:
-# (table, dotted field path) -> (flat table, column).
+# Where a field that is not a same-named column of its record's table goes, as the
+# declarations say (each such column's ``field``): (table, dotted field path) -> (flat
+# table, column).
 ELSEWHERE: dict[tuple[str, str], tuple[str, str]] = {
-    ("provisions", "topics"): ("provision_topics", "topic"),
-    ("provisions", "terms.id"): ("provision_terms", "term_id"),
-    ("provisions", "terms.label"): ("provision_terms", "label"),
-    ("provisions", "terms.relation"): ("provision_terms", "relation"),
-    ("provisions", "terms.value"): ("provision_terms", "value"),
-    ("provisions", "terms.unit"): ("provision_terms", "unit"),
-    ("provisions", "reconciliation.points"): ("provision_points", "point_id"),
-    ("provisions", "reconciliation.verdict"): ("provisions", "reconciliation_verdict"),
-    ("provisions", "reconciliation.reason"): ("provisions", "reconciliation_reason"),
-    ("questions", "provisions"): ("question_provisions", "provision_id"),
-    ("positions", "questions"): ("position_questions", "question_id"),
-    ("sources", "credits"): ("source_credits", "credited"),
-    ("outlets", "aliases"): ("outlet_aliases", "alias"),
-    ("outlets", "domains"): ("outlet_domains", "domain"),
-    ("events", "participants"): ("event_participants", "stakeholder_id"),
-    ("events", "documents"): ("event_documents", "document_id"),
-    ("discrepancies", "about.table"): ("discrepancies", "about_table"),
-    ("discrepancies", "about.id"): ("discrepancies", "about_id"),
-    ("discrepancies", "variants.value"): ("discrepancy_variants", "value"),
+    (column.field.partition(".")[0], column.field.partition(".")[2]): (table.name, column.name)
+    for table in TABLES
+    for column in table.columns
+    if column.field is not None
 }
 # Every evidence item, at any depth, is a row of attributions.
 EVIDENCE_COLUMNS = {"source": "source_id"}
@@ -106,3 +94,23 @@ def test_plain_columns_hold_the_record_values() -> None:
         for record in dataset.table(table):
             for field in fields:
                 assert rows[record.id][field] == getattr(record, field), (table, record.id, field)
+
+
+def test_the_declared_nested_fields_are_the_ones_the_records_have() -> None:
+    # Each declared ``field`` is a real path of its table's model, so a renamed field
+    # cannot leave a column pointing nowhere (and the test above passing vacuously).
+    assert len(ELSEWHERE) >= 19
+    for table, path in ELSEWHERE:
+        assert path in set(_paths(MODELS[table])), (table, path)
+
+
+def test_every_table_has_one_row_builder_and_one_declaration() -> None:
+    # A table is its line in ROW_FUNCTIONS and its Table in TABLES, under one name, in order.
+    assert [table.name for table in TABLES] == list(ROW_FUNCTIONS)
+
+
+def test_the_generated_columns_carry_the_declared_types() -> None:
+    declared = {
+        table.name: tuple((c.name, c.type, c.enum) for c in table.columns) for table in TABLES
+    }
+    assert declared == TYPES

@@ -64,7 +64,6 @@ MODELS: dict[str, type[Record]] = {
 }
 """Record tables in dependency order, with the model of each."""
 
-TABLES: tuple[str, ...] = tuple(MODELS)
 SLUG_RE = re.compile(SLUG_PATTERN)
 
 
@@ -79,7 +78,6 @@ __all__ = [
     "SLUG_MAX_LENGTH",
     "SLUG_PATTERN",
     "SLUG_RE",
-    "TABLES",
     "AnyEvidence",
     "CountryCode",
     "Discrepancy",

@@ -146,30 +146,37 @@ register(
 
 
 def _render_columns(_snapshot: Snapshot) -> Files:
-    from plan_dataset.tables import column_names
+    from plan_dataset.flat.tables import TABLES
 
     lines = [
-        '"""Column names of every flat table, in order: what ``Dataset.rows()`` needs.',
+        '"""Columns of every flat table, in order, with their types: what ``Dataset.rows()``',
+        "and ``Dataset.to_pandas()`` need.",
         "",
-        "Generated from tables.py by ``plan-dataset build``: do not edit. It lets the loader",
-        'build flat rows without importing pydantic."""',
+        "Generated from flat/tables.py by ``plan-dataset build``: do not edit. It lets the",
+        'loader build flat rows and typed frames without importing pydantic."""',
         "",
-        "COLUMNS: dict[str, tuple[str, ...]] = {",
+        "# table -> ((column, Frictionless type, vocabulary or None), ...)",
+        "TYPES: dict[str, tuple[tuple[str, str, tuple[str, ...] | None], ...]] = {",
     ]
-    for table, names in column_names().items():
-        lines.append(f"    {table!r}: (")
-        lines += [f"        {name!r}," for name in names]
+    for table in TABLES:
+        lines.append(f"    {table.name!r}: (")
+        lines += [f"        ({c.name!r}, {c.type!r}, {c.enum!r})," for c in table.columns]
         lines.append("    ),")
-    lines.append("}")
-    return {"table_columns.py": ("\n".join(lines) + "\n").encode("utf-8")}
+    lines += [
+        "}",
+        "COLUMNS: dict[str, tuple[str, ...]] = {",
+        "    table: tuple(column[0] for column in columns) for table, columns in TYPES.items()",
+        "}",
+    ]
+    return {"columns.py": ("\n".join(lines) + "\n").encode("utf-8")}
 
 
 register(
     Output(
         "columns",
-        "Column names of the flat tables, for the loader",
+        "Columns of the flat tables with their types, for the loader",
         _render_columns,
-        build_folder="src/plan_dataset",
+        build_folder="src/plan_dataset/flat",
     )
 )
 register(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plan_dataset.bundle import encode
-from plan_dataset.corroboration import corroboration_of_records
+from plan_dataset.corroboration import to_plain
 from plan_dataset.snapshot import Snapshot
 
 # The rows a bundle holds, lazily: version, (table, records as plain dicts), quote
@@ -35,7 +35,7 @@ def bundle_contents(snapshot: Snapshot) -> Contents:
         for row in snapshot.flat["attributions"]
         if row["start"] is not None
     }
-    return snapshot.version, tables, offsets, corroboration_of_records(snapshot.records)
+    return snapshot.version, tables, offsets, to_plain(snapshot.corroboration)
 
 
 def render_bundle(snapshot: Snapshot) -> bytes:

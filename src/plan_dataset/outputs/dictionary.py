@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import typing
 
+from plan_dataset.flat.tables import TABLES, Column, Table
 from plan_dataset.models import MODELS, vocabulary
 from plan_dataset.snapshot import Snapshot
-from plan_dataset.tables import TABLES, Column, Table
 
 DICTIONARY_NAME = "data-dictionary.md"
 

@@ -354,7 +354,7 @@ DISCREPANCY_SUBJECTS = (
 
 
 def _table_names() -> list[str]:
-    from plan_dataset.table_columns import COLUMNS
+    from plan_dataset.flat.columns import COLUMNS
 
     return list(COLUMNS)
 

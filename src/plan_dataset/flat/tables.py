@@ -1,26 +1,21 @@
 """The flat, tidy tables the build publishes: one value per cell, lists as link tables.
 
-Each table is declared once here: its columns (descriptions come from the models
-where a column is a model field), keys, and which row builder of ``rows.py`` fills it.
+Each table is declared once here (the two about evidence in ``evidence_tables.py``): its
+columns with their types (descriptions come from the models where a column is a model
+field) and keys. Its rows come from its row builder, under the same name in
+``rows.ROW_FUNCTIONS``; the generated ``columns.py`` carries the columns and types to the
+loader.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plan_dataset.constants import DATE_PRECISIONS
-from plan_dataset.corroboration_table import CORROBORATION_TABLE
-from plan_dataset.models import (
-    LocatorEvidence,
-    Provision,
-    QuoteEvidence,
-    Reconciliation,
-    RecordRef,
-    Term,
-    Variant,
-)
-from plan_dataset.rows import ROW_FUNCTIONS
-from plan_dataset.rows import flat_tables as _flat_tables
-from plan_dataset.table_spec import (
-    MODEL_TABLES,
+from plan_dataset.corroboration import Corroboration
+from plan_dataset.flat.evidence_tables import ATTRIBUTIONS_TABLE, CORROBORATION_TABLE
+from plan_dataset.flat.rows import flat_tables as _flat_tables
+from plan_dataset.flat.spec import (
     Column,
     ForeignKey,
     Records,
@@ -32,6 +27,7 @@ from plan_dataset.table_spec import (
     _ref,
     model_column,
 )
+from plan_dataset.models import Provision, Reconciliation, RecordRef, Term, Variant
 
 __all__ = [
     "TABLES",
@@ -56,10 +52,9 @@ TABLES: tuple[Table, ...] = (
         "Outlets or sources a page credits for parts of its text, besides its origin.",
         (
             _ref("source_id", "The crediting source."),
-            _ref("credited", "The credited outlet or source."),
+            _ref("credited", "The credited outlet or source.", field="sources.credits"),
         ),
         ("source_id", "credited"),
-        ROW_FUNCTIONS["source_credits"],
         (ForeignKey(("source_id",), "sources"),),
     ),
     _plain_table(
@@ -78,7 +73,6 @@ TABLES: tuple[Table, ...] = (
             model_column("outlets", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["outlets"],
     ),
     Table(
         "outlet_aliases",
@@ -86,10 +80,15 @@ TABLES: tuple[Table, ...] = (
         "Other names caveats and notes may use for an outlet, one row per name.",
         (
             _ref("outlet_id", "The outlet."),
-            Column("alias", "string", "Another name for it (e.g. AP).", required=True),
+            Column(
+                "alias",
+                "string",
+                "Another name for it (e.g. AP).",
+                required=True,
+                field="outlets.aliases",
+            ),
         ),
         ("outlet_id", "alias"),
-        ROW_FUNCTIONS["outlet_aliases"],
         (ForeignKey(("outlet_id",), "outlets"),),
     ),
     Table(
@@ -98,10 +97,15 @@ TABLES: tuple[Table, ...] = (
         "Web domains of an outlet's own pages (subdomains included), one row per domain.",
         (
             _ref("outlet_id", "The outlet."),
-            Column("domain", "string", "A domain, e.g. tass.com.", required=True),
+            Column(
+                "domain",
+                "string",
+                "A domain, e.g. tass.com.",
+                required=True,
+                field="outlets.domains",
+            ),
         ),
         ("outlet_id", "domain"),
-        ROW_FUNCTIONS["outlet_domains"],
         (ForeignKey(("outlet_id",), "outlets"),),
     ),
     _plain_table(
@@ -128,16 +132,21 @@ TABLES: tuple[Table, ...] = (
                 "reconciliation_verdict",
                 model=Reconciliation,
                 optional=True,
+                path="reconciliation.verdict",
             ),
             model_column(
-                "provisions", "reason", "reconciliation_reason", model=Reconciliation, optional=True
+                "provisions",
+                "reason",
+                "reconciliation_reason",
+                model=Reconciliation,
+                optional=True,
+                path="reconciliation.reason",
             ),
             model_column("provisions", "sourcing_note"),
             model_column("provisions", "notes"),
             model_column("provisions", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["provisions"],
         (
             ForeignKey(("obligated_party",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -155,10 +164,10 @@ TABLES: tuple[Table, ...] = (
                 "A topic from the closed vocabulary.",
                 required=True,
                 enum=_literal_values(Provision.model_fields["topics"].annotation),
+                field="provisions.topics",
             ),
         ),
         ("provision_id", "topic"),
-        ROW_FUNCTIONS["provision_topics"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -167,14 +176,13 @@ TABLES: tuple[Table, ...] = (
         "Figures provisions carry, one row per term; their evidence is in attributions.",
         (
             _ref("provision_id", "The provision the term belongs to."),
-            model_column("provisions", "id", "term_id", model=Term),
-            model_column("provisions", "label", model=Term),
-            model_column("provisions", "relation", model=Term),
-            model_column("provisions", "value", kind="number", model=Term),
-            model_column("provisions", "unit", model=Term),
+            model_column("provisions", "id", "term_id", model=Term, path="terms.id"),
+            model_column("provisions", "label", model=Term, path="terms.label"),
+            model_column("provisions", "relation", model=Term, path="terms.relation"),
+            model_column("provisions", "value", kind="number", model=Term, path="terms.value"),
+            model_column("provisions", "unit", model=Term, path="terms.unit"),
         ),
         ("provision_id", "term_id"),
-        ROW_FUNCTIONS["provision_terms"],
         (ForeignKey(("provision_id",), "provisions"),),
     ),
     Table(
@@ -183,10 +191,13 @@ TABLES: tuple[Table, ...] = (
         "Which published points an early-reported provision corresponds to.",
         (
             _ref("provision_id", "The reported or speculative provision."),
-            _ref("point_id", "A published point (a provision with status published)."),
+            _ref(
+                "point_id",
+                "A published point (a provision with status published).",
+                field="provisions.reconciliation.points",
+            ),
         ),
         ("provision_id", "point_id"),
-        ROW_FUNCTIONS["provision_points"],
         (
             ForeignKey(("provision_id",), "provisions"),
             ForeignKey(("point_id",), "provisions"),
@@ -207,9 +218,11 @@ TABLES: tuple[Table, ...] = (
         "question_provisions",
         "Question provisions",
         "Which provisions (points of every version) deal with each question.",
-        (_ref("question_id", "The question."), _ref("provision_id", "A provision or point.")),
+        (
+            _ref("question_id", "The question."),
+            _ref("provision_id", "A provision or point.", field="questions.provisions"),
+        ),
         ("question_id", "provision_id"),
-        ROW_FUNCTIONS["question_provisions"],
         (
             ForeignKey(("question_id",), "questions"),
             ForeignKey(("provision_id",), "provisions"),
@@ -229,7 +242,6 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("id",),
-        ROW_FUNCTIONS["positions"],
         (
             ForeignKey(("stakeholder",), "stakeholders"),
             ForeignKey(("document",), "documents"),
@@ -240,9 +252,11 @@ TABLES: tuple[Table, ...] = (
         "position_questions",
         "Position questions",
         "The questions each position addresses, one row per position and question.",
-        (_ref("position_id", "The position."), _ref("question_id", "A question it addresses.")),
+        (
+            _ref("position_id", "The position."),
+            _ref("question_id", "A question it addresses.", field="positions.questions"),
+        ),
         ("position_id", "question_id"),
-        ROW_FUNCTIONS["position_questions"],
         (
             ForeignKey(("position_id",), "positions"),
             ForeignKey(("question_id",), "questions"),
@@ -269,15 +283,16 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("id",),
-        ROW_FUNCTIONS["events"],
     ),
     Table(
         "event_participants",
         "Event participants",
         "Who took part in each event, one row per event and stakeholder.",
-        (_ref("event_id", "The event."), _ref("stakeholder_id", "A participant.")),
+        (
+            _ref("event_id", "The event."),
+            _ref("stakeholder_id", "A participant.", field="events.participants"),
+        ),
         ("event_id", "stakeholder_id"),
-        ROW_FUNCTIONS["event_participants"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("stakeholder_id",), "stakeholders"),
@@ -287,9 +302,11 @@ TABLES: tuple[Table, ...] = (
         "event_documents",
         "Event documents",
         "Which plan versions each event produced or discussed.",
-        (_ref("event_id", "The event."), _ref("document_id", "A plan version (document).")),
+        (
+            _ref("event_id", "The event."),
+            _ref("document_id", "A plan version (document).", field="events.documents"),
+        ),
         ("event_id", "document_id"),
-        ROW_FUNCTIONS["event_documents"],
         (
             ForeignKey(("event_id",), "events"),
             ForeignKey(("document_id",), "documents"),
@@ -308,13 +325,14 @@ TABLES: tuple[Table, ...] = (
         "discrepancy_variants.",
         (
             *(model_column("discrepancies", f) for f in ("id", "title", "summary")),
-            model_column("discrepancies", "table", "about_table", model=RecordRef),
-            model_column("discrepancies", "id", "about_id", model=RecordRef),
+            model_column(
+                "discrepancies", "table", "about_table", model=RecordRef, path="about.table"
+            ),
+            model_column("discrepancies", "id", "about_id", model=RecordRef, path="about.id"),
             model_column("discrepancies", "notes"),
             model_column("discrepancies", "curation_notes"),
         ),
         ("id",),
-        ROW_FUNCTIONS["discrepancies"],
     ),
     Table(
         "discrepancy_variants",
@@ -323,50 +341,12 @@ TABLES: tuple[Table, ...] = (
         (
             _ref("discrepancy_id", "The discrepancy."),
             Column("variant", "integer", "Number of the variant, from 1.", required=True),
-            model_column("discrepancies", "value", model=Variant),
+            model_column("discrepancies", "value", model=Variant, path="variants.value"),
         ),
         ("discrepancy_id", "variant"),
-        ROW_FUNCTIONS["discrepancy_variants"],
         (ForeignKey(("discrepancy_id",), "discrepancies"),),
     ),
-    Table(
-        "attributions",
-        "Attributions",
-        "Every evidence item of every record: one row per quote or locator.",
-        (
-            Column("id", "string", "Stable id: <table>/<record>[/<part>]/evidence/<n>.", True),
-            Column("record_table", "string", "Table of the record.", True, MODEL_TABLES),
-            Column("record_id", "string", "Id of the record.", required=True),
-            Column(
-                "part",
-                "string",
-                "Nested part the evidence belongs to (terms/<id>, variants/<n>); empty for the "
-                "record itself.",
-            ),
-            Column("source_id", "string", "The cited source.", required=True),
-            Column(
-                "kind",
-                "string",
-                "quote (verbatim, verified against an archived text) or locator (a place in "
-                "a source that is not archived, with a paraphrase).",
-                True,
-                ("quote", "locator"),
-            ),
-            model_column("sources", "quote", model=QuoteEvidence, optional=True),
-            model_column("sources", "locator", model=LocatorEvidence, optional=True),
-            model_column("sources", "paraphrase", model=LocatorEvidence, optional=True),
-            Column("start", "integer", "Start offset of the quote in the archived text."),
-            Column("end", "integer", "End offset (exclusive) of the quote in the archived text."),
-            model_column("sources", "hedge", model=QuoteEvidence),
-            model_column("sources", "attributed_to", model=QuoteEvidence),
-        ),
-        ("id",),
-        ROW_FUNCTIONS["attributions"],
-        (
-            ForeignKey(("source_id",), "sources"),
-            ForeignKey(("attributed_to",), "stakeholders"),
-        ),
-    ),
+    ATTRIBUTIONS_TABLE,
     CORROBORATION_TABLE,
 )
 
@@ -378,6 +358,8 @@ def column_names() -> dict[str, tuple[str, ...]]:
     return {table.name: tuple(c.name for c in table.columns) for table in TABLES}
 
 
-def flat_tables(records: Records, spans: Spans) -> dict[str, list[Row]]:
+def flat_tables(
+    records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
+) -> dict[str, list[Row]]:
     """Every flat table's rows, in table order, each row holding every column."""
-    return _flat_tables(records, spans, column_names())
+    return _flat_tables(records, spans, column_names(), corroboration)

@@ -1,14 +1,15 @@
 """How each flat table's rows come from records: one value per cell, lists as link tables.
 
 Standard library only, so that ``Dataset.rows()`` and every loader query work
-without pydantic. Column descriptions and keys live in ``tables.py``; the
-column names and order live in the generated ``table_columns.py``.
+without pydantic. ``ROW_FUNCTIONS`` is the registry: one line per table. Each table's
+columns, types and keys are declared under the same name in ``tables.py``; the generated
+``columns.py`` carries them here.
 """
 
 from __future__ import annotations
 
 from plan_dataset.constants import PLAN_TARGET
-from plan_dataset.corroboration import all_corroboration, lookup_of, part_key, strength_of
+from plan_dataset.corroboration import lookup_of, part_key, strength_of
 from plan_dataset.dates import precision
 from plan_dataset.evidence import evidence_items, is_quote
 
@@ -17,10 +18,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from typing import Any
 
+    from plan_dataset.corroboration import Corroboration
+
     Row = dict[str, Any]
     Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
     # Offsets of an evidence item's quote in its archived text, given the attribution id.
     Spans = Callable[[str, Any], tuple[int, int] | None]
+    # How well each record and part is corroborated, by ``part_key`` (the snapshot's).
+    Found = Mapping[str, Corroboration]
 
 
 # Tables whose columns are exactly scalar fields of their model, one row per record.
@@ -56,17 +61,17 @@ PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _plain_rows(table: str) -> Callable[[Records, Spans], Iterator[Row]]:
+def _plain_rows(table: str) -> Callable[[Records, Spans, Found], Iterator[Row]]:
     fields = PLAIN_FIELDS[table]
 
-    def rows(records: Records, _spans: Spans) -> Iterator[Row]:
+    def rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
         for record in records[table]:
             yield {f: getattr(record, f) for f in fields}
 
     return rows
 
 
-def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _outlet_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for o in records["outlets"]:
         yield {
             "id": o.id,
@@ -79,25 +84,25 @@ def _outlet_rows(records: Records, _spans: Spans) -> Iterator[Row]:
         }
 
 
-def _outlet_alias_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _outlet_alias_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for o in records["outlets"]:
         for alias in o.aliases:
             yield {"outlet_id": o.id, "alias": alias}
 
 
-def _outlet_domain_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _outlet_domain_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for o in records["outlets"]:
         for domain in o.domains:
             yield {"outlet_id": o.id, "domain": domain}
 
 
-def _credit_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _credit_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for s in records["sources"]:
         for credited in s.credits:
             yield {"source_id": s.id, "credited": credited}
 
 
-def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for p in records["provisions"]:
         reconciliation = p.reconciliation
         yield {
@@ -117,13 +122,13 @@ def _provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
         }
 
 
-def _topic_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _topic_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for p in records["provisions"]:
         for topic in p.topics:
             yield {"provision_id": p.id, "topic": topic}
 
 
-def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _term_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for p in records["provisions"]:
         for t in p.terms:
             yield {
@@ -136,14 +141,14 @@ def _term_rows(records: Records, _spans: Spans) -> Iterator[Row]:
             }
 
 
-def _point_link_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _point_link_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for p in records["provisions"]:
         if p.reconciliation is not None:
             for point in p.reconciliation.points:
                 yield {"provision_id": p.id, "point_id": point}
 
 
-def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _position_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     documents = {d.id for d in records["documents"]}
     for p in records["positions"]:
         yield {
@@ -160,19 +165,19 @@ def _position_rows(records: Records, _spans: Spans) -> Iterator[Row]:
         }
 
 
-def _question_provision_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _question_provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for q in records["questions"]:
         for provision in q.provisions:
             yield {"question_id": q.id, "provision_id": provision}
 
 
-def _position_question_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _position_question_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for p in records["positions"]:
         for question in p.questions:
             yield {"position_id": p.id, "question_id": question}
 
 
-def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _event_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for e in records["events"]:
         yield {
             "id": e.id,
@@ -188,19 +193,19 @@ def _event_rows(records: Records, _spans: Spans) -> Iterator[Row]:
         }
 
 
-def _participant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _participant_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for e in records["events"]:
         for stakeholder in e.participants:
             yield {"event_id": e.id, "stakeholder_id": stakeholder}
 
 
-def _event_document_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _event_document_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for e in records["events"]:
         for document in e.documents:
             yield {"event_id": e.id, "document_id": document}
 
 
-def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _discrepancy_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for d in records["discrepancies"]:
         yield {
             "id": d.id,
@@ -213,7 +218,7 @@ def _discrepancy_rows(records: Records, _spans: Spans) -> Iterator[Row]:
         }
 
 
-def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
+def _variant_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for d in records["discrepancies"]:
         for number, variant in enumerate(d.variants, start=1):
             yield {"discrepancy_id": d.id, "variant": number, "value": variant.value}
@@ -221,11 +226,10 @@ def _variant_rows(records: Records, _spans: Spans) -> Iterator[Row]:
 
 def attribution_id(table: str, record_id: str, part: str | None, number: int) -> str:
     """Stable id of one evidence item, e.g. provisions/army-size-limit/terms/cap/evidence/1."""
-    base = f"{table}/{record_id}" + (f"/{part}" if part else "")
-    return f"{base}/evidence/{number}"
+    return f"{part_key(table, record_id, part)}/evidence/{number}"
 
 
-def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
+def attribution_rows(records: Records, spans: Spans, _found: Found) -> Iterator[Row]:
     """One row per evidence item; within a record, the strongest sources first (ids keep
     each item's place in the record)."""
     lookup = lookup_of(records)
@@ -259,8 +263,7 @@ def attribution_rows(records: Records, spans: Spans) -> Iterator[Row]:
                 }
 
 
-def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
-    found = all_corroboration(records)
+def corroboration_rows(records: Records, _spans: Spans, found: Found) -> Iterator[Row]:
     for table, table_records in records.items():
         for record in table_records:
             for part in dict.fromkeys(p for _loc, p, _item in evidence_items(record)):
@@ -282,7 +285,7 @@ def corroboration_rows(records: Records, _spans: Spans) -> Iterator[Row]:
                 }
 
 
-ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
+ROW_FUNCTIONS: dict[str, Callable[[Records, Spans, Found], Iterator[Row]]] = {
     "sources": _plain_rows("sources"),
     "source_credits": _credit_rows,
     "stakeholders": _plain_rows("stakeholders"),
@@ -312,10 +315,13 @@ ROW_FUNCTIONS: dict[str, Callable[[Records, Spans], Iterator[Row]]] = {
 
 
 def flat_tables(
-    records: Records, spans: Spans, columns: Mapping[str, Sequence[str]]
+    records: Records, spans: Spans, columns: Mapping[str, Sequence[str]], found: Found
 ) -> dict[str, list[Row]]:
-    """Every flat table's rows, in table order, each row holding every column."""
+    """Every flat table's rows, in table order, each row holding every column; ``found``
+    is the corroboration computed once (``Snapshot.corroboration``, or the bundle's)."""
     return {
-        name: [{c: row[c] for c in columns[name]} for row in ROW_FUNCTIONS[name](records, spans)]
+        name: [
+            {c: row[c] for c in columns[name]} for row in ROW_FUNCTIONS[name](records, spans, found)
+        ]
         for name in columns
     }

@@ -1,4 +1,5 @@
-"""The parts a flat table is declared with: columns, keys, and columns taken from model fields."""
+"""What a flat table is declared with: columns (with their types), keys, and columns taken
+from model fields. The declarations themselves are in ``tables.py`` and ``evidence_tables.py``."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from plan_dataset.flat.rows import PLAIN_FIELDS, ROW_FUNCTIONS
 from plan_dataset.models import MODELS, PARTIAL_DATE_PATTERN, AnyEvidence, reference_fields
-from plan_dataset.rows import PLAIN_FIELDS, ROW_FUNCTIONS
 
 Row = dict[str, Any]
 # Offsets of an evidence item's quote in its archived text, given the attribution id.
@@ -26,6 +27,9 @@ class Column:
     required: bool = False
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
+    # The model field the column holds, as "<record table>.<dotted path>", when it is not
+    # the same-named field of its own table's model: "provisions.terms.id" for term_id.
+    field: str | None = None
 
     def frictionless(self) -> dict[str, Any]:
         spec: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -56,8 +60,12 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Records, Spans], Iterator[Row]]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    @property
+    def rows(self) -> Callable[..., Iterator[Row]]:
+        """The table's row builder: its line in ``rows.ROW_FUNCTIONS``, under its name."""
+        return ROW_FUNCTIONS[self.name]
 
     def frictionless_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -91,11 +99,13 @@ def model_column(
     kind: str = "string",
     model: Any = None,
     optional: bool = False,
+    path: str | None = None,
 ) -> Column:
     """A column that is a model field, documented by the field's description.
 
     ``optional`` marks a column filled only for some rows, such as a field of a
-    nested object that not every record has.
+    nested object that not every record has. ``path`` is the field's dotted path in the
+    table's records when it is nested (``terms.id``): the column's ``field``.
     """
     info = (model or MODELS[table]).model_fields[name]
     nullable = type(None) in typing.get_args(info.annotation)
@@ -106,11 +116,12 @@ def model_column(
         required=info.is_required() and not nullable and not optional,
         enum=_literal_values(info.annotation),
         pattern=PARTIAL_DATE_PATTERN.strip("^$") if name in ("date", "published") else None,
+        field=f"{table}.{path}" if path else None,
     )
 
 
-def _ref(name: str, description: str, required: bool = True) -> Column:
-    return Column(name, "string", description, required=required)
+def _ref(name: str, description: str, required: bool = True, field: str | None = None) -> Column:
+    return Column(name, "string", description, required=required, field=field)
 
 
 def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table:
@@ -126,4 +137,4 @@ def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table
         for f in fields
         if f in markers and len(markers[f].tables) == 1
     )
-    return Table(name, title, description, columns, ("id",), ROW_FUNCTIONS[name], foreign_keys)
+    return Table(name, title, description, columns, ("id",), foreign_keys)

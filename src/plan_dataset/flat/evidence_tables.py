@@ -1,12 +1,58 @@
-"""The ``corroboration`` flat table: how well each record and part is corroborated, as the
-build computed it once (``corroboration.all_corroboration``). Declared in its own module so
-that ``tables.py`` stays small; ``tables.TABLES`` lists it like any other table."""
+"""The two flat tables about evidence: ``attributions`` (every evidence item) and
+``corroboration`` (how well each record and part is corroborated, as the snapshot carries
+it: ``Snapshot.corroboration``). Declared in their own module so that ``tables.py`` stays
+small; ``tables.TABLES`` lists them like any other table."""
 
 from __future__ import annotations
 
-from plan_dataset.models import Source
-from plan_dataset.rows import ROW_FUNCTIONS
-from plan_dataset.table_spec import MODEL_TABLES, Column, Table, _literal_values
+from plan_dataset.flat.spec import (
+    MODEL_TABLES,
+    Column,
+    ForeignKey,
+    Table,
+    _literal_values,
+    model_column,
+)
+from plan_dataset.models import LocatorEvidence, QuoteEvidence, Source
+
+ATTRIBUTIONS_TABLE = Table(
+    "attributions",
+    "Attributions",
+    "Every evidence item of every record: one row per quote or locator.",
+    (
+        Column("id", "string", "Stable id: <table>/<record>[/<part>]/evidence/<n>.", True),
+        Column("record_table", "string", "Table of the record.", True, MODEL_TABLES),
+        Column("record_id", "string", "Id of the record.", required=True),
+        Column(
+            "part",
+            "string",
+            "Nested part the evidence belongs to (terms/<id>, variants/<n>); empty for the "
+            "record itself.",
+        ),
+        Column("source_id", "string", "The cited source.", required=True),
+        Column(
+            "kind",
+            "string",
+            "quote (verbatim, verified against an archived text) or locator (a place in "
+            "a source that is not archived, with a paraphrase).",
+            True,
+            ("quote", "locator"),
+        ),
+        model_column("sources", "quote", model=QuoteEvidence, optional=True),
+        model_column("sources", "locator", model=LocatorEvidence, optional=True),
+        model_column("sources", "paraphrase", model=LocatorEvidence, optional=True),
+        Column("start", "integer", "Start offset of the quote in the archived text."),
+        Column("end", "integer", "End offset (exclusive) of the quote in the archived text."),
+        model_column("sources", "hedge", model=QuoteEvidence),
+        model_column("sources", "attributed_to", model=QuoteEvidence),
+    ),
+    ("id",),
+    (
+        ForeignKey(("source_id",), "sources"),
+        ForeignKey(("attributed_to",), "stakeholders"),
+    ),
+)
+
 
 CORROBORATION_TABLE = Table(
     "corroboration",
@@ -70,5 +116,4 @@ CORROBORATION_TABLE = Table(
         ),
     ),
     ("id",),
-    ROW_FUNCTIONS["corroboration"],
 )

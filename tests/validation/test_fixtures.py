@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, copy_project
 
 from plan_dataset.validation import all_codes, validate
 
@@ -20,6 +21,22 @@ VALID = sorted((FIXTURES / "valid").glob("*/*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
 
 CODES = {c: (i.layer, i.meaning, i.example) for c, i in all_codes().items()}
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("fixtures") / "project")
+
+
+@pytest.fixture
+def project(checkout: Path) -> Iterator[Path]:
+    """One copy of the real project for the module: each test drops its fixture files in
+    and they are taken out again after it, so every test sees the checkout and its own
+    files only, as a fresh copy would show it (and 70 copies are not made)."""
+    before = set(checkout.joinpath("data").rglob("*"))
+    yield checkout
+    for path in sorted(set(checkout.joinpath("data").rglob("*")) - before, reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
 
 
 def _install(fixture: Path, project: Path) -> Path:

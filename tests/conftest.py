@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,28 @@ def small_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def small_project(small_project_template: Path, tmp_path: Path) -> Path:
     """A built copy of the small project, for tests of mechanics rather than of the data."""
     return Path(shutil.copytree(small_project_template, tmp_path / "project", symlinks=True))
+
+
+@contextlib.contextmanager
+def real_pool(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The per-file checks in two worker processes even for a few files; yields the
+    sizes of the pools started, so a test can show the pool really ran."""
+    import concurrent.futures
+
+    from plan_dataset.validation import parallel
+
+    pools: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+        patch.setattr(parallel, "cores", lambda: 2)
+        patch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+        yield pools
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

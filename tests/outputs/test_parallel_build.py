@@ -3,16 +3,14 @@ on the real data and on a 1k synthetic corpus (issue 26)."""
 
 from __future__ import annotations
 
-import concurrent.futures
 import importlib
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_pool
 
 from plan_dataset.build import build, render_outputs
-from plan_dataset.validation import parallel, validate
+from plan_dataset.validation import validate
 
 
 def _serial(root: Path) -> dict[str, bytes]:
@@ -22,17 +20,7 @@ def _serial(root: Path) -> dict[str, bytes]:
 
 
 def _pooled_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pools: list[int] = []
-
-    class Counted(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, workers: int, **options: Any) -> None:
-            pools.append(workers)
-            super().__init__(workers, **options)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
-        patch.setattr(parallel, "cores", lambda: 2)
-        patch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    with real_pool(monkeypatch) as pools:
         report, _changed = build(root, jobs=2)
     assert report.ok
     assert pools == [2]  # the pool really ran

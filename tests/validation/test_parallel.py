@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, real_pool
 
 from plan_dataset.validation import ValidationReport, parallel, validate
 
@@ -32,17 +31,7 @@ def _summary(report: ValidationReport) -> list[Any]:
 def _both(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[Any]]:
     """Serial, then in two workers even for a small dataset; the pool must really run."""
     serial = _summary(validate(root, jobs=1))
-    pools: list[int] = []
-
-    class Counted(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, workers: int, **options: Any) -> None:
-            pools.append(workers)
-            super().__init__(workers, **options)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
-        patch.setattr(parallel, "cores", lambda: 2)
-        patch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    with real_pool(monkeypatch) as pools:
         pooled = _summary(validate(root, jobs=2))
     assert pools == [2]
     return serial, pooled

@@ -110,11 +110,11 @@ class Views:
             link = next(k for k in self.dataset.point_links if k.id == record_id)
             return f"{self.documents[link.earlier_document].title} → {self.documents[link.later_document].title}"
         if table == "positions":
-            position = next(p for p in self.dataset.positions if p.id == record_id)
-            who = next(s for s in self.dataset.stakeholders if s.id == position.stakeholder)
+            position = self.dataset.get(table, record_id)
+            who = self.dataset.get("stakeholders", position.stakeholder)
             return f"{who.name}, {position.date or 'undated'}"
         if table == "question_statuses":
-            status = next(s for s in self.dataset.question_statuses if s.id == record_id)
+            status = self.dataset.get(table, record_id)
             question = self.dataset.question(status.question)
             return f"{question.title}: {label('QuestionStanding', status.status)}, {status.date}"
         record = self.dataset.get(table, record_id)
@@ -137,7 +137,7 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     if table == "stakeholders":
         return f"stakeholders/{record_id}.html"
     if table == "positions":
-        position = next(p for p in views.dataset.positions if p.id == record_id)
+        position = views.dataset.get(table, record_id)
         return f"stakeholders/{position.stakeholder}.html#{record_id}"
     if table == "events":
         return f"timeline.html#{record_id}"
@@ -146,12 +146,12 @@ def record_url(table: str, record_id: str, views: Views) -> str:
     if table == "discrepancies":
         return f"discrepancies.html#{record_id}"
     if table == "point_links":
-        link = next(link for link in views.dataset.point_links if link.id == record_id)
+        link = views.dataset.get(table, record_id)
         return f"compare/{link.earlier_document}--{link.later_document}.html"
     if table == "questions":
         return f"questions/{record_id}.html"
     if table == "question_statuses":
-        status = next(s for s in views.dataset.question_statuses if s.id == record_id)
+        status = views.dataset.get(table, record_id)
         return f"questions/{status.question}.html#{record_id}"
     if table == "outlets":
         return "sources/index.html"

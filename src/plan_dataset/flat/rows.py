@@ -71,6 +71,19 @@ def _plain_rows(table: str) -> Callable[[Records, Spans, Found], Iterator[Row]]:
     return rows
 
 
+def _list_rows(
+    table: str, field: str, owner_column: str, item_column: str
+) -> Callable[[Records, Spans, Found], Iterator[Row]]:
+    """A link table: one row per item of a record's list field, beside the record's id."""
+
+    def rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+        for record in records[table]:
+            for item in getattr(record, field):
+                yield {owner_column: record.id, item_column: item}
+
+    return rows
+
+
 def _outlet_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for o in records["outlets"]:
         yield {
@@ -82,24 +95,6 @@ def _outlet_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row
             "notes": o.notes,
             "curation_notes": o.curation_notes,
         }
-
-
-def _outlet_alias_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for o in records["outlets"]:
-        for alias in o.aliases:
-            yield {"outlet_id": o.id, "alias": alias}
-
-
-def _outlet_domain_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for o in records["outlets"]:
-        for domain in o.domains:
-            yield {"outlet_id": o.id, "domain": domain}
-
-
-def _credit_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for s in records["sources"]:
-        for credited in s.credits:
-            yield {"source_id": s.id, "credited": credited}
 
 
 def _provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
@@ -120,12 +115,6 @@ def _provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[
             "notes": p.notes,
             "curation_notes": p.curation_notes,
         }
-
-
-def _topic_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for p in records["provisions"]:
-        for topic in p.topics:
-            yield {"provision_id": p.id, "topic": topic}
 
 
 def _term_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
@@ -165,18 +154,6 @@ def _position_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[R
         }
 
 
-def _question_provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for q in records["questions"]:
-        for provision in q.provisions:
-            yield {"question_id": q.id, "provision_id": provision}
-
-
-def _position_question_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for p in records["positions"]:
-        for question in p.questions:
-            yield {"position_id": p.id, "question_id": question}
-
-
 def _event_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
     for e in records["events"]:
         yield {
@@ -191,18 +168,6 @@ def _event_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]
             "notes": e.notes,
             "curation_notes": e.curation_notes,
         }
-
-
-def _participant_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for e in records["events"]:
-        for stakeholder in e.participants:
-            yield {"event_id": e.id, "stakeholder_id": stakeholder}
-
-
-def _event_document_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for e in records["events"]:
-        for document in e.documents:
-            yield {"event_id": e.id, "document_id": document}
 
 
 def _discrepancy_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
@@ -287,24 +252,24 @@ def corroboration_rows(records: Records, _spans: Spans, found: Found) -> Iterato
 
 ROW_FUNCTIONS: dict[str, Callable[[Records, Spans, Found], Iterator[Row]]] = {
     "sources": _plain_rows("sources"),
-    "source_credits": _credit_rows,
+    "source_credits": _list_rows("sources", "credits", "source_id", "credited"),
     "stakeholders": _plain_rows("stakeholders"),
     "outlets": _outlet_rows,
-    "outlet_aliases": _outlet_alias_rows,
-    "outlet_domains": _outlet_domain_rows,
+    "outlet_aliases": _list_rows("outlets", "aliases", "outlet_id", "alias"),
+    "outlet_domains": _list_rows("outlets", "domains", "outlet_id", "domain"),
     "documents": _plain_rows("documents"),
     "provisions": _provision_rows,
-    "provision_topics": _topic_rows,
+    "provision_topics": _list_rows("provisions", "topics", "provision_id", "topic"),
     "provision_terms": _term_rows,
     "provision_points": _point_link_rows,
     "point_links": _plain_rows("point_links"),
     "questions": _plain_rows("questions"),
-    "question_provisions": _question_provision_rows,
+    "question_provisions": _list_rows("questions", "provisions", "question_id", "provision_id"),
     "positions": _position_rows,
-    "position_questions": _position_question_rows,
+    "position_questions": _list_rows("positions", "questions", "position_id", "question_id"),
     "events": _event_rows,
-    "event_participants": _participant_rows,
-    "event_documents": _event_document_rows,
+    "event_participants": _list_rows("events", "participants", "event_id", "stakeholder_id"),
+    "event_documents": _list_rows("events", "documents", "event_id", "document_id"),
     "question_statuses": _plain_rows("question_statuses"),
     "discrepancies": _discrepancy_rows,
     "discrepancy_variants": _variant_rows,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from harness import BENCH, PROJECT, PY, BenchError, log, run_child
 
-from plan_dataset.build import BUNDLE_PATH
 from plan_dataset.models import MODELS
+from plan_dataset.publish.build import BUNDLE_PATH
 
 TABLES = tuple(MODELS)
 BUNDLE = BUNDLE_PATH

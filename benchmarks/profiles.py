@@ -145,13 +145,13 @@ def _schema_finding(r: _Reading) -> tuple[float, str] | None:
 
 
 def _yaml_finding(r: _Reading, records: int) -> tuple[float, str] | None:
-    read = r.cum("plan_dataset/yaml_reader.py", "read_yaml")
+    read = r.cum("plan_dataset/read/yaml_reader.py", "read_yaml")
     if not read:
         return None
     parts = [f"**Strict YAML reading** (`read_yaml`, {r.pct(read)})."]
-    feed = r.cum("plan_dataset/yaml_reader.py", "feed")
+    feed = r.cum("plan_dataset/read/yaml_reader.py", "feed")
     if feed:
-        events = calls_of(r.stats, "plan_dataset/yaml_reader.py", "feed")
+        events = calls_of(r.stats, "plan_dataset/read/yaml_reader.py", "feed")
         parse = self_of(r.stats, "yaml/__init__.py", "parse")
         parts.append(
             f"The event builder (`_Builder.feed` and what it calls, {r.pct(feed)}; "
@@ -163,9 +163,9 @@ def _yaml_finding(r: _Reading, records: int) -> tuple[float, str] | None:
                 else "."
             )
         )
-    bounded = r.cum("plan_dataset/yaml_reader.py", "_read_bounded")
-    read_self = self_of(r.stats, "plan_dataset/yaml_reader.py", "read_yaml")
-    text = r.cum("plan_dataset/yaml_reader.py", "text_problems")
+    bounded = r.cum("plan_dataset/read/yaml_reader.py", "_read_bounded")
+    read_self = self_of(r.stats, "plan_dataset/read/yaml_reader.py", "read_yaml")
+    text = r.cum("plan_dataset/read/yaml_reader.py", "text_problems")
     parts.append(
         f"Opening and reading each file with its size checked first (`_read_bounded`) takes "
         f"{r.pct(bounded)}, `read_yaml`'s own code {r.pct(read_self)} self time, and "
@@ -176,7 +176,7 @@ def _yaml_finding(r: _Reading, records: int) -> tuple[float, str] | None:
 
 def _other_findings(r: _Reading, records: int) -> list[tuple[float, str]]:
     found = []
-    validators = r.cum("plan_dataset/schema.py", "schema_validator")
+    validators = r.cum("plan_dataset/models/schema.py", "schema_validator")
     if validators >= r.total * 0.02:
         meta = r.cum("jsonschema/validators.py", "check_schema")
         found.append(
@@ -227,7 +227,7 @@ def profile_reading(stats: pstats.Stats, total: float, records: int) -> str:
     layers = ", ".join(f"`{name}` {r.pct(seconds)}" for name, seconds in shares)
     cheap = "are cheap" if sum(s for _n, s in shares) < total * 0.15 else "take"
     index = r.cum("plan_dataset/validation/index.py", "__init__")
-    fold = r.cum("plan_dataset/provenance.py", "_fold")
+    fold = r.cum("plan_dataset/evidence/quotes.py", "_fold")
     top_self = sorted(
         ((tt, function_label(func)) for func, (_cc, _nc, tt, _ct, _c) in _entries(stats).items()),
         reverse=True,

@@ -69,8 +69,8 @@ def warm_up(corpus: Corpus, have_cjs: bool) -> None:
         [
             PY,
             "-c",
-            "import plan_dataset, plan_dataset.cli, plan_dataset.build, "
-            "plan_dataset.outputs, plan_dataset.flat.tables, jsonschema, frictionless, pandas, yaml",
+            "import plan_dataset, plan_dataset.cli, plan_dataset.publish.build, "
+            "plan_dataset.publish.outputs, plan_dataset.flat.tables, jsonschema, frictionless, pandas, yaml",
         ]
     )
     run_child([PLAN, "--root", str(corpus.root), "validate"])

@@ -33,7 +33,7 @@ from harness import PROJECT, log
 from synthetic import Generator, SeedText
 
 from plan_dataset.models import MODELS
-from plan_dataset.yaml_reader import MAX_FILE_BYTES
+from plan_dataset.read.yaml_reader import MAX_FILE_BYTES
 
 STAKEHOLDERS = 5_000
 PLAIN_BYTES = 100_000

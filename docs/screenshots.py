@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT / "tests" / "site"))
 from playwright.sync_api import sync_playwright  # noqa: E402
 from site_browser import CHROMIUM_FLAGS, chromium_path, write_site  # noqa: E402
 
+from plan_dataset.publish.snapshot import snapshot_of  # noqa: E402
 from plan_dataset.site import render_site  # noqa: E402
-from plan_dataset.snapshot import snapshot_of  # noqa: E402
 from plan_dataset.validation import validate  # noqa: E402
 
 SHOTS = {

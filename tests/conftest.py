@@ -26,7 +26,7 @@ def copy_project(destination: Path) -> Path:
         shutil.copy2(ROOT / file, destination / file)
     for generated in (
         "src/plan_dataset/data/plan-dataset.json",
-        "src/plan_dataset/records.py",
+        "src/plan_dataset/records/classes.py",
         "src/plan_dataset/flat/columns.py",
     ):
         (destination / generated).parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +62,7 @@ def small_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small project (``small_project.py``), validated and built once per worker."""
     from small_project import fill_data, listed_records
 
-    from plan_dataset.build import build
+    from plan_dataset.publish.build import build
 
     template = copy_project(tmp_path_factory.mktemp("small") / "project")
     fill_data(template, listed_records())

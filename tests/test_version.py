@@ -12,8 +12,8 @@ import yaml
 from conftest import ROOT
 
 import plan_dataset
-from plan_dataset.outputs import release_files
-from plan_dataset.snapshot import CITATION, snapshot_of_bundle
+from plan_dataset.publish.outputs import release_files
+from plan_dataset.publish.snapshot import CITATION, snapshot_of_bundle
 
 VERSION = plan_dataset.__version__
 DOCS = [

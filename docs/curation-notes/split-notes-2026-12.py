@@ -4,6 +4,7 @@ Each sentence of `notes` is either kept for readers, moved to the curation trail
 a sentence mixing a caveat with the trail goes verbatim to `curation_notes` and, in a
 reader's wording (OVERRIDES), stays in `notes`. Only the two lines change in each file.
 """
+
 from __future__ import annotations
 
 import json

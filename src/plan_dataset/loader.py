@@ -7,10 +7,10 @@ import os
 from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
 from plan_dataset.bundle.shape import BundleInvalid
-from plan_dataset.optional_pandas import frame
+from plan_dataset.flat.optional_pandas import frame
 from plan_dataset.problems import DatasetInvalid
-from plan_dataset.question_queries import QuestionQueries
-from plan_dataset.records import (
+from plan_dataset.queries.questions import QuestionQueries
+from plan_dataset.records.classes import (
     Discrepancy,
     Document,
     Event,
@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from typing import Any, Literal, overload
 
     from plan_dataset.bundle.decode import Contents
-    from plan_dataset.corroboration import Corroboration
-    from plan_dataset.results import ComparisonRow, FlatValue, Record, StanceCell
-    from plan_dataset.snapshot import Snapshot
+    from plan_dataset.evidence.corroboration import Corroboration
+    from plan_dataset.publish.snapshot import Snapshot
+    from plan_dataset.queries.results import ComparisonRow, FlatValue, Record, StanceCell
 
 
 class Dataset(QuestionQueries):
@@ -98,7 +98,7 @@ class Dataset(QuestionQueries):
 
     def _repr_html_(self) -> str:
         """The version and each table's record count, for notebooks."""
-        from plan_dataset.html_view import dataset_html
+        from plan_dataset.records.html_view import dataset_html
 
         return dataset_html(self)
 
@@ -167,11 +167,11 @@ class Dataset(QuestionQueries):
         assert isinstance(record, Discrepancy)
         return record
 
-    # Questions: each delegates to plan_dataset.queries (standard library only).
+    # Questions: each delegates to plan_dataset.queries.story (standard library only).
 
     def timeline(self) -> list[Event]:
         """Every event in date order; a range sorts by its earliest day, ties by id."""
-        from plan_dataset.queries import timeline
+        from plan_dataset.queries.story import timeline
 
         return timeline(self)
 
@@ -188,7 +188,7 @@ class Dataset(QuestionQueries):
         For a point, ``include_document=True`` adds the positions on its whole document, and
         ``across_versions=True`` those on its questions (every version's points on them).
         """
-        from plan_dataset.queries import positions_on
+        from plan_dataset.queries.story import positions_on
 
         return positions_on(
             self, target, include_document=include_document, across_versions=across_versions
@@ -197,7 +197,7 @@ class Dataset(QuestionQueries):
     def trajectory(self, stakeholder: Stakeholder | str) -> list[Position]:
         """One stakeholder's positions: dated, corroborated ones first in date order, then
         dated weakly sourced ones, then undated ones."""
-        from plan_dataset.queries import trajectory
+        from plan_dataset.queries.story import trajectory
 
         return trajectory(self, stakeholder)
 
@@ -213,14 +213,14 @@ class Dataset(QuestionQueries):
     def stance_matrix(self, *, as_frame: bool = False) -> Any:
         """Stakeholder x target cells: the latest stance, its date (at its own precision)
         and position id. ``as_frame=True``: a pandas DataFrame, with ``date_precision``."""
-        from plan_dataset.queries import stance_matrix, stance_rows
+        from plan_dataset.queries.story import stance_matrix, stance_rows
 
         cells = stance_matrix(self)
         return frame(stance_rows(cells)) if as_frame else cells
 
     def lineage(self, point: Provision | str) -> list[PointLink]:
         """The point links on a point's chain across versions, oldest version first."""
-        from plan_dataset.queries import lineage
+        from plan_dataset.queries.story import lineage
 
         return lineage(self, point)
 
@@ -236,7 +236,7 @@ class Dataset(QuestionQueries):
     def compare(self, document_a: str, document_b: str, *, as_frame: bool = False) -> Any:
         """One row per linked point between two versions, with operation and changed figures
         (with their units); ``as_frame=True`` gives a pandas DataFrame."""
-        from plan_dataset.queries import compare
+        from plan_dataset.queries.story import compare
 
         for name in (document_a, document_b):
             self.get("documents", name)
@@ -245,13 +245,13 @@ class Dataset(QuestionQueries):
 
     def discrepancies_about(self, record: Record | str) -> list[Discrepancy]:
         """The discrepancies about a record (a record or its id): where sources disagree."""
-        from plan_dataset.queries import discrepancies_about
+        from plan_dataset.queries.story import discrepancies_about
 
         return discrepancies_about(self, record)
 
     def cited_by(self, source: Source | str) -> list[Record]:
         """Every record whose evidence cites a source (a record or its id), in table order."""
-        from plan_dataset.queries import cited_by
+        from plan_dataset.queries.story import cited_by
 
         return cited_by(self, source)
 
@@ -260,35 +260,35 @@ class Dataset(QuestionQueries):
     ) -> list[Position]:
         """A stakeholder's positions, ordered as ``trajectory``; ``include_members=True``
         adds those of the stakeholders affiliated with it."""
-        from plan_dataset.queries import positions_by
+        from plan_dataset.queries.story import positions_by
 
         return positions_by(self, stakeholder, include_members=include_members)
 
     def cite(self, item: Evidence) -> str:
         """A human-readable citation of one evidence item: source title, publisher, date,
         URL (or archived seed), and the locator or quote."""
-        from plan_dataset.citations import cite
+        from plan_dataset.records.citations import cite
 
         speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
         return cite(self.source(item.source), item, speaker)
 
     def when(self, record: Record) -> str:
         """The record's date, 'undated', or 'undated, from an unattributed analysis'."""
-        from plan_dataset.queries import when_label
+        from plan_dataset.queries.story import when_label
 
         return when_label(self, record)
 
     def corroboration(self, record: Record) -> Corroboration:
         """Independent origins behind a record and (in ``parts``) each evidence-bearing part,
         named like the columns of the ``corroboration`` table."""
-        from plan_dataset.queries import corroboration
+        from plan_dataset.queries.story import corroboration
 
         return corroboration(self, record)
 
     def evidence(self, record: Record) -> tuple[Evidence, ...]:
         """Every evidence item of a record, nested ones (terms, variants) included, each once,
         the strongest sources first: pages that can count, by class, dated before undated."""
-        from plan_dataset.queries import evidence_strongest_first
+        from plan_dataset.queries.story import evidence_strongest_first
 
         return tuple(evidence_strongest_first(self, record))
 
@@ -297,7 +297,7 @@ class Dataset(QuestionQueries):
 
     def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
-        from plan_dataset.corroboration import from_plain_all
+        from plan_dataset.evidence.corroboration import from_plain_all
         from plan_dataset.flat.columns import COLUMNS
         from plan_dataset.flat.rows import flat_tables
 
@@ -321,7 +321,7 @@ class Dataset(QuestionQueries):
         ``<column>_precision`` column saying year, month or day). Needs the
         ``pandas`` extra: ``pip install '.[pandas]'`` in a checkout, or ``pip install pandas``.
         """
-        from plan_dataset.optional_pandas import frames_of
+        from plan_dataset.flat.optional_pandas import frames_of
 
         return frames_of(self, table)
 
@@ -377,7 +377,7 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(released)
     from pathlib import Path
 
-    from plan_dataset.snapshot import snapshot_of
+    from plan_dataset.publish.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
     root = Path(path)
@@ -394,7 +394,7 @@ def from_snapshot(snapshot: Snapshot) -> Dataset:
     the snapshot's flat rows rather than building them again."""
     from plan_dataset.bundle.decode import decode_rows
     from plan_dataset.flat.columns import COLUMNS
-    from plan_dataset.outputs.bundle import bundle_contents
+    from plan_dataset.publish.outputs.bundle import bundle_contents
 
     flat = {table: snapshot.flat[table] for table in COLUMNS}
     return _dataset(decode_rows(*bundle_contents(snapshot)), flat)

@@ -1,6 +1,6 @@
 """Problems found by the checks, and the registry of their stable codes.
 
-Checks return ``Problem`` values; reporters (``reporters.py``) decide how to
+Checks return ``Problem`` values; reporters (``validation/reporters.py``) decide how to
 print them. Each check layer in ``validation/`` declares its codes; codes never
 change meaning once released, and new ones get new numbers.
 """

@@ -16,7 +16,7 @@ import yaml
 from conftest import ROOT, run_cli
 
 from plan_dataset.cli import main
-from plan_dataset.yaml_reader import MAX_FILE_BYTES
+from plan_dataset.read.yaml_reader import MAX_FILE_BYTES
 
 
 @pytest.fixture

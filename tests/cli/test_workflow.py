@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT, run_cli
 
-from plan_dataset.outputs import OUTPUTS
+from plan_dataset.publish.outputs import OUTPUTS
 
 WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
 

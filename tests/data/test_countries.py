@@ -2,12 +2,12 @@
 
 import pycountry
 
-from plan_dataset.countries import COUNTRY_CODES
+from plan_dataset.models.countries import COUNTRY_CODES
 
 
 def test_country_codes_match_iso_3166() -> None:
     expected = {country.alpha_2 for country in pycountry.countries}
     assert expected == COUNTRY_CODES, (
         f"added {sorted(expected - COUNTRY_CODES)}, removed {sorted(COUNTRY_CODES - expected)}: "
-        "update src/plan_dataset/countries.py"
+        "update src/plan_dataset/models/countries.py"
     )

@@ -8,7 +8,7 @@ import re
 from conftest import ROOT
 
 import plan_dataset
-from plan_dataset.dates import first_day, last_day
+from plan_dataset.records.dates import first_day, last_day
 
 
 def _dates(dataset: plan_dataset.Dataset) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import plan_dataset
-from plan_dataset.corroboration import NEVER_COUNTS
+from plan_dataset.evidence.corroboration import NEVER_COUNTS
 
 SEED_004_REVEAL = "The public revelation of the supposed peace plan on Thursday, November 20, 2025"
 

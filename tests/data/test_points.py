@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import plan_dataset
-from plan_dataset.corroboration import NEVER_COUNTS
+from plan_dataset.evidence.corroboration import NEVER_COUNTS
 
 DRAFT = "us-28-point-draft"
 POINTS_15_TO_28 = [f"point-{n:02d}" for n in range(15, 29)]

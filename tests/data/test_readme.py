@@ -9,8 +9,8 @@ from typing import Any
 from conftest import ROOT
 
 import plan_dataset
-from plan_dataset.corroboration import classes_along, from_plain_all, parts_of
-from plan_dataset.stats import evidence_strength_of
+from plan_dataset.evidence.corroboration import classes_along, from_plain_all, parts_of
+from plan_dataset.publish.stats import evidence_strength_of
 
 
 def test_readme_states_the_current_count_of_weakly_sourced_published_points() -> None:

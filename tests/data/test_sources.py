@@ -23,7 +23,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 import plan_dataset
-from plan_dataset.corroboration import (
+from plan_dataset.evidence.corroboration import (
     NEVER_COUNTS,
     all_corroboration,
     classes_along,
@@ -32,7 +32,7 @@ from plan_dataset.corroboration import (
     part_key,
     parts_of,
 )
-from plan_dataset.stats import DATE_TARGET, PUBLISHER_TARGET, source_metadata_of
+from plan_dataset.publish.stats import DATE_TARGET, PUBLISHER_TARGET, source_metadata_of
 from plan_dataset.validation.source_classes import site_of
 
 # --- Classes after the sources audit (docs/curation-notes/sources-audit.md) ---

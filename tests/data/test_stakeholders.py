@@ -13,7 +13,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 import plan_dataset
-from plan_dataset.countries import BLOC_CODES, COUNTRY_CODES
+from plan_dataset.models.countries import BLOC_CODES, COUNTRY_CODES
 from plan_dataset.models.fields import CountryCode
 
 EU_OFFICIALS = ("kaja-kallas", "ursula-von-der-leyen", "antonio-costa")

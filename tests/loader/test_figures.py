@@ -7,8 +7,8 @@ import re
 import pytest
 
 import plan_dataset
-from plan_dataset.figures import format_date, format_number, format_value
-from plan_dataset.records import Term
+from plan_dataset.records.classes import Term
+from plan_dataset.records.figures import format_date, format_number, format_value
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import plan_dataset
-from plan_dataset.build import BUNDLE_PATH
 from plan_dataset.loader import BundleInvalid, Dataset, _from_bundle
+from plan_dataset.publish.build import BUNDLE_PATH
 
 BUNDLE = (ROOT / BUNDLE_PATH).read_bytes()
 PARSED = json.loads(BUNDLE)

@@ -12,7 +12,7 @@ from conftest import ROOT
 import plan_dataset
 from plan_dataset.flat.columns import COLUMNS
 from plan_dataset.loader import BundleInvalid, _from_bundle
-from plan_dataset.records import Provision
+from plan_dataset.records.classes import Provision
 
 
 def _same_dataset(first: plan_dataset.Dataset, second: plan_dataset.Dataset) -> None:
@@ -35,8 +35,8 @@ def test_a_checkout_is_decoded_without_bundle_bytes(
 ) -> None:
     """load(checkout) feeds the validated snapshot's rows to the record decoders directly,
     and gives the Dataset its bundle would."""
-    from plan_dataset.outputs.bundle import render_bundle
-    from plan_dataset.snapshot import snapshot_of
+    from plan_dataset.publish.outputs.bundle import render_bundle
+    from plan_dataset.publish.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
     bundle = render_bundle(snapshot_of(validate(small_project), small_project))
@@ -44,7 +44,7 @@ def test_a_checkout_is_decoded_without_bundle_bytes(
     def no_bytes(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a checkout went through bundle bytes")
 
-    monkeypatch.setattr("plan_dataset.outputs.bundle.encode", no_bytes)
+    monkeypatch.setattr("plan_dataset.publish.outputs.bundle.encode", no_bytes)
     monkeypatch.setattr("plan_dataset.loader.decode_bundle", no_bytes)
     checkout = plan_dataset.load(small_project)
     monkeypatch.undo()
@@ -120,7 +120,7 @@ def test_records_pickle_copy_and_round_trip_to_the_bundle() -> None:
     import json
     import pickle
 
-    from plan_dataset.build import BUNDLE_PATH
+    from plan_dataset.publish.build import BUNDLE_PATH
 
     dataset = plan_dataset.load()
     assert gc.isenabled()  # the loader pauses the cycle collector and must restore it
@@ -171,7 +171,7 @@ def _has_pandas() -> bool:
 
 
 def test_evidence_lists_each_item_once_nested_ones_included() -> None:
-    from plan_dataset.evidence import evidence_items
+    from plan_dataset.evidence.items import evidence_items
 
     dataset = plan_dataset.load()
     army = dataset.provision("army-size-limit")
@@ -242,7 +242,7 @@ def test_html_views_for_notebooks_escape_what_they_show() -> None:
     html = army._repr_html_()
     assert html.startswith("<div><strong>Provision <code>army-size-limit</code>")
     assert "personnel-cap" in html and "reduce its army to approximately 400,000" in html
-    from plan_dataset.records import Event
+    from plan_dataset.records.classes import Event
 
     tricky = Event(
         id="x", date=None, date_earliest=None, date_latest=None, title="<script>", summary="&",
@@ -276,7 +276,7 @@ def test_missing_pandas_names_the_extra_to_install() -> None:
 def _shipped() -> dict:  # type: ignore[type-arg]
     from conftest import ROOT
 
-    from plan_dataset.build import BUNDLE_PATH
+    from plan_dataset.publish.build import BUNDLE_PATH
 
     return json.loads((ROOT / BUNDLE_PATH).read_bytes())
 
@@ -374,7 +374,7 @@ def test_a_release_with_matching_checksums_but_broken_references_is_refused(
 
 
 def test_a_link_the_caller_names_is_followed_but_nothing_inside_a_release(tmp_path: Path) -> None:
-    from plan_dataset.build import BUNDLE_PATH
+    from plan_dataset.publish.build import BUNDLE_PATH
 
     bundle = tmp_path / "plan-dataset-0.0.1.json"
     bundle.write_bytes((ROOT / BUNDLE_PATH).read_bytes())

@@ -11,7 +11,7 @@ import pytest
 from conftest import run_cli
 
 import plan_dataset
-from plan_dataset.dates import first_day
+from plan_dataset.records.dates import first_day
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_trajectory_lists_dated_corroborated_positions_first(
 
 
 def test_evidence_lists_the_strongest_sources_first(dataset: plan_dataset.Dataset) -> None:
-    from plan_dataset.corroboration import strength_of
+    from plan_dataset.evidence.corroboration import strength_of
 
     def look_up(record_id: str) -> object:
         try:
@@ -200,7 +200,12 @@ def test_corroboration_names_are_the_csv_columns(dataset: plan_dataset.Dataset) 
 def test_the_bundle_carries_the_corroboration_the_build_computed(
     dataset: plan_dataset.Dataset,
 ) -> None:
-    from plan_dataset.corroboration import all_corroboration, part_key, parts_of, with_parts
+    from plan_dataset.evidence.corroboration import (
+        all_corroboration,
+        part_key,
+        parts_of,
+        with_parts,
+    )
 
     found = all_corroboration({name: dataset.table(name) for name in dataset.table_names()})
     for table in dataset.table_names():

@@ -7,7 +7,7 @@ import pytest
 
 import plan_dataset
 from plan_dataset.models.vocabulary import MEANINGS
-from plan_dataset.question_queries import STANDINGS
+from plan_dataset.queries.questions import STANDINGS
 
 DATASET = plan_dataset.load()
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import typing
 
-from plan_dataset import corroboration, results
+from plan_dataset.evidence import corroboration
 from plan_dataset.models import vocabulary
-from plan_dataset.schema import json_schema
+from plan_dataset.models.schema import json_schema
+from plan_dataset.queries import results
 
 
 def test_the_reliability_order_is_stated_once() -> None:

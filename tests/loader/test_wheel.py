@@ -167,9 +167,9 @@ def test_read_only_commands_work_from_the_wheel_outside_a_checkout(
 
 USER_SCRIPT = """\
 from plan_dataset import Dataset, load
-from plan_dataset.corroboration import Corroboration
-from plan_dataset.records import PointLink, Position, Provision
-from plan_dataset.results import ComparisonRow, StanceCell
+from plan_dataset.evidence.corroboration import Corroboration
+from plan_dataset.records.classes import PointLink, Position, Provision
+from plan_dataset.queries.results import ComparisonRow, StanceCell
 
 dataset: Dataset = load()
 point: Provision = dataset.provision("point-06")

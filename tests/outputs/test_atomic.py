@@ -1,4 +1,4 @@
-"""Outputs own only what they wrote (outputs/atomic.py, the only writer).
+"""Outputs own only what they wrote (publish/outputs/atomic.py, the only writer).
 
 Debris is known by its journal entry alone; links are never followed when writing or
 deleting; one writer at a time per root; a killed run leaves nothing after the next.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from plan_dataset.outputs import atomic
+from plan_dataset.publish.outputs import atomic
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_export_refuses_a_linked_out_folder(project: Path, tmp_path: Path) -> No
 HOLDER = """
 import sys, time
 from pathlib import Path
-from plan_dataset.outputs import atomic
+from plan_dataset.publish.outputs import atomic
 with atomic.writing(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -188,7 +188,7 @@ def test_concurrent_builds_both_succeed_and_leave_no_debris(project: Path) -> No
 RELEASE_KILLER = """
 import os, sys
 from pathlib import Path
-from plan_dataset.outputs import atomic
+from plan_dataset.publish.outputs import atomic
 stop, count = int(sys.argv[2]), [0]
 def tick():
     count[0] += 1

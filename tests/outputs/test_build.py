@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from plan_dataset.build import build, render_outputs, stale_outputs
 from plan_dataset.models import MODELS
-from plan_dataset.schema import render_schema, schema_file_name
+from plan_dataset.models.schema import render_schema, schema_file_name
+from plan_dataset.publish.build import build, render_outputs, stale_outputs
 from plan_dataset.validation import validate
 
 
@@ -126,7 +126,7 @@ def test_interrupted_swap_restores_previous_outputs(
 ) -> None:
     import os
 
-    from plan_dataset.outputs import atomic as build_module
+    from plan_dataset.publish.outputs import atomic as build_module
 
     for name in ("events.csv", "positions.csv", "sources.csv"):
         (project / "tables" / name).write_text(f"old {name}\n")
@@ -186,7 +186,7 @@ def test_dates_no_output_can_write_are_refused(project: Path, date: str) -> None
 def test_every_output_builds_from_boundary_dates(project: Path, tmp_path: Path) -> None:
     import plan_dataset
     from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
-    from plan_dataset.outputs import exporters
+    from plan_dataset.publish.outputs import exporters
 
     _boundary_event(project, "earliest-day", date=f"{MIN_YEAR}-01-01")
     _boundary_event(project, "earliest-year", date=f"{MIN_YEAR}")

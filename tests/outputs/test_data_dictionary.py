@@ -8,7 +8,7 @@ from conftest import ROOT
 
 from plan_dataset.flat.tables import TABLES
 from plan_dataset.models import vocabulary
-from plan_dataset.outputs.dictionary import vocabularies
+from plan_dataset.publish.outputs.dictionary import vocabularies
 
 
 def test_every_vocabulary_value_has_a_meaning() -> None:

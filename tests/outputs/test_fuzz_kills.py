@@ -1,6 +1,6 @@
 """Property-based fuzzing of the writer with injected kills: a writer killed at any
 step, then run again, leaves exactly the new files, the user's files untouched and no
-debris. ``build`` and ``release`` write only through ``outputs/atomic.py``, so this is
+debris. ``build`` and ``release`` write only through ``publish/outputs/atomic.py``, so this is
 their crash safety; a small root keeps each example well under a second."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plan_dataset.outputs import atomic
+from plan_dataset.publish.outputs import atomic
 
 # atomic.py needs only the standard library: loading it alone keeps each child fast.
 WRITER = """

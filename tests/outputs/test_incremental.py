@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from plan_dataset import build_stamp
-from plan_dataset.build import build, unchanged_since_last_build
-from plan_dataset.outputs import atomic
+from plan_dataset.publish import build_stamp
+from plan_dataset.publish.build import build, unchanged_since_last_build
+from plan_dataset.publish.outputs import atomic
 
 
 def _edit(path: Path, change: Callable[[bytes], bytes]) -> Callable[[], None]:

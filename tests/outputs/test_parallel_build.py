@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, real_pool
 
-from plan_dataset.build import build, render_outputs
+from plan_dataset.publish.build import build, render_outputs
 from plan_dataset.validation import validate
 
 

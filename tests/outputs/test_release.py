@@ -103,7 +103,7 @@ def test_release_zip_is_reproducible_complete_and_valid(release_zip: Path, tmp_p
         assert (top / name).read_bytes() == (whole_project / name).read_bytes(), name
     citation = yaml.safe_load((top / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(citation["version"]) == plan_dataset.__version__
-    from plan_dataset.outputs import parquet
+    from plan_dataset.publish.outputs import parquet
 
     # Parquet is in the zip exactly when pyarrow is installed (the parquet extra).
     assert ("parquet/positions.parquet" in names) == parquet.available()

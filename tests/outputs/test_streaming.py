@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from plan_dataset import outputs
-from plan_dataset.build import build
-from plan_dataset.outputs import atomic
+from plan_dataset.publish import outputs
+from plan_dataset.publish.build import build
+from plan_dataset.publish.outputs import atomic
 
 
 def _tree(root: Path) -> dict[str, str]:

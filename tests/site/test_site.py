@@ -16,8 +16,8 @@ import plan_dataset
 pytest.importorskip("jinja2", reason="the site extra is not installed")
 pytest.importorskip("lunr", reason="the site extra is not installed")
 
+from plan_dataset.publish.snapshot import snapshot_of
 from plan_dataset.site import render_site
-from plan_dataset.snapshot import snapshot_of
 from plan_dataset.validation import validate
 
 
@@ -249,7 +249,7 @@ def _text(fragment: str, between_tags: str = " ") -> str:
 def test_a_question_page_shows_its_history_in_date_order_with_labels(
     site: dict[str, bytes],
 ) -> None:
-    from plan_dataset.dates import first_day, last_day
+    from plan_dataset.records.dates import first_day, last_day
     from plan_dataset.site.labels import label
 
     dataset = plan_dataset.load()

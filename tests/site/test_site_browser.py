@@ -47,8 +47,8 @@ def _need(thing: Any, what: str) -> Any:
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from plan_dataset.publish.snapshot import snapshot_of
     from plan_dataset.site import render_site
-    from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
     files = render_site(snapshot_of(validate(ROOT), ROOT))

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, copy_project
 
-from plan_dataset.schema import json_schema, schema_validator
+from plan_dataset.models.schema import json_schema, schema_validator
+from plan_dataset.read.yaml_reader import MAX_FILE_BYTES
 from plan_dataset.validation import all_codes, validate
-from plan_dataset.yaml_reader import MAX_FILE_BYTES
 
 Messages = dict[str, set[str]]
 

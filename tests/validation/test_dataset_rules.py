@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from plan_dataset import validation
-from plan_dataset.schema import json_schema
+from plan_dataset.models.schema import json_schema
 
 
 def _point(project: Path, name: str, number: int) -> Path:
@@ -127,7 +127,7 @@ def test_readme_lists_every_code_with_an_example() -> None:
 def test_inlined_schema_judges_like_the_committed_one(project: Path) -> None:
     from jsonschema import Draft202012Validator
 
-    from plan_dataset.schema import inline_references
+    from plan_dataset.models.schema import inline_references
 
     report = validation.validate(project)
     for table in {checked.table for checked in report.records}:

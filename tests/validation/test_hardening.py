@@ -15,10 +15,10 @@ import yaml
 from conftest import FIXTURES, run_cli
 
 import plan_dataset
-import plan_dataset.walk
-from plan_dataset import yaml_reader
+import plan_dataset.read.walk
 from plan_dataset.cli import main
 from plan_dataset.loader import BundleInvalid, _from_bundle
+from plan_dataset.read import yaml_reader
 from plan_dataset.validation import validate
 from plan_dataset.validation.pydantic_errors import did_you_mean
 
@@ -162,7 +162,7 @@ def test_nul_and_overlong_source_paths(project: Path) -> None:
     ids=["unknown-ref", "self-ref", "bad-pattern", "unknown-type", "not-an-object"],
 )
 def test_a_damaged_schema_file_is_reported(project: Path, damage: object) -> None:
-    from plan_dataset.schema import schema_validator
+    from plan_dataset.models.schema import schema_validator
 
     schema_validator.cache_clear()
     file = project / "schema" / "events.schema.json"
@@ -320,7 +320,7 @@ def test_tabs_are_refused_by_either_parser(
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
     from conftest import ROOT
 
-    from plan_dataset.build import BUNDLE_PATH
+    from plan_dataset.publish.build import BUNDLE_PATH
 
     data = (ROOT / BUNDLE_PATH).read_bytes()
     with pytest.raises(BundleInvalid):
@@ -341,7 +341,7 @@ def _drop_a_field(data: bytes) -> bytes:
 
 def test_reporters_never_print_a_raw_control_character() -> None:
     from plan_dataset.problems import Problem
-    from plan_dataset.reporters import report_text
+    from plan_dataset.validation.reporters import report_text
 
     out = io.StringIO()
     report_text([Problem("a\nb", 1, 1, "F001", "x\x1b[31m\r::error::y\u2028z")], out)
@@ -353,7 +353,7 @@ def test_reporters_never_print_a_raw_control_character() -> None:
 KILLER = """
 import os, sys
 from pathlib import Path
-from plan_dataset.outputs import atomic
+from plan_dataset.publish.outputs import atomic
 real, count, stop = os.replace, [0], int(sys.argv[2])
 def replace(a, b):
     count[0] += 1
@@ -361,14 +361,14 @@ def replace(a, b):
         os._exit(9)  # a kill: no cleanup, no rollback
     real(a, b)
 atomic.os.replace = replace
-from plan_dataset.build import build
+from plan_dataset.publish.build import build
 build(Path(sys.argv[1]))
 """
 
 
 @pytest.mark.parametrize("stop", [1, 2, 4])
 def test_a_killed_build_is_repaired_by_the_next(project: Path, stop: int) -> None:
-    from plan_dataset.build import render_outputs, stale_outputs
+    from plan_dataset.publish.build import render_outputs, stale_outputs
 
     for name in ("events.csv", "positions.csv", "sources.csv", "provisions.csv"):
         (project / "tables" / name).write_text(f"old {name}\n")
@@ -377,7 +377,7 @@ def test_a_killed_build_is_repaired_by_the_next(project: Path, stop: int) -> Non
     assert (project / ".plan-dataset-switch").exists()  # the interrupted switch is visible
     assert run_cli("build", cwd=project).returncode == 0
     assert stale_outputs(project, render_outputs(validate(project))) == []
-    from plan_dataset.outputs.atomic import STAMP
+    from plan_dataset.publish.outputs.atomic import STAMP
 
     # The build's stamp is its record of what it wrote, not debris.
     kept = {".gitignore", STAMP}
@@ -394,7 +394,7 @@ def test_an_unreadable_seed_and_table_folder_are_coded_problems(
     def unreadable_seed(path: Path) -> str:
         raise PermissionError(13, "Permission denied", str(path))
 
-    from plan_dataset import walk
+    from plan_dataset.read import walk
 
     real_scandir = os.scandir
 
@@ -530,7 +530,7 @@ def test_deep_folders_are_walked_iteratively_to_a_limit(project: Path) -> None:
     (deep / "x.yaml").write_text("id: x\n")
     problems = validate(project).problems
     assert any(p.code == "F004" and "deeper" in p.message for p in problems)
-    assert plan_dataset.walk.walk(project / "data", max_depth=1000).too_deep == []
+    assert plan_dataset.read.walk.walk(project / "data", max_depth=1000).too_deep == []
 
 
 def test_a_redos_pattern_in_a_committed_schema_is_refused(project: Path) -> None:
@@ -553,8 +553,8 @@ def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
     import time
     from types import SimpleNamespace
 
-    from plan_dataset.corroboration import chain_of
-    from plan_dataset.queries import lineage
+    from plan_dataset.evidence.corroboration import chain_of
+    from plan_dataset.queries.story import lineage
 
     count = 5000
     sources = {
@@ -618,7 +618,7 @@ def test_terminal_and_messages_show_every_character(payload: str) -> None:
     from plan_dataset.escaping import for_message, for_terminal
     from plan_dataset.loader import DatasetInvalid
     from plan_dataset.problems import Problem
-    from plan_dataset.reporters import report_text
+    from plan_dataset.validation.reporters import report_text
 
     for shown in (for_terminal(payload), for_message(payload)):
         assert _hidden_left(shown) == []
@@ -633,7 +633,7 @@ def test_terminal_and_messages_show_every_character(payload: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_github_annotations_stay_one_command(payload: str) -> None:
     from plan_dataset.problems import Problem
-    from plan_dataset.reporters import report_github
+    from plan_dataset.validation.reporters import report_github
 
     out = io.StringIO()
     report_github([Problem(payload, 1, 1, "F001", payload)], out)
@@ -647,7 +647,7 @@ def test_github_annotations_stay_one_command(payload: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_markdown_renders_as_the_text_it_is(payload: str) -> None:
     from plan_dataset.problems import Problem
-    from plan_dataset.reporters import report_markdown
+    from plan_dataset.validation.reporters import report_markdown
 
     out = io.StringIO()
     report_markdown([Problem(payload, 1, 1, "F001", payload)], out)
@@ -780,13 +780,13 @@ def test_new_refuses_a_windows_device_name(project: Path, name: str) -> None:
     ],
 )
 def test_url_spellings_of_one_page_normalise_alike(a: str, b: str) -> None:
-    from plan_dataset.same_page import normalised_url
+    from plan_dataset.evidence.same_page import normalised_url
 
     assert normalised_url(a) == normalised_url(b)
 
 
 def test_pages_that_differ_stay_apart() -> None:
-    from plan_dataset.same_page import normalised_url
+    from plan_dataset.evidence.same_page import normalised_url
 
     assert normalised_url("https://x.com/view.php?id=1") != normalised_url(
         "https://x.com/view.php?id=2"
@@ -797,7 +797,7 @@ def test_pages_that_differ_stay_apart() -> None:
 def test_corroboration_counts_one_page_once_however_written() -> None:
     from types import SimpleNamespace
 
-    from plan_dataset.corroboration import corroboration_of
+    from plan_dataset.evidence.corroboration import corroboration_of
 
     def source(record_id: str, url: str | None, sha256: str | None = None) -> SimpleNamespace:
         return SimpleNamespace(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_dataset.corroboration import corroboration_of
+from plan_dataset.evidence.corroboration import corroboration_of
 from plan_dataset.validation import LAYERS, validate
 
 

@@ -18,12 +18,12 @@ from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plan_dataset.build import BUNDLE_PATH, build
 from plan_dataset.escaping import INVISIBLE
-from plan_dataset.evidence import evidence_items
+from plan_dataset.evidence.items import evidence_items
 from plan_dataset.loader import _from_bundle, load
 from plan_dataset.models import MODELS
-from plan_dataset.schema import schema_header_line, schema_validator
+from plan_dataset.models.schema import schema_header_line, schema_validator
+from plan_dataset.publish.build import BUNDLE_PATH, build
 from plan_dataset.validation import all_codes, validate
 
 SETTINGS = settings(
@@ -312,13 +312,13 @@ def _fold_by_character(text: str) -> tuple[str, list[int]]:
     )
 )
 def test_fold_matches_the_rule_character_by_character(text: str) -> None:
-    from plan_dataset.provenance import _fold
+    from plan_dataset.evidence.quotes import _fold
 
     assert _fold(text) == _fold_by_character(text)
 
 
 def test_fold_on_every_archived_seed() -> None:
-    from plan_dataset.provenance import _fold
+    from plan_dataset.evidence.quotes import _fold
 
     for seed in sorted((ROOT / "seeds").glob("*")):
         text = seed.read_text(encoding="utf-8")

@@ -86,7 +86,9 @@ def test_the_readme_states_the_date_range_the_models_enforce() -> None:
 
 
 def test_the_readme_lists_the_write_codes_atomic_py_raises() -> None:
-    source = (ROOT / "src" / "plan_dataset" / "outputs" / "atomic.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "plan_dataset" / "publish" / "outputs" / "atomic.py").read_text(
+        encoding="utf-8"
+    )
     raised = set(re.findall(r"\b(W\d{3}) ", source))
     listed = set(re.findall(r"^\| `(W\d{3})` \|", README, re.MULTILINE))
     assert raised == listed == {"W001", "W002", "W003"}

@@ -17,9 +17,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from plan_dataset.models import MODELS
-from plan_dataset.schema import SCHEMA_DIR, compiled_check, schema_validator
-from plan_dataset.schema_check import compile_check
-from plan_dataset.yaml_reader import read_yaml
+from plan_dataset.models.schema import SCHEMA_DIR, compiled_check, schema_validator
+from plan_dataset.models.schema_check import compile_check
+from plan_dataset.read.yaml_reader import read_yaml
 
 REPLACEMENTS: list[Any] = [
     None, 0, 7, -1, 3.0, 2.5, True, False, "", "x", "x" * 5000, "Not A Slug",

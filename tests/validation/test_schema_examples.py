@@ -21,7 +21,7 @@ from plan_dataset.models import (
     Variant,
     reference_fields,
 )
-from plan_dataset.schema import json_schema
+from plan_dataset.models.schema import json_schema
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *MODELS.values(),

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from plan_dataset import yaml_composed, yaml_reader
-from plan_dataset.yaml_reader import YamlRecord, read_yaml
+from plan_dataset.read import yaml_composed, yaml_reader
+from plan_dataset.read.yaml_reader import YamlRecord, read_yaml
 
 HEADER = "# yaml-language-server: $schema=../../schema/events.schema.json\n"
 CASES = {
@@ -117,8 +117,8 @@ def test_no_nesting_bomb_reaches_libyamls_composer() -> None:
     """PyYAML 6.0's composer recurses in C without a limit: a bomb would kill the process
     (it did, in the lowest-versions run), so the estimate must send every bomb to the
     event-stream reader, and no real record away from the fast path."""
-    from plan_dataset.yaml_composed import nesting_could_exceed
-    from plan_dataset.yaml_reader import MAX_DEPTH
+    from plan_dataset.read.yaml_composed import nesting_could_exceed
+    from plan_dataset.read.yaml_reader import MAX_DEPTH
 
     bombs = [
         "id: [" + "[" * 50_000 + "]" * 50_000 + "]\n",

@@ -3,11 +3,11 @@
 Everything about its format lives in this package, standard library only:
 
 - here, its file name, its keys and its encoding (``encode``; the ``bundle`` output in
-  ``outputs/bundle.py`` feeds it the snapshot's records as plain dictionaries);
+  ``publish/outputs/bundle.py`` feeds it the snapshot's records as plain dictionaries);
 - ``shape.py``, the check of a bundle before it is decoded (``BundleInvalid``);
 - ``find.py``, finding it in a release zip, a release folder or a file, bounded;
 - ``decode.py``, decoding it, or a validated snapshot's plain rows, into the records
-  of ``records.py``.
+  of ``records/classes.py``.
 
 This module imports nothing of the package, so its parts can import it without a loop.
 """

@@ -1,4 +1,4 @@
-"""Decoding into the read side's records (``records.py``), once: a bundle's bytes, or
+"""Decoding into the read side's records (``records/classes.py``), once: a bundle's bytes, or
 the plain rows of a validated snapshot (``loader.from_snapshot``), through the same
 record decoders. Standard library only."""
 
@@ -8,14 +8,14 @@ import gc
 import json
 
 from plan_dataset.bundle.shape import BundleInvalid, check_bundle_shape, parse_bundle
-from plan_dataset.records import DECODERS
+from plan_dataset.records.classes import DECODERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
-    from plan_dataset.results import Record
+    from plan_dataset.queries.results import Record
 
     # What a Dataset is made of: version, records by table, quote offsets, corroboration.
     Contents = tuple[

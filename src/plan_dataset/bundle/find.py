@@ -12,8 +12,8 @@ import os
 import zipfile
 import zlib
 
-from plan_dataset.bounded import NotRegular, TooLarge, read_regular, regular_size
 from plan_dataset.bundle import NAME as BUNDLE_NAME
+from plan_dataset.read.bounded import NotRegular, TooLarge, read_regular, regular_size
 
 CHECKSUMS = "SHA256SUMS"
 # No real bundle comes near these; a zip or member beyond them is refused unread.

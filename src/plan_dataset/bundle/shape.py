@@ -3,7 +3,7 @@ and vocabulary, finite and safe numbers, id and date formats, unique ids and mem
 and that every reference resolves. A truncated, tampered or foreign bundle raises one
 ``BundleInvalid`` naming the member and the reason. Standard library only.
 
-The rules come from ``records.py``: each record class's field annotations (generated
+The rules come from ``records/classes.py``: each record class's field annotations (generated
 from the models) give types and vocabularies, and its ``FIELD_RULES`` give patterns and
 references, so a new field or table is checked without touching this module.
 """
@@ -14,9 +14,9 @@ import json
 import math
 import re
 
-from plan_dataset import records as _records
 from plan_dataset.bundle import DATASET_NAME, KEYS, NAME
 from plan_dataset.escaping import for_message
+from plan_dataset.records import classes as _records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _split_union(text: str) -> list[str]:
 
 
 def _spec(text: str) -> tuple[Any, ...]:
-    """A type annotation of records.py as a small tree the checker walks."""
+    """A type annotation of records/classes.py as a small tree the checker walks."""
     alternatives = _split_union(text.strip())
     if len(alternatives) > 1:
         specs = [_spec(part) for part in alternatives]
@@ -127,7 +127,9 @@ def _plan(class_name: str) -> tuple[frozenset[str], tuple[tuple[Any, ...], ...]]
             if spec[0] == "union":
                 options = [option for option in spec[1] if option != ("none",)]
                 if len(options) != 1:
-                    raise BundleInvalid(f"records.py: unsupported type {text}")  # none today
+                    raise BundleInvalid(
+                        f"records/classes.py: unsupported type {text}"
+                    )  # none today
                 spec = options[0]
             rule = rules.get(name)
             pattern = re.compile(rule[0]) if rule and rule[0] else None
@@ -305,7 +307,7 @@ def _check_offsets(offsets: dict[str, Any]) -> None:
 
 
 def _check_corroboration(corroboration: dict[str, Any], ids: set[str]) -> None:
-    from plan_dataset.corroboration import RELIABILITY_ORDER
+    from plan_dataset.evidence.corroboration import RELIABILITY_ORDER
 
     for key, value in corroboration.items():
         where = f"corroboration[{key[:60]!r}]"

@@ -25,8 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.build import build, unchanged_since_last_build
-    from plan_dataset.outputs.atomic import writing
+    from plan_dataset.publish.build import build, unchanged_since_last_build
+    from plan_dataset.publish.outputs.atomic import writing
 
     with writing(args.root):  # nothing may change between the check and the build
         records = None if args.force else unchanged_since_last_build(args.root)

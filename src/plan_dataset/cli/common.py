@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plan_dataset.problems import Problem
-from plan_dataset.reporters import REPORTERS, summary
+from plan_dataset.validation.reporters import REPORTERS, summary
 
 if TYPE_CHECKING:
     # Only for the annotation: importing the snapshot would load pydantic for every command.
-    from plan_dataset.snapshot import Snapshot
+    from plan_dataset.publish.snapshot import Snapshot
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -73,14 +73,14 @@ def data_snapshot(root: Path | None) -> Snapshot | None:
     say_which_data(root)
     if root is not None:
         return validated_snapshot(root)
-    from plan_dataset.snapshot import snapshot_of_bundle
+    from plan_dataset.publish.snapshot import snapshot_of_bundle
 
     return snapshot_of_bundle(bundle_path().read_bytes())
 
 
 def validated_snapshot(root: Path) -> Snapshot | None:
     """The snapshot of the project, or None after reporting its problems."""
-    from plan_dataset.snapshot import snapshot_of
+    from plan_dataset.publish.snapshot import snapshot_of
     from plan_dataset.validation import validate
 
     result = validate(root)

@@ -12,7 +12,7 @@ HELP = "write the flat tables in one format"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from plan_dataset.outputs import exporters, missing_exporters
+    from plan_dataset.publish.outputs import exporters, missing_exporters
 
     # Formats that need an extra are accepted here, so that run() can say what to install.
     parser.add_argument("--format", choices=[*exporters(), *missing_exporters()], required=True)
@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.outputs import OUTPUTS, export_files, missing_exporters
-    from plan_dataset.outputs.atomic import write_file
+    from plan_dataset.publish.outputs import OUTPUTS, export_files, missing_exporters
+    from plan_dataset.publish.outputs.atomic import write_file
 
     missing = missing_exporters()
     if args.format in missing:

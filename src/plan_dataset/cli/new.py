@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.outputs.atomic import create_file
-    from plan_dataset.scaffold import scaffold
+    from plan_dataset.models.scaffold import scaffold
+    from plan_dataset.publish.outputs.atomic import create_file
     from plan_dataset.validation import DATA_DIR
     from plan_dataset.validation.dataset import unusable_new_id
     from plan_dataset.validation.files import check_record_file

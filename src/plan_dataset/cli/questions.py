@@ -73,7 +73,7 @@ def _dataset(args: argparse.Namespace) -> object | None:
 
 
 def _history_rows(dataset: object, question: str, on: str | None) -> list[dict[str, object]]:
-    from plan_dataset.dates import last_day
+    from plan_dataset.records.dates import last_day
 
     history = dataset.question_history(question)  # type: ignore[attr-defined]
     if on is not None:

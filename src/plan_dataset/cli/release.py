@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.release import changelog_problem, write_release
+    from plan_dataset.publish.release import changelog_problem, write_release
 
     problem = changelog_problem(args.root)
     if problem is not None:

@@ -40,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
             "their context (run it in a checkout for that)",
             file=sys.stderr,
         )
-    from plan_dataset.outputs.atomic import JOURNAL, switch_files
+    from plan_dataset.publish.outputs.atomic import JOURNAL, switch_files
+    from plan_dataset.read.walk import walk
     from plan_dataset.site import render_site
-    from plan_dataset.walk import walk
 
     files = render_site(snapshot)
     files[MARKER] = b"written by plan-dataset site\n"

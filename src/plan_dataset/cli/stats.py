@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.stats import stats_lines, stats_of
+    from plan_dataset.publish.stats import stats_lines, stats_of
 
     snapshot = data_snapshot(args.root)
     if snapshot is None:

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, add_jobs_argument, report_results
-from plan_dataset.reporters import REPORTERS
+from plan_dataset.validation.reporters import REPORTERS
 
 HELP = "check records; all problems in one run"
 

@@ -9,16 +9,16 @@ columns, types and keys are declared under the same name in ``tables.py``; the g
 from __future__ import annotations
 
 from plan_dataset.constants import PLAN_TARGET
-from plan_dataset.corroboration import lookup_of, part_key, strength_of
-from plan_dataset.dates import precision
-from plan_dataset.evidence import evidence_items, is_quote
+from plan_dataset.evidence.corroboration import lookup_of, part_key, strength_of
+from plan_dataset.evidence.items import evidence_items, is_quote
+from plan_dataset.records.dates import precision
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from typing import Any
 
-    from plan_dataset.corroboration import Corroboration
+    from plan_dataset.evidence.corroboration import Corroboration
 
     Row = dict[str, Any]
     Records = Mapping[str, Sequence[Any]]  # validated models or loaded records

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from plan_dataset.constants import DATE_PRECISIONS
-from plan_dataset.corroboration import Corroboration
+from plan_dataset.evidence.corroboration import Corroboration
 from plan_dataset.flat.evidence_tables import ATTRIBUTIONS_TABLE, CORROBORATION_TABLE
 from plan_dataset.flat.rows import flat_tables as _flat_tables
 from plan_dataset.flat.spec import (

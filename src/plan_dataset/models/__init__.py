@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from plan_dataset.constants import PLAN_TARGET
-from plan_dataset.evidence import evidence_items
+from plan_dataset.evidence.items import evidence_items
 from plan_dataset.models.core import Document, Provision, Reconciliation, Source, Stakeholder, Term
 from plan_dataset.models.fields import (
     CountryCode,

@@ -17,7 +17,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from plan_dataset.countries import COUNTRY_OR_BLOC_CODES
+from plan_dataset.models.countries import COUNTRY_OR_BLOC_CODES
 from plan_dataset.models.vocabulary import (
     FULL_DATE_PATTERN,
     PARTIAL_DATE_PATTERN,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from plan_dataset.corroboration import RELIABILITY_ORDER
+from plan_dataset.evidence.corroboration import RELIABILITY_ORDER
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 80
@@ -68,7 +68,7 @@ Topic = Literal[
     "weapons",
 ]
 if TYPE_CHECKING:
-    from plan_dataset.corroboration import Reliability as Reliability
+    from plan_dataset.evidence.corroboration import Reliability as Reliability
 else:
     # The one ordered list, in corroboration.py, as the Literal pydantic reads.
     Reliability = Literal[RELIABILITY_ORDER]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from plan_dataset.publish.snapshot import Snapshot
 from plan_dataset.site.pages import render_pages
-from plan_dataset.snapshot import Snapshot
 
 STATIC_FILES = (
     "style.css",
@@ -26,8 +26,8 @@ def render_site(snapshot: Snapshot) -> dict[str, bytes]:
     """Every file of the site, by path relative to its root."""
     from plan_dataset.bundle import RESOURCE
     from plan_dataset.loader import from_snapshot
-    from plan_dataset.outputs import export_files
-    from plan_dataset.outputs.bundle import render_bundle
+    from plan_dataset.publish.outputs import export_files
+    from plan_dataset.publish.outputs.bundle import render_bundle
 
     dataset = from_snapshot(snapshot)
     texts = {source_id: text.text for source_id, text in snapshot.texts.items()}

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from plan_dataset.corroboration import Corroboration
-from plan_dataset.records import Document, Provision
+from plan_dataset.evidence.corroboration import Corroboration
+from plan_dataset.records.classes import Document, Provision
 from plan_dataset.site.labels import label
 
 

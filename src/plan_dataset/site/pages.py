@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from plan_dataset.figures import format_term
+from plan_dataset.records.figures import format_term
 from plan_dataset.site.labels import RECORD_KINDS, TABLE_TITLES, country_name, label, meaning
 from plan_dataset.site.matrix import (
     _target_label,

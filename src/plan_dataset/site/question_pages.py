@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plan_dataset.queries import event_sort_key
+from plan_dataset.queries.story import event_sort_key
 from plan_dataset.site.matrix import point_name, short_version_name, sides
 from plan_dataset.site.views import when
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from plan_dataset.corroboration import RELIABILITY_ORDER
+from plan_dataset.evidence.corroboration import RELIABILITY_ORDER
 from plan_dataset.site.labels import RECORD_KINDS, label
 from plan_dataset.site.views import HALVES, class_page, half_of, outlet_of, record_url
 

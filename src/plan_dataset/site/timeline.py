@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plan_dataset.dates import first_day, last_day
+from plan_dataset.records.dates import first_day, last_day
 from plan_dataset.site.views import span_of, when
 
 MONTH_NAMES = tuple(calendar.month_name)

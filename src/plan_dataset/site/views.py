@@ -7,10 +7,10 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
-from plan_dataset.corroboration import Corroboration
-from plan_dataset.dates import first_day, last_day
-from plan_dataset.figures import format_term
-from plan_dataset.queries import event_sort_key
+from plan_dataset.evidence.corroboration import Corroboration
+from plan_dataset.queries.story import event_sort_key
+from plan_dataset.records.dates import first_day, last_day
+from plan_dataset.records.figures import format_term
 from plan_dataset.site.labels import label
 
 # How much of an archived text to show around a quote: up to two sentences each side.

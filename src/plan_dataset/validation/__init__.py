@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from plan_dataset.models.schema import SCHEMA_DIR, schema_validator
 from plan_dataset.problems import Problem
-from plan_dataset.schema import SCHEMA_DIR, schema_validator
 from plan_dataset.validation import (
     corroboration,
     dataset,

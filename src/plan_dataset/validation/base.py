@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plan_dataset.models import Record
 from plan_dataset.problems import Problem
-from plan_dataset.yaml_reader import Loc, YamlRecord, read_yaml
+from plan_dataset.read.yaml_reader import Loc, YamlRecord, read_yaml
 
 DATA_DIR = "data"
 RECORD_SUFFIX = ".yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
-from plan_dataset.corroboration import OriginLoop, chain_of, corroboration_of
+from plan_dataset.evidence.corroboration import OriginLoop, chain_of, corroboration_of
 from plan_dataset.models import Outlet, Provision, Source
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex

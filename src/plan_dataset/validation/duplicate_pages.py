@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from plan_dataset.evidence.same_page import page_keys
 from plan_dataset.models import Source
-from plan_dataset.same_page import page_keys
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer

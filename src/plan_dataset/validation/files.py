@@ -1,6 +1,6 @@
 """Layer 1: finding record files, their layout, strict YAML and clean text.
 
-The YAML reader (``yaml_reader.py``) emits the Y and T codes; this module
+The YAML reader (``read/yaml_reader.py``) emits the Y and T codes; this module
 declares them with the file-layout codes, finds the files to check and runs the
 per-file layers on each.
 """
@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from plan_dataset.models import MODELS, SLUG_RE
+from plan_dataset.models.schema import schema_header_line
 from plan_dataset.problems import Problem
-from plan_dataset.schema import schema_header_line
+from plan_dataset.read.walk import walk
+from plan_dataset.read.yaml_reader import read_yaml
 from plan_dataset.validation.base import (
     DATA_DIR,
     RECORD_SUFFIX,
@@ -23,8 +25,6 @@ from plan_dataset.validation.base import (
 )
 from plan_dataset.validation.layer import Layer
 from plan_dataset.validation.model import check_model
-from plan_dataset.walk import walk
-from plan_dataset.yaml_reader import read_yaml
 
 # data/<table>/<id>.yaml needs two levels; a few more still get a clear F003 per file.
 WALK_DEPTH = 4

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from plan_dataset.bounded import MAX_SEED_BYTES, read_regular
+from plan_dataset.evidence.quotes import SourceText, archive_path_problem
 from plan_dataset.models import MODELS, Record, Source
-from plan_dataset.provenance import SourceText, archive_path_problem
+from plan_dataset.read.bounded import MAX_SEED_BYTES, read_regular
 from plan_dataset.validation.base import DATA_DIR, RECORD_SUFFIX, CheckedRecord
 
 T = TypeVar("T", bound=Record)

@@ -10,19 +10,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from plan_dataset.models import MODELS
-from plan_dataset.problems import Problem
-from plan_dataset.schema import (
+from plan_dataset.models.schema import (
     SCHEMA_DIR,
     SchemaDamaged,
     compiled_check,
     schema_file_name,
     schema_validator,
 )
-from plan_dataset.schema_check import Check
+from plan_dataset.models.schema_check import Check
+from plan_dataset.problems import Problem
+from plan_dataset.read.yaml_reader import SAFE_INTEGER, Loc
 from plan_dataset.validation.base import CheckedRecord, Code
 from plan_dataset.validation.layer import Layer
 from plan_dataset.validation.pydantic_errors import loc_text, model_problems
-from plan_dataset.yaml_reader import SAFE_INTEGER, Loc
 
 CODES = {
     "M001": Code("model", "unknown field", "unknown field 'sumary' (did you mean 'summary'?)"),

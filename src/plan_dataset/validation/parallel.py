@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
 
-from plan_dataset.schema import compiled_check
+from plan_dataset.models.schema import compiled_check
 from plan_dataset.validation.base import CheckedRecord
 from plan_dataset.validation.files import check_record_file
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
+from plan_dataset.evidence.quotes import archive_path_problem, sha256_of
 from plan_dataset.models import (
     MODELS,
     AnyEvidence,
@@ -15,7 +16,6 @@ from plan_dataset.models import (
     evidence_items,
 )
 from plan_dataset.models.readable import readable_evidence
-from plan_dataset.provenance import archive_path_problem, sha256_of
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer

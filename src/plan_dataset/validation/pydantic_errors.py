@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from plan_dataset.models.rules import RULES_ERROR, Broken
+from plan_dataset.models.schema import field_names_at
 from plan_dataset.models.vocabulary import MAX_YEAR, MIN_YEAR
-from plan_dataset.schema import field_names_at
+from plan_dataset.read.yaml_reader import Loc
 from plan_dataset.validation.base import CheckedRecord
-from plan_dataset.yaml_reader import Loc
 
 _PATTERN_MESSAGES = {
     "slug": "is not a lowercase slug (a-z, 0-9, single hyphens between)",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plan_dataset.dates import first_day, last_day
 from plan_dataset.models import Discrepancy, Document, Provision, Question, QuestionStatus
+from plan_dataset.records.dates import first_day, last_day
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer

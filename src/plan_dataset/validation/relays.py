@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
-from plan_dataset.corroboration import chain_of
+from plan_dataset.evidence.corroboration import chain_of
 from plan_dataset.models import Outlet, Source
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex

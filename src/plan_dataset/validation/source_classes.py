@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
-from plan_dataset.corroboration import NEVER_COUNTS
+from plan_dataset.evidence.corroboration import NEVER_COUNTS
 from plan_dataset.models import Source
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex

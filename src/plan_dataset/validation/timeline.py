@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from plan_dataset.dates import first_day, last_day
 from plan_dataset.models import PLAN_TARGET, Discrepancy, Document, Event, Position, Provision
+from plan_dataset.records.dates import first_day, last_day
 from plan_dataset.validation.base import CheckedRecord, Code, Finding
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer

@@ -1,7 +1,7 @@
-"""The base of the generated record types in ``records.py``.
+"""The base of the generated record types in ``records/classes.py``.
 
 Immutability, equality by value, hashing, pickling and ``to_dict()`` live here, in
-plain code; ``records.py`` only declares each type's fields and its decoder.
+plain code; ``records/classes.py`` only declares each type's fields and its decoder.
 Like the loader, this imports nothing beyond the standard library, and ``typing``
 only for type checkers.
 """
@@ -49,7 +49,7 @@ class RecordBase:
 
     def _repr_html_(self) -> str:
         """The record as an HTML table, for notebooks."""
-        from plan_dataset.html_view import record_html
+        from plan_dataset.records.html_view import record_html
 
         return record_html(self)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from plan_dataset.corroboration import Corroboration, classes_along, lookup_of, part_key
+from plan_dataset.evidence.corroboration import Corroboration, classes_along, lookup_of, part_key
 from plan_dataset.models import MODELS, Provision, QuoteEvidence, Source, evidence_items
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.publish.snapshot import Snapshot
 
 # Issue 21's targets for citable sources: shares of all sources.
 PUBLISHER_TARGET = 0.95

@@ -7,8 +7,8 @@ import json
 
 from plan_dataset.constants import DATA_LICENCE, DATA_LICENCE_URL, DESCRIPTION, TITLE
 from plan_dataset.flat.tables import TABLES
-from plan_dataset.outputs.sqlite import full_text_columns
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.publish.outputs.sqlite import full_text_columns
+from plan_dataset.publish.snapshot import Snapshot
 
 DATABASE = "plan-dataset"
 CANNED_QUERIES = {

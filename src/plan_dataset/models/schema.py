@@ -6,9 +6,9 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from plan_dataset.bounded import MAX_SCHEMA_BYTES, NotRegular, TooLarge, read_regular
 from plan_dataset.models import MODELS
-from plan_dataset.schema_check import Check, compile_check
+from plan_dataset.models.schema_check import Check, compile_check
+from plan_dataset.read.bounded import MAX_SCHEMA_BYTES, NotRegular, TooLarge, read_regular
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from plan_dataset.bounded import MAX_SEED_BYTES, read_regular
+from plan_dataset.read.bounded import MAX_SEED_BYTES, read_regular
 
 _WHITESPACE_RUN = re.compile(r"\s+")
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from plan_dataset.bundle import encode
-from plan_dataset.corroboration import to_plain
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.evidence.corroboration import to_plain
+from plan_dataset.publish.snapshot import Snapshot
 
 # The rows a bundle holds, lazily: version, (table, records as plain dicts), quote
 # offsets by attribution id, and corroboration by part key.

@@ -1,11 +1,11 @@
 """The loader's questions about the plan's questions: where each stood on a day, its
-history, and who said what about it. Standard library only, like ``queries.py``.
+history, and who said what about it. Standard library only, like ``story.py``.
 """
 
 from __future__ import annotations
 
-from plan_dataset.dates import first_day, last_day
-from plan_dataset.queries import _id_of, questions_of, strongest_positions_first
+from plan_dataset.queries.story import _id_of, questions_of, strongest_positions_first
+from plan_dataset.records.dates import first_day, last_day
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

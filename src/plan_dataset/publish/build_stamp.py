@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from plan_dataset._version import __version__
-from plan_dataset.bounded import read_regular
-from plan_dataset.outputs.atomic import STAMP
+from plan_dataset.publish.outputs.atomic import STAMP
+from plan_dataset.read.bounded import read_regular
 
 FORMAT = 1
 INPUT_FOLDERS = ("data", "seeds")
@@ -39,7 +39,7 @@ INPUT_FILES = ("CITATION.cff",)
 # same time (file systems keep coarse clocks): it is always read.
 RACY_NS = 2_000_000_000
 _MAX_FILE = 1 << 30
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "jsonschema")
 
 Stats = dict[str, list[int]]  # relative path: [size, mtime_ns]
@@ -88,13 +88,13 @@ def code_digest() -> str:
             versions.append(f"{library}={metadata.version(library)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{library}=none")
-    generated = {"records.py", "columns.py"}
+    generated = {"records/classes.py", "flat/columns.py"}
     files = sorted(
         path
         for path in PACKAGE.rglob("*")
         if path.is_file()
         and "__pycache__" not in path.parts
-        and path.name not in generated
+        and path.relative_to(PACKAGE).as_posix() not in generated
         and path.parent.name != "data"
     )
     names = [path.relative_to(PACKAGE).as_posix() for path in files]

@@ -2,7 +2,7 @@
 
 ``Dataset.stance_matrix()`` and ``Dataset.compare()`` return plain dicts (they turn
 into frames, JSON and CSV as they are); these ``TypedDict``s name their keys and
-types. ``Dataset.corroboration()`` returns a ``Corroboration`` (``plan_dataset.corroboration``).
+types. ``Dataset.corroboration()`` returns a ``Corroboration`` (``plan_dataset.evidence.corroboration``).
 The loader and the queries import this module only for type checking: importing
 ``typing`` at run time would cost more than loading the bundle.
 """
@@ -13,10 +13,10 @@ import functools
 import operator
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, TypedDict
 
-from plan_dataset.records import RECORD_TYPES
+from plan_dataset.records.classes import RECORD_TYPES
 
 if TYPE_CHECKING:
-    from plan_dataset.records import (
+    from plan_dataset.records.classes import (
         Discrepancy,
         Document,
         Event,

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from plan_dataset.models import MODELS, LocatorEvidence, QuoteEvidence
-from plan_dataset.schema import schema_header_line
+from plan_dataset.models.schema import schema_header_line
 
 
 def _choices(annotation: Any) -> list[str]:

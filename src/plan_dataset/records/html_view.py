@@ -26,7 +26,7 @@ def _value_html(value: Any, depth: int) -> str:
     if hasattr(value, "__slots__") and hasattr(value, "to_dict") and depth < MAX_DEPTH:
         return _fields_html(value, depth + 1)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from plan_dataset.figures import format_number
+        from plan_dataset.records.figures import format_number
 
         return format_number(value)  # 100,000,000,000, never 1e+11
     return escape(str(value))

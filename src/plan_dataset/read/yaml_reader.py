@@ -18,11 +18,11 @@ from typing import Any
 
 import yaml
 
-from plan_dataset import yaml_composed
-from plan_dataset.bounded import NotRegular, TooLarge, read_regular
 from plan_dataset.escaping import FORMULA_PREFIXES, INVISIBLE
 from plan_dataset.problems import Problem
-from plan_dataset.yaml_messages import plain_yaml_error
+from plan_dataset.read import yaml_composed
+from plan_dataset.read.bounded import NotRegular, TooLarge, read_regular
+from plan_dataset.read.yaml_messages import plain_yaml_error
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12

@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 from plan_dataset._version import __version__
-from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
-from plan_dataset.outputs import release_files
-from plan_dataset.outputs.atomic import write_file
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.publish.outputs import release_files
+from plan_dataset.publish.outputs.atomic import write_file
+from plan_dataset.publish.snapshot import Snapshot
+from plan_dataset.read.bounded import MAX_TEXT_BYTES, read_regular
 
 RELEASE_DIR = "dist"
 CHANGELOG = "CHANGELOG.md"

@@ -13,7 +13,7 @@ from plan_dataset.constants import (
     TITLE,
 )
 from plan_dataset.models import Source
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.publish.snapshot import Snapshot
 
 PACKAGE_METADATA: dict[str, Any] = {
     "name": "plan-dataset",

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan_dataset._version import __version__
-from plan_dataset.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.bundle.decode import read_bundle
-from plan_dataset.corroboration import Corroboration, all_corroboration, from_plain_all
+from plan_dataset.evidence.corroboration import Corroboration, all_corroboration, from_plain_all
+from plan_dataset.evidence.quotes import SourceText
 from plan_dataset.flat.tables import Row, flat_tables
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
-from plan_dataset.provenance import SourceText
+from plan_dataset.read.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.validation import ValidationReport
 
 DATA_README = Path("docs/DATA-README.md")

@@ -12,11 +12,11 @@ import hashlib
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from plan_dataset import build_stamp
 from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
-from plan_dataset.outputs import OUTPUTS, build_files, iter_build_files
-from plan_dataset.outputs.atomic import switch_files, write_stamp, writing
-from plan_dataset.snapshot import snapshot_of
+from plan_dataset.publish import build_stamp
+from plan_dataset.publish.outputs import OUTPUTS, build_files, iter_build_files
+from plan_dataset.publish.outputs.atomic import switch_files, write_stamp, writing
+from plan_dataset.publish.snapshot import snapshot_of
 from plan_dataset.validation import ValidationReport, validate
 
 BUNDLE_PATH = f"src/plan_dataset/{BUNDLE_RESOURCE}"

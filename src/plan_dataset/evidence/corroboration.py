@@ -15,8 +15,8 @@ models and on loaded records alike.
 
 from __future__ import annotations
 
-from plan_dataset.evidence import evidence_items
-from plan_dataset.same_page import page_keys
+from plan_dataset.evidence.items import evidence_items
+from plan_dataset.evidence.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Generates ``records.py``: the light, immutable record types that ``load()`` returns.
+"""Generates ``records/classes.py``: the light, immutable record types that ``load()`` returns.
 
 The Pydantic models in ``models.py`` stay the single source of truth and do the
 validating. Loading a trusted, already-validated bundle does not need them, and
@@ -37,13 +37,13 @@ HEADER = '''"""Immutable record types returned by ``plan_dataset.load()``.
 Generated from the models in models.py by codegen.py: do not edit; run
 ``plan-dataset build``. Field meanings are documented on the models and in schema/.
 What all records share (immutability, equality, pickling, ``to_dict()``) is in
-record_base.py. ``typing`` is imported only by type checkers: importing it would
+records/base.py. ``typing`` is imported only by type checkers: importing it would
 cost more than loading the shipped bundle.
 """
 
 from __future__ import annotations
 
-from plan_dataset.record_base import RecordBase, set_field, slot_setters
+from plan_dataset.records.base import RecordBase, set_field, slot_setters
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ TERM_FIGURE = [
     "    def figure(self) -> str:",
     '        """The value with its unit and relation in words: \'at most 600,000 personnel\',',
     "        '$100 billion', 'a reduction of 50%'.\"\"\"",
-    "        from plan_dataset.figures import format_term",
+    "        from plan_dataset.records.figures import format_term",
     "",
     "        return format_term(self)",
     "",

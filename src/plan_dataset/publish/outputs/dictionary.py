@@ -8,7 +8,7 @@ import typing
 
 from plan_dataset.flat.tables import TABLES, Column, Table
 from plan_dataset.models import MODELS, vocabulary
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.publish.snapshot import Snapshot
 
 DICTIONARY_NAME = "data-dictionary.md"
 

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plan_dataset.bundle import NAME as BUNDLE_NAME
-from plan_dataset.codegen import render_records_module
 from plan_dataset.models import MODELS
-from plan_dataset.outputs import parquet
-from plan_dataset.outputs.bundle import bundle_resource, render_bundle
-from plan_dataset.outputs.datasette import render_metadata
-from plan_dataset.outputs.descriptor import archived_sources, render_descriptor
-from plan_dataset.outputs.dictionary import DICTIONARY_NAME, render_dictionary
-from plan_dataset.outputs.sqlite import render_sqlite
-from plan_dataset.outputs.tabular import table_files, table_resources
-from plan_dataset.schema import render_schema, schema_file_name
-from plan_dataset.snapshot import Snapshot
+from plan_dataset.models.schema import render_schema, schema_file_name
+from plan_dataset.publish.codegen import render_records_module
+from plan_dataset.publish.outputs import parquet
+from plan_dataset.publish.outputs.bundle import bundle_resource, render_bundle
+from plan_dataset.publish.outputs.datasette import render_metadata
+from plan_dataset.publish.outputs.descriptor import archived_sources, render_descriptor
+from plan_dataset.publish.outputs.dictionary import DICTIONARY_NAME, render_dictionary
+from plan_dataset.publish.outputs.sqlite import render_sqlite
+from plan_dataset.publish.outputs.tabular import table_files, table_resources
+from plan_dataset.publish.snapshot import Snapshot
 
 Files = dict[str, bytes]
 DATAPACKAGE = "datapackage.json"
@@ -139,8 +139,8 @@ register(
     Output(
         "records",
         "Record types of the loader",
-        lambda _s: {"records.py": render_records_module().encode("utf-8")},
-        build_folder="src/plan_dataset",
+        lambda _s: {"classes.py": render_records_module().encode("utf-8")},
+        build_folder="src/plan_dataset/records",
     )
 )
 

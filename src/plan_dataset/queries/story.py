@@ -1,25 +1,33 @@
 """The loader's questions: timeline, positions, stance matrix, lineage, comparison,
 and reverse look-ups (what cites a source, what is disputed about a record).
 
-Standard library only, on loaded records (``plan_dataset.records``): the
+Standard library only, on loaded records (``plan_dataset.records.classes``): the
 ``Dataset`` methods delegate here, so no query imports pydantic.
 """
 
 from __future__ import annotations
 
-from plan_dataset.corroboration import from_plain, part_key, parts_of, strongest_first, with_parts
-from plan_dataset.dates import first_day, precision
-from plan_dataset.evidence import evidence_items
-from plan_dataset.figures import format_term
-from plan_dataset.records import RECORD_TYPES, Provision
+from plan_dataset.evidence.corroboration import (
+    from_plain,
+    part_key,
+    parts_of,
+    strongest_first,
+    with_parts,
+)
+from plan_dataset.evidence.items import evidence_items
+from plan_dataset.records.classes import RECORD_TYPES, Provision
+from plan_dataset.records.dates import first_day, precision
+from plan_dataset.records.figures import format_term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from plan_dataset.corroboration import Corroboration
-    from plan_dataset.records import (
+    from plan_dataset.evidence.corroboration import Corroboration
+    from plan_dataset.queries.results import ComparisonRow, Record, StanceCell
+    from plan_dataset.queries.results import Tables as Dataset
+    from plan_dataset.records.classes import (
         Discrepancy,
         Document,
         Event,
@@ -29,8 +37,6 @@ if TYPE_CHECKING:
         Stakeholder,
         Term,
     )
-    from plan_dataset.results import ComparisonRow, Record, StanceCell
-    from plan_dataset.results import Tables as Dataset
 
 TABLE_OF_TYPE = {record_type: table for table, record_type in RECORD_TYPES.items()}
 

@@ -1,0 +1,1 @@
+"""Publishing a validated dataset: the snapshot, the outputs registry, build and release."""

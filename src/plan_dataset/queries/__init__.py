@@ -1,0 +1,1 @@
+"""The loader's questions over loaded records. Standard library only."""

@@ -1,0 +1,1 @@
+"""Reading files: bounded, without following links, and strict YAML with positions."""

@@ -1,0 +1,2 @@
+"""The read side: the record types ``load()`` returns, and how a record is shown
+(dates, figures, citations, HTML). Standard library only."""

@@ -70,7 +70,7 @@ def warm_up(corpus: Corpus, have_cjs: bool) -> None:
             PY,
             "-c",
             "import plan_dataset, plan_dataset.cli, plan_dataset.publish.build, "
-            "plan_dataset.publish.outputs, plan_dataset.flat.tables, jsonschema, frictionless, pandas, yaml",
+            "plan_dataset.publish.outputs, plan_dataset.flat.catalog, jsonschema, frictionless, pandas, yaml",
         ]
     )
     run_child([PLAN, "--root", str(corpus.root), "validate"])

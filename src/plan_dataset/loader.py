@@ -298,15 +298,17 @@ class Dataset(QuestionQueries):
     def rows(self, table: str) -> list[dict[str, FlatValue]]:
         """Rows of one flat table, as in the CSV release (e.g. ``attributions``)."""
         from plan_dataset.evidence.corroboration import from_plain_all
-        from plan_dataset.flat.columns import COLUMNS
+        from plan_dataset.flat.columns import PATHS
         from plan_dataset.flat.rows import flat_tables
+        from plan_dataset.flat.tables import DECLARED
 
-        if table not in COLUMNS:
-            raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
+        if table not in PATHS:
+            raise KeyError(f"no flat table {table!r}; tables are {', '.join(PATHS)}")
         if not self._flat:
             records = {name: self.table(name) for name in self.table_names()}
             found = from_plain_all(self._corroboration)  # as the build computed it
-            self._flat.update(flat_tables(records, self._quote_span, COLUMNS, found))
+            tables = [(t.name, t.rows, PATHS[t.name]) for t in DECLARED]
+            self._flat.update(flat_tables(tables, records, self._quote_span, found))
         return self._flat[table]
 
     def _quote_span(self, row_id: str, _item: Evidence) -> tuple[int, int] | None:

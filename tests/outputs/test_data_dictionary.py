@@ -6,7 +6,7 @@ import typing
 
 from conftest import ROOT
 
-from plan_dataset.flat.tables import TABLES
+from plan_dataset.flat.catalog import TABLES
 from plan_dataset.models import vocabulary
 from plan_dataset.publish.outputs.dictionary import vocabularies
 

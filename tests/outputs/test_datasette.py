@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from plan_dataset.flat.tables import TABLES
+from plan_dataset.flat.catalog import TABLES
 from plan_dataset.publish.outputs import release_files
 from plan_dataset.publish.snapshot import snapshot_of
 from plan_dataset.validation import validate

@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import BaseModel
 
 import plan_dataset
+from plan_dataset.flat.catalog import TABLES, TABLES_BY_NAME
 from plan_dataset.flat.columns import TYPES
-from plan_dataset.flat.rows import ROW_FUNCTIONS
-from plan_dataset.flat.tables import TABLES, TABLES_BY_NAME
+from plan_dataset.flat.tables import DECLARED, MODULES
 from plan_dataset.models import MODELS, LocatorEvidence, QuoteEvidence
 
 # Where a field that is not a same-named column of its record's table goes, as the
@@ -104,13 +104,18 @@ def test_the_declared_nested_fields_are_the_ones_the_records_have() -> None:
         assert path in set(_paths(MODELS[table])), (table, path)
 
 
-def test_every_table_has_one_row_builder_and_one_declaration() -> None:
-    # A table is its line in ROW_FUNCTIONS and its Table in TABLES, under one name, in order.
-    assert [table.name for table in TABLES] == list(ROW_FUNCTIONS)
+def test_every_table_is_declared_once_with_its_row_builder() -> None:
+    # A table is one declaration in one module of the registry; the catalog resolves each,
+    # in the registry's order, and every table has a unique name.
+    names = [table.name for module in MODULES for table in module.TABLES]
+    assert [table.name for table in DECLARED] == names == [table.name for table in TABLES]
+    assert len(set(names)) == len(names)
+    assert all(callable(table.rows) for table in TABLES)
 
 
-def test_the_generated_columns_carry_the_declared_types() -> None:
+def test_the_generated_columns_carry_the_declared_types_and_paths() -> None:
     declared = {
-        table.name: tuple((c.name, c.type, c.enum) for c in table.columns) for table in TABLES
+        table.name: tuple((c.name, c.type, c.enum, c.path) for c in table.columns)
+        for table in TABLES
     }
     assert declared == TYPES

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 import plan_dataset
-from plan_dataset.flat.tables import TABLES, TABLES_BY_NAME
+from plan_dataset.flat.catalog import TABLES, TABLES_BY_NAME
 
 
 @pytest.fixture(scope="module")

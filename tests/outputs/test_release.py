@@ -17,7 +17,7 @@ import yaml
 from conftest import ROOT, run_cli
 
 import plan_dataset
-from plan_dataset.flat.tables import TABLES
+from plan_dataset.flat.catalog import TABLES
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ def _first_day(value: str | None) -> str | None:
 def to_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A typed frame: string ids, categorical vocabularies, nullable numbers, real dates."""
     columns = TYPES[table]
-    names = {name for name, _kind, _enum in columns}
+    names = {name for name, _kind, _enum, _path in columns}
     frame = pd.DataFrame(index=range(len(rows)))
-    for name, kind, enum in columns:
+    for name, kind, enum, _path in columns:
         values = [row[name] for row in rows]
         if name in DATE_COLUMNS:
             precision = f"{name}_precision"

@@ -1,9 +1,9 @@
 """How each flat table's rows come from records: one value per cell, lists as link tables.
 
-Standard library only, so that ``Dataset.rows()`` and every loader query work
-without pydantic. ``ROW_FUNCTIONS`` is the registry: one line per table. Each table's
-columns, types and keys are declared under the same name in ``tables.py``; the generated
-``columns.py`` carries them here.
+Standard library only, so that ``Dataset.rows()`` works without pydantic. The tables
+(``tables/``) name their builder; a record table's builder is ``record_rows``, which
+fills each column from the record field the column holds, so that a new model field
+needs no code here.
 """
 
 from __future__ import annotations
@@ -15,68 +15,43 @@ from plan_dataset.records.dates import precision
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import Any
 
-    from plan_dataset.evidence.corroboration import Corroboration
+    from plan_dataset.flat.spec import Found, Paths, Records, Row, RowBuilder, Spans
 
-    Row = dict[str, Any]
-    Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
-    # Offsets of an evidence item's quote in its archived text, given the attribution id.
-    Spans = Callable[[str, Any], tuple[int, int] | None]
-    # How well each record and part is corroborated, by ``part_key`` (the snapshot's).
-    Found = Mapping[str, Corroboration]
+    # A derived column's values: given every record, a function of one record.
+    Derive = Callable[[Records], Callable[[Any], Row]]
 
 
-# Tables whose columns are exactly scalar fields of their model, one row per record.
-PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
-    "sources": (
-        *("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved"),
-        *("metadata_checked", "reliability", "origin", "caveats", "notes", "curation_notes"),
-    ),
-    "stakeholders": (
-        "id",
-        "name",
-        "kind",
-        "country",
-        "role",
-        "affiliation",
-        "notes",
-        "curation_notes",
-    ),
-    "documents": (
-        *("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary"),
-        "notes",
-        "curation_notes",
-    ),
-    "point_links": (
-        *("id", "earlier_document", "later_document", "earlier", "later", "operation"),
-        *("change", "notes", "curation_notes"),
-    ),
-    "questions": ("id", "title", "summary", "notes", "curation_notes"),
-    "question_statuses": (
-        *("id", "question", "date", "status", "document", "provision", "event", "summary"),
-        *("notes", "curation_notes"),
-    ),
-}
+def _value(record: Any, path: str) -> Any:
+    for name in path.split("."):
+        if record is None:
+            return None
+        record = getattr(record, name)
+    return record
 
 
-def _plain_rows(table: str) -> Callable[[Records, Spans, Found], Iterator[Row]]:
-    fields = PLAIN_FIELDS[table]
+def record_rows(table: str, derive: Derive | None = None) -> RowBuilder:
+    """One row per record of ``table``: each column the record field it holds (its path),
+    and the columns ``derive`` fills."""
 
-    def rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+    def rows(records: Records, _spans: Spans, _found: Found, paths: Paths) -> Iterator[Row]:
+        fields = [(name, path) for name, path in paths if path is not None]
+        derived = derive(records) if derive else None
         for record in records[table]:
-            yield {f: getattr(record, f) for f in fields}
+            row = {name: _value(record, path) for name, path in fields}
+            if derived:
+                row.update(derived(record))
+            yield row
 
     return rows
 
 
-def _list_rows(
-    table: str, field: str, owner_column: str, item_column: str
-) -> Callable[[Records, Spans, Found], Iterator[Row]]:
+def list_rows(table: str, field: str, owner_column: str, item_column: str) -> RowBuilder:
     """A link table: one row per item of a record's list field, beside the record's id."""
 
-    def rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+    def rows(records: Records, _spans: Spans, _found: Found, _paths: Paths) -> Iterator[Row]:
         for record in records[table]:
             for item in getattr(record, field):
                 yield {owner_column: record.id, item_column: item}
@@ -84,40 +59,28 @@ def _list_rows(
     return rows
 
 
-def _outlet_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for o in records["outlets"]:
-        yield {
-            "id": o.id,
-            "name": o.name,
-            "kind": o.kind,
-            "country": o.country,
-            "reliability": o.reliability,
-            "notes": o.notes,
-            "curation_notes": o.curation_notes,
+def position_targets(records: Records) -> Callable[[Any], Row]:
+    """A position's target as a document or a provision (the plan itself is neither)."""
+    documents = {d.id for d in records["documents"]}
+
+    def derived(position: Any) -> Row:
+        target = position.target
+        return {
+            "document": target if target in documents else None,
+            "provision": None if target == PLAN_TARGET or target in documents else target,
         }
 
-
-def _provision_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for p in records["provisions"]:
-        reconciliation = p.reconciliation
-        yield {
-            "id": p.id,
-            "title": p.title,
-            "summary": p.summary,
-            "pillar": p.pillar,
-            "obligated_party": p.obligated_party,
-            "status": p.status,
-            "document": p.document,
-            "point_number": p.point_number,
-            "reconciliation_verdict": reconciliation.verdict if reconciliation else None,
-            "reconciliation_reason": reconciliation.reason if reconciliation else None,
-            "sourcing_note": p.sourcing_note,
-            "notes": p.notes,
-            "curation_notes": p.curation_notes,
-        }
+    return derived
 
 
-def _term_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+def date_precision(_records: Records) -> Callable[[Any], Row]:
+    def derived(event: Any) -> Row:
+        return {"date_precision": precision(event.date) if event.date else None}
+
+    return derived
+
+
+def term_rows(records: Records, _spans: Spans, _found: Found, _paths: Paths) -> Iterator[Row]:
     for p in records["provisions"]:
         for t in p.terms:
             yield {
@@ -130,60 +93,14 @@ def _term_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
             }
 
 
-def _point_link_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+def point_link_rows(records: Records, _spans: Spans, _found: Found, _paths: Paths) -> Iterator[Row]:
     for p in records["provisions"]:
         if p.reconciliation is not None:
             for point in p.reconciliation.points:
                 yield {"provision_id": p.id, "point_id": point}
 
 
-def _position_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    documents = {d.id for d in records["documents"]}
-    for p in records["positions"]:
-        yield {
-            "id": p.id,
-            "stakeholder": p.stakeholder,
-            "target": p.target,
-            "document": p.target if p.target in documents else None,
-            "provision": None if p.target == PLAN_TARGET or p.target in documents else p.target,
-            "stance": p.stance,
-            "summary": p.summary,
-            "date": p.date,
-            "notes": p.notes,
-            "curation_notes": p.curation_notes,
-        }
-
-
-def _event_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for e in records["events"]:
-        yield {
-            "id": e.id,
-            "date": e.date,
-            "date_precision": precision(e.date) if e.date else None,
-            "date_earliest": e.date_earliest,
-            "date_latest": e.date_latest,
-            "title": e.title,
-            "summary": e.summary,
-            "location": e.location,
-            "notes": e.notes,
-            "curation_notes": e.curation_notes,
-        }
-
-
-def _discrepancy_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
-    for d in records["discrepancies"]:
-        yield {
-            "id": d.id,
-            "title": d.title,
-            "summary": d.summary,
-            "about_table": d.about.table,
-            "about_id": d.about.id,
-            "notes": d.notes,
-            "curation_notes": d.curation_notes,
-        }
-
-
-def _variant_rows(records: Records, _spans: Spans, _found: Found) -> Iterator[Row]:
+def variant_rows(records: Records, _spans: Spans, _found: Found, _paths: Paths) -> Iterator[Row]:
     for d in records["discrepancies"]:
         for number, variant in enumerate(d.variants, start=1):
             yield {"discrepancy_id": d.id, "variant": number, "value": variant.value}
@@ -194,7 +111,7 @@ def attribution_id(table: str, record_id: str, part: str | None, number: int) ->
     return f"{part_key(table, record_id, part)}/evidence/{number}"
 
 
-def attribution_rows(records: Records, spans: Spans, _found: Found) -> Iterator[Row]:
+def attribution_rows(records: Records, spans: Spans, _found: Found, _paths: Paths) -> Iterator[Row]:
     """One row per evidence item; within a record, the strongest sources first (ids keep
     each item's place in the record)."""
     lookup = lookup_of(records)
@@ -228,7 +145,9 @@ def attribution_rows(records: Records, spans: Spans, _found: Found) -> Iterator[
                 }
 
 
-def corroboration_rows(records: Records, _spans: Spans, found: Found) -> Iterator[Row]:
+def corroboration_rows(
+    records: Records, _spans: Spans, found: Found, _paths: Paths
+) -> Iterator[Row]:
     for table, table_records in records.items():
         for record in table_records:
             for part in dict.fromkeys(p for _loc, p, _item in evidence_items(record)):
@@ -250,43 +169,17 @@ def corroboration_rows(records: Records, _spans: Spans, found: Found) -> Iterato
                 }
 
 
-ROW_FUNCTIONS: dict[str, Callable[[Records, Spans, Found], Iterator[Row]]] = {
-    "sources": _plain_rows("sources"),
-    "source_credits": _list_rows("sources", "credits", "source_id", "credited"),
-    "stakeholders": _plain_rows("stakeholders"),
-    "outlets": _outlet_rows,
-    "outlet_aliases": _list_rows("outlets", "aliases", "outlet_id", "alias"),
-    "outlet_domains": _list_rows("outlets", "domains", "outlet_id", "domain"),
-    "documents": _plain_rows("documents"),
-    "provisions": _provision_rows,
-    "provision_topics": _list_rows("provisions", "topics", "provision_id", "topic"),
-    "provision_terms": _term_rows,
-    "provision_points": _point_link_rows,
-    "point_links": _plain_rows("point_links"),
-    "questions": _plain_rows("questions"),
-    "question_provisions": _list_rows("questions", "provisions", "question_id", "provision_id"),
-    "positions": _position_rows,
-    "position_questions": _list_rows("positions", "questions", "position_id", "question_id"),
-    "events": _event_rows,
-    "event_participants": _list_rows("events", "participants", "event_id", "stakeholder_id"),
-    "event_documents": _list_rows("events", "documents", "event_id", "document_id"),
-    "question_statuses": _plain_rows("question_statuses"),
-    "discrepancies": _discrepancy_rows,
-    "discrepancy_variants": _variant_rows,
-    "attributions": attribution_rows,
-    "corroboration": corroboration_rows,
-}
-"""Row builders of every flat table, in table order."""
-
-
 def flat_tables(
-    records: Records, spans: Spans, columns: Mapping[str, Sequence[str]], found: Found
+    tables: Sequence[tuple[str, RowBuilder, Paths]],
+    records: Records,
+    spans: Spans,
+    found: Found,
 ) -> dict[str, list[Row]]:
-    """Every flat table's rows, in table order, each row holding every column; ``found``
-    is the corroboration computed once (``Snapshot.corroboration``, or the bundle's)."""
-    return {
-        name: [
-            {c: row[c] for c in columns[name]} for row in ROW_FUNCTIONS[name](records, spans, found)
-        ]
-        for name in columns
-    }
+    """Every flat table's rows, in table order, each row holding every column in order;
+    ``found`` is the corroboration computed once (``Snapshot.corroboration``, or the
+    bundle's). Each table comes with its builder and its columns' paths."""
+    flat = {}
+    for name, builder, paths in tables:
+        columns = [column for column, _path in paths]
+        flat[name] = [{c: row[c] for c in columns} for row in builder(records, spans, found, paths)]
+    return flat

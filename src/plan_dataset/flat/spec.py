@@ -1,28 +1,40 @@
-"""What a flat table is declared with: columns (with their types), keys, and columns taken
-from model fields. The declarations themselves are in ``tables.py`` and ``evidence_tables.py``."""
+"""What a flat table is declared with. Standard library only, so that the loader can build
+rows from the same declarations without pydantic.
+
+A table is declared once, in its module under ``tables/`` (one line in
+``tables.MODULES``): its columns, keys and row builder. A column that holds a model field
+names it (``FromModel``), and ``ModelFields`` stands for every scalar field of the
+table's own model; ``catalog.py`` resolves both against the models (type, description,
+vocabulary, whether it is required), so that adding a field to a model adds its column.
+"""
 
 from __future__ import annotations
 
-import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from plan_dataset.flat.rows import PLAIN_FIELDS, ROW_FUNCTIONS
-from plan_dataset.models import MODELS, PARTIAL_DATE_PATTERN, AnyEvidence, reference_fields
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import Any
 
-Row = dict[str, Any]
-# Offsets of an evidence item's quote in its archived text, given the attribution id.
-Spans = Callable[[str, AnyEvidence], tuple[int, int] | None]
+    from plan_dataset.evidence.corroboration import Corroboration
 
-MODEL_TABLES = tuple(MODELS)
-Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
+    Row = dict[str, Any]
+    Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
+    # Offsets of an evidence item's quote in its archived text, given the attribution id.
+    Spans = Callable[[str, Any], tuple[int, int] | None]
+    # How well each record and part is corroborated, by ``part_key`` (the snapshot's).
+    Found = Mapping[str, Corroboration]
+    # Each column's name and, for a record table, the record field it holds ("date",
+    # "reconciliation.verdict"), or None for a column the table's builder derives.
+    Paths = Sequence[tuple[str, str | None]]
+    RowBuilder = Callable[[Records, Spans, Found, Paths], Iterator[Row]]
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # a Frictionless field type: string, integer or number
+    type: str  # a Frictionless field type: string, integer, number or boolean
     description: str
     required: bool = False
     enum: tuple[str, ...] | None = None
@@ -30,6 +42,8 @@ class Column:
     # The model field the column holds, as "<record table>.<dotted path>", when it is not
     # the same-named field of its own table's model: "provisions.terms.id" for term_id.
     field: str | None = None
+    # Where a record table's rows find the value in a record ("reconciliation.verdict").
+    path: str | None = None
 
     def frictionless(self) -> dict[str, Any]:
         spec: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -47,10 +61,53 @@ class Column:
 
 
 @dataclass(frozen=True)
+class FromModel:
+    """A column holding one model field, typed and described by the model.
+
+    ``field`` is "<record table>.<dotted path>" ("provisions.terms.label") or
+    "<model class>.<field>" ("QuoteEvidence.hedge"); ``name`` defaults to its last part.
+    ``optional`` marks a column filled only for some rows (a field of a nested object
+    not every record has). ``type``, ``description`` and ``required`` override what the
+    model gives.
+    """
+
+    field: str
+    name: str | None = None
+    optional: bool = False
+    type: str | None = None
+    description: str | None = None
+    required: bool | None = None
+
+
+@dataclass(frozen=True)
+class ModelFields:
+    """Every scalar field of the table's own model, in the model's order: a nested
+    object's scalar fields as ``<field>_<name>``, lists left to link tables. ``after``
+    places derived columns (filled by the table's row builder) after a field."""
+
+    after: tuple[tuple[str, tuple[Column, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class ForeignKey:
     columns: tuple[str, ...]
     table: str
     reference: tuple[str, ...] = ("id",)
+
+
+@dataclass(frozen=True)
+class TableDeclaration:
+    """A table as its module declares it; ``catalog.py`` resolves it into a ``Table``.
+    A ``ModelFields`` table also gets a foreign key for each single-table reference
+    field of its model, before the ones declared here."""
+
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column | FromModel | ModelFields, ...]
+    primary_key: tuple[str, ...]
+    rows: RowBuilder
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,12 +117,11 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+    rows: RowBuilder = field(repr=False, compare=False)
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
-    @property
-    def rows(self) -> Callable[..., Iterator[Row]]:
-        """The table's row builder: its line in ``rows.ROW_FUNCTIONS``, under its name."""
-        return ROW_FUNCTIONS[self.name]
+    def paths(self) -> tuple[tuple[str, str | None], ...]:
+        return tuple((column.name, column.path) for column in self.columns)
 
     def frictionless_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -83,58 +139,6 @@ class Table:
         return schema
 
 
-def _literal_values(annotation: Any) -> tuple[str, ...] | None:
-    for arg in (annotation, *typing.get_args(annotation)):
-        if typing.get_origin(arg) is typing.Literal:
-            return tuple(str(value) for value in typing.get_args(arg))
-        if typing.get_origin(arg) is list:
-            return _literal_values(typing.get_args(arg)[0])
-    return None
-
-
-def model_column(
-    table: str,
-    name: str,
-    column: str | None = None,
-    kind: str = "string",
-    model: Any = None,
-    optional: bool = False,
-    path: str | None = None,
-) -> Column:
-    """A column that is a model field, documented by the field's description.
-
-    ``optional`` marks a column filled only for some rows, such as a field of a
-    nested object that not every record has. ``path`` is the field's dotted path in the
-    table's records when it is nested (``terms.id``): the column's ``field``.
-    """
-    info = (model or MODELS[table]).model_fields[name]
-    nullable = type(None) in typing.get_args(info.annotation)
-    return Column(
-        name=column or name,
-        type=kind,
-        description=info.description or "",
-        required=info.is_required() and not nullable and not optional,
-        enum=_literal_values(info.annotation),
-        pattern=PARTIAL_DATE_PATTERN.strip("^$") if name in ("date", "published") else None,
-        field=f"{table}.{path}" if path else None,
-    )
-
-
-def _ref(name: str, description: str, required: bool = True, field: str | None = None) -> Column:
+def ref(name: str, description: str, required: bool = True, field: str | None = None) -> Column:
+    """A column holding an id (the owner of a link table's row, or a listed reference)."""
     return Column(name, "string", description, required=required, field=field)
-
-
-def _plain_table(name: str, title: str, description: str, **kinds: str) -> Table:
-    """A table whose columns are exactly scalar fields of its model, one row per record.
-
-    Foreign keys come from the fields' ``Ref`` markers (a single-table reference).
-    """
-    fields = PLAIN_FIELDS[name]
-    columns = tuple(model_column(name, f, kind=kinds.get(f, "string")) for f in fields)
-    markers = reference_fields(MODELS[name])
-    foreign_keys = tuple(
-        ForeignKey((f,), markers[f].tables[0])
-        for f in fields
-        if f in markers and len(markers[f].tables) == 1
-    )
-    return Table(name, title, description, columns, ("id",), foreign_keys)

@@ -14,7 +14,7 @@ from plan_dataset._version import __version__
 from plan_dataset.bundle.decode import read_bundle
 from plan_dataset.evidence.corroboration import Corroboration, all_corroboration, from_plain_all
 from plan_dataset.evidence.quotes import SourceText
-from plan_dataset.flat.tables import Row, flat_tables
+from plan_dataset.flat.catalog import Row, flat_tables
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.read.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.validation import ValidationReport

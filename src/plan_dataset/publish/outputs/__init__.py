@@ -146,26 +146,35 @@ register(
 
 
 def _render_columns(_snapshot: Snapshot) -> Files:
-    from plan_dataset.flat.tables import TABLES
+    from plan_dataset.flat.catalog import TABLES
 
     lines = [
         '"""Columns of every flat table, in order, with their types: what ``Dataset.rows()``',
         "and ``Dataset.to_pandas()`` need.",
         "",
-        "Generated from flat/tables.py by ``plan-dataset build``: do not edit. It lets the",
+        "Generated from flat/tables/ by ``plan-dataset build``: do not edit. It lets the",
         'loader build flat rows and typed frames without importing pydantic."""',
         "",
-        "# table -> ((column, Frictionless type, vocabulary or None), ...)",
-        "TYPES: dict[str, tuple[tuple[str, str, tuple[str, ...] | None], ...]] = {",
+        "# table -> ((column, Frictionless type, vocabulary or None, the record field it",
+        "# holds in a record table, or None), ...)",
+        "TYPES: dict[",
+        "    str, tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...]",
+        "] = {",
     ]
     for table in TABLES:
         lines.append(f"    {table.name!r}: (")
-        lines += [f"        ({c.name!r}, {c.type!r}, {c.enum!r})," for c in table.columns]
+        lines += [
+            f"        ({c.name!r}, {c.type!r}, {c.enum!r}, {c.path!r})," for c in table.columns
+        ]
         lines.append("    ),")
     lines += [
         "}",
         "COLUMNS: dict[str, tuple[str, ...]] = {",
         "    table: tuple(column[0] for column in columns) for table, columns in TYPES.items()",
+        "}",
+        "PATHS: dict[str, tuple[tuple[str, str | None], ...]] = {",
+        "    table: tuple((column[0], column[3]) for column in columns)",
+        "    for table, columns in TYPES.items()",
         "}",
     ]
     return {"columns.py": ("\n".join(lines) + "\n").encode("utf-8")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from plan_dataset.constants import DATA_LICENCE, DATA_LICENCE_URL, DESCRIPTION, TITLE
-from plan_dataset.flat.tables import TABLES
+from plan_dataset.flat.catalog import TABLES
 from plan_dataset.publish.outputs.sqlite import full_text_columns
 from plan_dataset.publish.snapshot import Snapshot
 

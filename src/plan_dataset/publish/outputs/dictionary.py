@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import typing
 
-from plan_dataset.flat.tables import TABLES, Column, Table
+from plan_dataset.flat.catalog import TABLES, Column, Table
 from plan_dataset.models import MODELS, vocabulary
 from plan_dataset.publish.snapshot import Snapshot
 

@@ -16,7 +16,7 @@ import io
 from typing import Any
 
 from plan_dataset.constants import DATE_COLUMNS, DATE_PRECISIONS
-from plan_dataset.flat.tables import TABLES, Column, Row, Table
+from plan_dataset.flat.catalog import TABLES, Column, Row, Table
 from plan_dataset.records.dates import first_day, precision
 
 # The package is on no index: name the library, which pip finds (or the extra, in a checkout).

@@ -7,7 +7,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from plan_dataset.flat.tables import TABLES, Row
+from plan_dataset.flat.catalog import TABLES, Row
 
 # Text columns searchable in Datasette (datasette.py declares them in its metadata).
 FULL_TEXT: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from plan_dataset.escaping import for_csv
-from plan_dataset.flat.tables import TABLES, Row, Table
+from plan_dataset.flat.catalog import TABLES, Row, Table
 
 
 def _cell(value: Any) -> str:

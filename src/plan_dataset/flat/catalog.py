@@ -1,0 +1,193 @@
+"""The flat tables resolved against the models: every column with its type, description,
+vocabulary and whether it is required, and every key. The declarations are in
+``tables/``; the outputs, and the generated ``columns.py`` the loader reads, take
+``TABLES`` from here."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from plan_dataset import models
+from plan_dataset.evidence.corroboration import Corroboration
+from plan_dataset.flat.rows import flat_tables as _flat_tables
+from plan_dataset.flat.spec import (
+    Column,
+    ForeignKey,
+    FromModel,
+    ModelFields,
+    Table,
+    TableDeclaration,
+)
+from plan_dataset.flat.tables import DECLARED
+from plan_dataset.models import MODELS, PARTIAL_DATE_PATTERN, reference_fields
+
+Row = dict[str, Any]
+Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
+# Offsets of an evidence item's quote in its archived text, given the attribution id.
+Spans = Callable[[str, Any], tuple[int, int] | None]
+
+__all__ = ["TABLES", "TABLES_BY_NAME", "Column", "ForeignKey", "Row", "Table", "flat_tables"]
+
+_KINDS = {int: "integer", float: "number", bool: "boolean"}
+_DATED = ("date", "published")  # fields whose values are reduced-precision dates
+
+
+def _literal_values(annotation: Any) -> tuple[str, ...] | None:
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) is typing.Literal:
+            return tuple(str(value) for value in typing.get_args(arg))
+        if typing.get_origin(arg) is list:
+            return _literal_values(typing.get_args(arg)[0])
+    return None
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation (``list[Term]``, ``Reconciliation | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = _nested_model(arg)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _is_list(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is list or any(
+        typing.get_origin(arg) is list for arg in typing.get_args(annotation)
+    )
+
+
+def _kind(annotation: Any) -> str:
+    """integer, number or boolean for such a field (optional or constrained), else string."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _kind(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        kinds = {_kind(arg) for arg in typing.get_args(annotation) if arg is not type(None)}
+        return kinds.pop() if len(kinds) == 1 else "string"
+    return _KINDS.get(annotation, "string")
+
+
+def _nullable(info: FieldInfo) -> bool:
+    return type(None) in typing.get_args(info.annotation)
+
+
+def _column(
+    name: str,
+    field_name: str,
+    info: FieldInfo,
+    *,
+    optional: bool = False,
+    field: str | None = None,
+    path: str | None = None,
+) -> Column:
+    return Column(
+        name=name,
+        type=_kind(info.annotation),
+        description=info.description or "",
+        required=info.is_required() and not _nullable(info) and not optional,
+        enum=_literal_values(info.annotation),
+        pattern=PARTIAL_DATE_PATTERN.strip("^$") if field_name in _DATED else None,
+        field=field,
+        path=path,
+    )
+
+
+def _field_info(dotted: str) -> tuple[str, FieldInfo]:
+    """The field a ``FromModel`` names: "<table>.<path>" or "<model class>.<field>"."""
+    first, *rest = dotted.split(".")
+    model: type[BaseModel] = MODELS[first] if first in MODELS else getattr(models, first)
+    for name in rest[:-1]:
+        nested = _nested_model(model.model_fields[name].annotation)
+        assert nested is not None, f"{dotted}: {name} is not a nested model"
+        model = nested
+    return rest[-1], model.model_fields[rest[-1]]
+
+
+def _from_model(spec: FromModel) -> Column:
+    field_name, info = _field_info(spec.field)
+    column = _column(
+        spec.name or field_name,
+        field_name,
+        info,
+        optional=spec.optional,
+        field=spec.field if spec.field.split(".")[0] in MODELS else None,
+    )
+    overrides: dict[str, Any] = {
+        "type": spec.type,
+        "description": spec.description,
+        "required": spec.required,
+    }
+    values = {key: value for key, value in overrides.items() if value is not None}
+    return Column(**{**column.__dict__, **values})
+
+
+def _model_fields(table: str, spec: ModelFields) -> Iterator[Column]:
+    """Every scalar field of the table's model in order, nested objects flattened."""
+    after = dict(spec.after)
+    for name, info in MODELS[table].model_fields.items():
+        nested = _nested_model(info.annotation)
+        if name == "evidence" or _is_list(info.annotation):
+            pass  # a list is a link table's, evidence the attributions'
+        elif nested is not None:
+            for inner, inner_info in nested.model_fields.items():
+                if not _is_list(inner_info.annotation):
+                    yield _column(
+                        f"{name}_{inner}",
+                        inner,
+                        inner_info,
+                        optional=_nullable(info),
+                        field=f"{table}.{name}.{inner}",
+                        path=f"{name}.{inner}",
+                    )
+        else:
+            yield _column(name, name, info, path=name)
+        yield from after.pop(name, ())
+    assert not after, f"{table}: no field {', '.join(after)} to place columns after"
+
+
+def resolve(declared: TableDeclaration) -> Table:
+    columns: list[Column] = []
+    keys: list[ForeignKey] = []
+    for spec in declared.columns:
+        if isinstance(spec, ModelFields):
+            markers = reference_fields(MODELS[declared.name])
+            resolved = list(_model_fields(declared.name, spec))
+            keys += [
+                ForeignKey((c.name,), markers[c.name].tables[0])
+                for c in resolved
+                if c.name in markers and len(markers[c.name].tables) == 1
+            ]
+            columns += resolved
+        elif isinstance(spec, FromModel):
+            columns.append(_from_model(spec))
+        else:
+            columns.append(spec)
+    return Table(
+        declared.name,
+        declared.title,
+        declared.description,
+        tuple(columns),
+        declared.primary_key,
+        declared.rows,
+        (*keys, *declared.foreign_keys),
+    )
+
+
+TABLES: tuple[Table, ...] = tuple(resolve(declared) for declared in DECLARED)
+TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+
+
+def flat_tables(
+    records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
+) -> dict[str, list[Row]]:
+    """Every flat table's rows, in table order, each row holding every column."""
+    tables = [(table.name, table.rows, table.paths()) for table in TABLES]
+    return _flat_tables(tables, records, spans, corroboration)

@@ -24,7 +24,8 @@ PACKAGE = ROOT / "src" / "plan_dataset"
 STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("building blocks (standard library only)", (
         "_version", "constants", "escaping", "problems", "read.bounded", "records", "evidence",
-        "queries", "flat.spec", "flat.rows", "flat.tables", "flat.columns", "bundle",
+        "queries", "flat.spec", "flat.rows", "flat.tables", "flat.columns", "flat.optional_pandas",
+        "bundle",
     )),
     ("read", ("read",)),
     ("models", ("models",)),

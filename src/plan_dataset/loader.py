@@ -7,9 +7,11 @@ import os
 from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
 from plan_dataset.bundle.shape import BundleInvalid
-from plan_dataset.flat.optional_pandas import frame
 from plan_dataset.problems import DatasetInvalid
 from plan_dataset.queries.questions import QuestionQueries
+from plan_dataset.queries.sourcing import SourcingQueries
+from plan_dataset.queries.story import StoryQueries
+from plan_dataset.queries.versions import VersionQueries
 from plan_dataset.records.classes import (
     Discrepancy,
     Document,
@@ -30,16 +32,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
-    from typing import Any, Literal, overload
+    from typing import Any
 
     from plan_dataset.bundle.decode import Contents
-    from plan_dataset.evidence.corroboration import Corroboration
     from plan_dataset.publish.snapshot import Snapshot
-    from plan_dataset.queries.results import ComparisonRow, FlatValue, Record, StanceCell
+    from plan_dataset.queries.results import FlatValue, Record
 
 
-class Dataset(QuestionQueries):
-    """The whole dataset as typed, immutable records, with look-ups by id.
+# The queries: each module of queries/ mixes its Dataset methods in, one line each here.
+class Dataset(
+    StoryQueries,
+    VersionQueries,
+    SourcingQueries,
+    QuestionQueries,
+):
+    """The whole dataset as typed, immutable records, with look-ups by id, and the
+    queries of ``plan_dataset.queries`` as methods.
 
     Each table (``sources`` … ``discrepancies``) is a tuple of records sorted by id.
     """
@@ -167,103 +175,6 @@ class Dataset(QuestionQueries):
         assert isinstance(record, Discrepancy)
         return record
 
-    # Questions: each delegates to plan_dataset.queries.story (standard library only).
-
-    def timeline(self) -> list[Event]:
-        """Every event in date order; a range sorts by its earliest day, ties by id."""
-        from plan_dataset.queries.story import timeline
-
-        return timeline(self)
-
-    def positions_on(
-        self,
-        target: Provision | Document | str,
-        *,
-        include_document: bool = False,
-        across_versions: bool = False,
-    ) -> list[Position]:
-        """Positions on 'plan', a document or a point (a record or an id): dated,
-        corroborated ones first in date order, then weakly sourced, then undated.
-
-        For a point, ``include_document=True`` adds the positions on its whole document, and
-        ``across_versions=True`` those on its questions (every version's points on them).
-        """
-        from plan_dataset.queries.story import positions_on
-
-        return positions_on(
-            self, target, include_document=include_document, across_versions=across_versions
-        )
-
-    def trajectory(self, stakeholder: Stakeholder | str) -> list[Position]:
-        """One stakeholder's positions: dated, corroborated ones first in date order, then
-        dated weakly sourced ones, then undated ones."""
-        from plan_dataset.queries.story import trajectory
-
-        return trajectory(self, stakeholder)
-
-    if TYPE_CHECKING:  # the result's type follows as_frame
-
-        @overload
-        def stance_matrix(
-            self, *, as_frame: Literal[False] = False
-        ) -> dict[tuple[str, str], StanceCell]: ...
-        @overload
-        def stance_matrix(self, *, as_frame: Literal[True]) -> Any: ...
-
-    def stance_matrix(self, *, as_frame: bool = False) -> Any:
-        """Stakeholder x target cells: the latest stance, its date (at its own precision)
-        and position id. ``as_frame=True``: a pandas DataFrame, with ``date_precision``."""
-        from plan_dataset.queries.story import stance_matrix, stance_rows
-
-        cells = stance_matrix(self)
-        return frame(stance_rows(cells)) if as_frame else cells
-
-    def lineage(self, point: Provision | str) -> list[PointLink]:
-        """The point links on a point's chain across versions, oldest version first."""
-        from plan_dataset.queries.story import lineage
-
-        return lineage(self, point)
-
-    if TYPE_CHECKING:  # the result's type follows as_frame
-
-        @overload
-        def compare(
-            self, document_a: str, document_b: str, *, as_frame: Literal[False] = False
-        ) -> list[ComparisonRow]: ...
-        @overload
-        def compare(self, document_a: str, document_b: str, *, as_frame: Literal[True]) -> Any: ...
-
-    def compare(self, document_a: str, document_b: str, *, as_frame: bool = False) -> Any:
-        """One row per linked point between two versions, with operation and changed figures
-        (with their units); ``as_frame=True`` gives a pandas DataFrame."""
-        from plan_dataset.queries.story import compare
-
-        for name in (document_a, document_b):
-            self.get("documents", name)
-        rows = compare(self, document_a, document_b)
-        return frame(rows) if as_frame else rows
-
-    def discrepancies_about(self, record: Record | str) -> list[Discrepancy]:
-        """The discrepancies about a record (a record or its id): where sources disagree."""
-        from plan_dataset.queries.story import discrepancies_about
-
-        return discrepancies_about(self, record)
-
-    def cited_by(self, source: Source | str) -> list[Record]:
-        """Every record whose evidence cites a source (a record or its id), in table order."""
-        from plan_dataset.queries.story import cited_by
-
-        return cited_by(self, source)
-
-    def positions_by(
-        self, stakeholder: Stakeholder | str, *, include_members: bool = False
-    ) -> list[Position]:
-        """A stakeholder's positions, ordered as ``trajectory``; ``include_members=True``
-        adds those of the stakeholders affiliated with it."""
-        from plan_dataset.queries.story import positions_by
-
-        return positions_by(self, stakeholder, include_members=include_members)
-
     def cite(self, item: Evidence) -> str:
         """A human-readable citation of one evidence item: source title, publisher, date,
         URL (or archived seed), and the locator or quote."""
@@ -271,26 +182,6 @@ class Dataset(QuestionQueries):
 
         speaker = self.stakeholder(item.attributed_to) if item.attributed_to else None
         return cite(self.source(item.source), item, speaker)
-
-    def when(self, record: Record) -> str:
-        """The record's date, 'undated', or 'undated, from an unattributed analysis'."""
-        from plan_dataset.queries.story import when_label
-
-        return when_label(self, record)
-
-    def corroboration(self, record: Record) -> Corroboration:
-        """Independent origins behind a record and (in ``parts``) each evidence-bearing part,
-        named like the columns of the ``corroboration`` table."""
-        from plan_dataset.queries.story import corroboration
-
-        return corroboration(self, record)
-
-    def evidence(self, record: Record) -> tuple[Evidence, ...]:
-        """Every evidence item of a record, nested ones (terms, variants) included, each once,
-        the strongest sources first: pages that can count, by class, dated before undated."""
-        from plan_dataset.queries.story import evidence_strongest_first
-
-        return tuple(evidence_strongest_first(self, record))
 
     def counts(self) -> dict[str, int]:
         return {name: len(self.table(name)) for name in self.table_names()}
@@ -323,7 +214,10 @@ class Dataset(QuestionQueries):
         ``<column>_precision`` column saying year, month or day). Needs the
         ``pandas`` extra: ``pip install '.[pandas]'`` in a checkout, or ``pip install pandas``.
         """
-        from plan_dataset.flat.optional_pandas import frames_of
+        from plan_dataset.flat.optional_pandas import require_pandas
+
+        require_pandas()  # before frames.py imports it: an ImportError that says what to install
+        from plan_dataset.flat.frames import frames_of
 
         return frames_of(self, table)
 

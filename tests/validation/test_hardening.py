@@ -554,7 +554,7 @@ def test_origin_chains_and_lineages_are_walked_in_linear_time() -> None:
     from types import SimpleNamespace
 
     from plan_dataset.evidence.corroboration import chain_of
-    from plan_dataset.queries.story import lineage
+    from plan_dataset.queries.versions import lineage
 
     count = 5000
     sources = {

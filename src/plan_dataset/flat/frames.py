@@ -43,3 +43,13 @@ def to_frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
         else:
             frame[name] = pd.array(values, dtype="string")
     return frame
+
+
+def frames_of(dataset: Any, table: str | None = None) -> Any:
+    # ``dataset`` is a loaded Dataset (typed Any: this stage may not import the loader).
+    """One flat table as a typed DataFrame, or every table in a dict by name."""
+    if table is not None and table not in TYPES:
+        raise KeyError(f"no flat table {table!r}; tables are {', '.join(TYPES)}")
+    names = list(TYPES) if table is None else [table]
+    frames = {name: to_frame(name, dataset.rows(name)) for name in names}
+    return frames if table is None else frames[table]

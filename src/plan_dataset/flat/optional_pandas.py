@@ -29,18 +29,3 @@ def require_pandas() -> Any:
 def frame(rows: Sequence[Mapping[str, object]]) -> Any:
     """A plain DataFrame of query rows."""
     return require_pandas().DataFrame(rows)
-
-
-def frames_of(dataset: Any, table: str | None = None) -> Any:
-    # ``dataset`` is a loaded Dataset (typed Any: this stage may not import the loader).
-    """One flat table as a typed DataFrame, or every table in a dict by name."""
-    from plan_dataset.flat.columns import COLUMNS
-
-    require_pandas()
-    from plan_dataset.flat.frames import to_frame
-
-    if table is not None and table not in COLUMNS:
-        raise KeyError(f"no flat table {table!r}; tables are {', '.join(COLUMNS)}")
-    names = list(COLUMNS) if table is None else [table]
-    frames = {name: to_frame(name, dataset.rows(name)) for name in names}
-    return frames if table is None else frames[table]

@@ -4,12 +4,17 @@ history, and who said what about it. Standard library only, like ``story.py``.
 
 from __future__ import annotations
 
-from plan_dataset.queries.story import _id_of, questions_of, strongest_positions_first
-from plan_dataset.records.dates import first_day, last_day
+from plan_dataset.queries.sourcing import id_of as _id_of
+from plan_dataset.queries.sourcing import strongest_positions_first
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from plan_dataset.queries.results import Tables
+    from plan_dataset.records.classes import Position, Provision, Question, QuestionStatus
+
+    Row = dict[str, str | None]
 
 
 # Where each question stands. A status counts on a day once the whole of its date
@@ -23,12 +28,14 @@ STANDINGS = (
 """The status vocabulary in its order of progress; it breaks ties between statuses of one day."""
 
 
-def _status_key(status: Any) -> tuple[str, str, int, str]:
+def _status_key(status: QuestionStatus) -> tuple[str, str, int, str]:
+    from plan_dataset.records.dates import first_day, last_day
+
     rank = STANDINGS.index(status.status) if status.status in STANDINGS else len(STANDINGS)
     return (last_day(status.date), first_day(status.date), rank, status.id)
 
 
-def question_history(dataset: Any, question: Any) -> list[Any]:
+def question_history(dataset: Tables, question: Question | str) -> list[QuestionStatus]:
     """Every status change of a question, oldest first (ties: order of progress, then id)."""
     question_id = _id_of(question)
     return sorted(
@@ -36,16 +43,20 @@ def question_history(dataset: Any, question: Any) -> list[Any]:
     )
 
 
-def question_status(dataset: Any, question: Any, on: str | None = None) -> Any:
+def question_status(
+    dataset: Tables, question: Question | str, on: str | None = None
+) -> QuestionStatus | None:
     """The status in force for a question on a day (YYYY-MM-DD; None for the latest), or
     None before its first one."""
+    from plan_dataset.records.dates import last_day
+
     history = question_history(dataset, question)
     if on is not None:
         history = [s for s in history if last_day(s.date) <= last_day(on)]
     return history[-1] if history else None
 
 
-def positions_about(dataset: Any, question: Any) -> list[Any]:
+def positions_about(dataset: Tables, question: Question | str) -> list[Position]:
     """The positions that address a question, whoever took them, strongest first
     (``strongest_positions_first``)."""
     question_id = _id_of(question)
@@ -55,11 +66,15 @@ def positions_about(dataset: Any, question: Any) -> list[Any]:
 
 
 def _latest(dates: list[str]) -> str | None:
+    from plan_dataset.records.dates import first_day, last_day
+
     """The latest date, ordered by the first day each covers ('2025-12-29' after '2025-12')."""
     return max(dates, key=lambda d: (first_day(d), last_day(d))) if dates else None
 
 
-def where_questions_stand(dataset: Any, on: str | None = None) -> list[dict[str, Any]]:
+def where_questions_stand(dataset: Tables, on: str | None = None) -> list[Row]:
+    from plan_dataset.records.dates import last_day
+
     """One row per question: its status on a day (None: now), since when, the status
     record, and the date of the latest evidence (status or position) up to that day."""
     rows = []
@@ -82,28 +97,43 @@ def where_questions_stand(dataset: Any, on: str | None = None) -> list[dict[str,
     return rows
 
 
+def questions_of(dataset: Tables, provision: Provision | str) -> list[Question]:
+    """The questions a provision (a point of any version) deals with."""
+    provision_id = _id_of(provision)
+    return [q for q in dataset.questions if provision_id in q.provisions]
+
+
+def _question(dataset: Tables, question_id: str) -> Question:
+    from plan_dataset.records.classes import Question
+
+    record = dataset.get("questions", question_id)
+    assert isinstance(record, Question)
+    return record
+
+
 class QuestionQueries:
     """The ``Dataset`` methods on questions (kept here so the loader stays small)."""
 
-    questions: tuple[Any, ...]
-    question_statuses: tuple[Any, ...]
-
-    def question(self, question_id: str) -> Any:
+    def question(self: Tables, question_id: str) -> Question:
         """One question by id; KeyError if there is none."""
-        return self.get("questions", question_id)  # type: ignore[attr-defined]
+        return _question(self, question_id)
 
-    def question_history(self, question: Any) -> list[Any]:
+    def question_history(self: Tables, question: Question | str) -> list[QuestionStatus]:
         """Every dated status change of a question (a record or its id), oldest first."""
-        self.question(_id_of(question))
+        _question(self, _id_of(question))
         return question_history(self, question)
 
-    def question_status(self, question: Any, on: str | None = None) -> Any:
+    def question_status(
+        self: Tables, question: Question | str, on: str | None = None
+    ) -> QuestionStatus | None:
         """The status in force for a question on a day ('2026-01-31'; None: the latest),
         or None before its first status. A status counts once its whole date has passed."""
-        self.question(_id_of(question))
+        _question(self, _id_of(question))
         return question_status(self, question, on)
 
-    def where_questions_stand(self, on: str | None = None, *, as_frame: bool = False) -> Any:
+    def where_questions_stand(
+        self: Tables, on: str | None = None, *, as_frame: bool = False
+    ) -> Any:
         """Where every question stands on a day (None: now): status, since when, the status
         record and the date of the latest evidence. ``as_frame=True`` gives a DataFrame."""
         rows = where_questions_stand(self, on)
@@ -113,11 +143,11 @@ class QuestionQueries:
 
         return pandas.DataFrame(rows)
 
-    def positions_about(self, question: Any) -> list[Any]:
+    def positions_about(self: Tables, question: Question | str) -> list[Position]:
         """Who said what about a question (a record or its id): its positions, strongest first."""
-        self.question(_id_of(question))
+        _question(self, _id_of(question))
         return positions_about(self, question)
 
-    def questions_of(self, provision: Any) -> list[Any]:
+    def questions_of(self: Tables, provision: Provision | str) -> list[Question]:
         """The questions a provision (a point of any version) deals with."""
         return questions_of(self, provision)

@@ -20,9 +20,12 @@ if TYPE_CHECKING:
         Discrepancy,
         Document,
         Event,
+        Outlet,
         PointLink,
         Position,
         Provision,
+        Question,
+        QuestionStatus,
         Record,
         Source,
         Stakeholder,
@@ -68,11 +71,14 @@ class Tables(Protocol):
 
     sources: tuple[Source, ...]
     stakeholders: tuple[Stakeholder, ...]
+    outlets: tuple[Outlet, ...]
     documents: tuple[Document, ...]
     provisions: tuple[Provision, ...]
     point_links: tuple[PointLink, ...]
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
+    questions: tuple[Question, ...]
+    question_statuses: tuple[QuestionStatus, ...]
     discrepancies: tuple[Discrepancy, ...]
     _by_id: dict[tuple[str, str], Record]
     _corroboration: dict[str, dict[str, Any]]
@@ -80,6 +86,8 @@ class Tables(Protocol):
     def table_names(self) -> tuple[str, ...]: ...
 
     def table(self, name: str) -> tuple[Record, ...]: ...
+
+    def get(self, table: str, record_id: str) -> Record: ...
 
 
 __all__ = [

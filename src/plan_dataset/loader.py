@@ -8,7 +8,6 @@ from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
 from plan_dataset.bundle.shape import BundleInvalid
 from plan_dataset.optional_pandas import frame
-from plan_dataset.problems import DatasetInvalid
 from plan_dataset.question_queries import QuestionQueries
 from plan_dataset.records import (
     Discrepancy,
@@ -377,6 +376,7 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(released)
     from pathlib import Path
 
+    from plan_dataset.problems import DatasetInvalid
     from plan_dataset.snapshot import snapshot_of
     from plan_dataset.validation import validate
 

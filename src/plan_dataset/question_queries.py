@@ -1,11 +1,12 @@
 """The loader's questions about the plan's questions: where each stood on a day, its
 history, and who said what about it. Standard library only, like ``queries.py``.
+
+``Dataset`` inherits ``QuestionQueries``, so ``import plan_dataset`` imports this module;
+``dates.py`` and ``queries.py`` (datetime, calendar, urllib.parse through the
+corroboration rules) are imported by the functions that use them, on first call.
 """
 
 from __future__ import annotations
-
-from plan_dataset.dates import first_day, last_day
-from plan_dataset.queries import _id_of, questions_of, strongest_positions_first
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,12 +25,16 @@ STANDINGS = (
 
 
 def _status_key(status: Any) -> tuple[str, str, int, str]:
+    from plan_dataset.dates import first_day, last_day
+
     rank = STANDINGS.index(status.status) if status.status in STANDINGS else len(STANDINGS)
     return (last_day(status.date), first_day(status.date), rank, status.id)
 
 
 def question_history(dataset: Any, question: Any) -> list[Any]:
     """Every status change of a question, oldest first (ties: order of progress, then id)."""
+    from plan_dataset.queries import _id_of
+
     question_id = _id_of(question)
     return sorted(
         (s for s in dataset.question_statuses if s.question == question_id), key=_status_key
@@ -39,6 +44,8 @@ def question_history(dataset: Any, question: Any) -> list[Any]:
 def question_status(dataset: Any, question: Any, on: str | None = None) -> Any:
     """The status in force for a question on a day (YYYY-MM-DD; None for the latest), or
     None before its first one."""
+    from plan_dataset.dates import last_day
+
     history = question_history(dataset, question)
     if on is not None:
         history = [s for s in history if last_day(s.date) <= last_day(on)]
@@ -48,6 +55,8 @@ def question_status(dataset: Any, question: Any, on: str | None = None) -> Any:
 def positions_about(dataset: Any, question: Any) -> list[Any]:
     """The positions that address a question, whoever took them, strongest first
     (``strongest_positions_first``)."""
+    from plan_dataset.queries import _id_of, strongest_positions_first
+
     question_id = _id_of(question)
     return strongest_positions_first(
         dataset, (p for p in dataset.positions if question_id in p.questions)
@@ -56,12 +65,16 @@ def positions_about(dataset: Any, question: Any) -> list[Any]:
 
 def _latest(dates: list[str]) -> str | None:
     """The latest date, ordered by the first day each covers ('2025-12-29' after '2025-12')."""
+    from plan_dataset.dates import first_day, last_day
+
     return max(dates, key=lambda d: (first_day(d), last_day(d))) if dates else None
 
 
 def where_questions_stand(dataset: Any, on: str | None = None) -> list[dict[str, Any]]:
     """One row per question: its status on a day (None: now), since when, the status
     record, and the date of the latest evidence (status or position) up to that day."""
+    from plan_dataset.dates import last_day
+
     rows = []
     for question in dataset.questions:
         current = question_status(dataset, question, on)
@@ -94,12 +107,16 @@ class QuestionQueries:
 
     def question_history(self, question: Any) -> list[Any]:
         """Every dated status change of a question (a record or its id), oldest first."""
+        from plan_dataset.queries import _id_of
+
         self.question(_id_of(question))
         return question_history(self, question)
 
     def question_status(self, question: Any, on: str | None = None) -> Any:
         """The status in force for a question on a day ('2026-01-31'; None: the latest),
         or None before its first status. A status counts once its whole date has passed."""
+        from plan_dataset.queries import _id_of
+
         self.question(_id_of(question))
         return question_status(self, question, on)
 
@@ -115,9 +132,13 @@ class QuestionQueries:
 
     def positions_about(self, question: Any) -> list[Any]:
         """Who said what about a question (a record or its id): its positions, strongest first."""
+        from plan_dataset.queries import _id_of
+
         self.question(_id_of(question))
         return positions_about(self, question)
 
     def questions_of(self, provision: Any) -> list[Any]:
         """The questions a provision (a point of any version) deals with."""
+        from plan_dataset.queries import questions_of
+
         return questions_of(self, provision)

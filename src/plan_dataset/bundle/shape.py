@@ -16,7 +16,6 @@ import re
 
 from plan_dataset import records as _records
 from plan_dataset.bundle import DATASET_NAME, KEYS, NAME
-from plan_dataset.escaping import for_message
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ class BundleInvalid(ValueError):
     """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
 
     def __init__(self, message: str) -> None:
+        from plan_dataset.escaping import for_message  # html, unicodedata: only on a refusal
+
         super().__init__(for_message(message))  # echoed values and paths, escaped
 
 

@@ -29,7 +29,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
         "walk", "bounded", "escaping", "same_page",
     )),
     ("read", ("yaml_reader", "yaml_composed", "yaml_messages", "provenance")),
-    ("models", ("models", "schema", "schema_check", "codegen", "scaffold")),
+    ("models", ("models", "schema", "schema_check", "schema_digests", "codegen", "scaffold")),
     ("check", ("validation",)),
     ("snapshot and flat tables", (
         "flat", "snapshot", "stats", "optional_pandas",

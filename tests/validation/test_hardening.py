@@ -615,8 +615,8 @@ def _hidden_left(text: str, allowed: str = "") -> list[str]:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_terminal_and_messages_show_every_character(payload: str) -> None:
-    from plan_dataset.escaping import for_message, for_terminal
     from plan_dataset import DatasetInvalid
+    from plan_dataset.escaping import for_message, for_terminal
     from plan_dataset.problems import Problem
     from plan_dataset.reporters import report_text
 

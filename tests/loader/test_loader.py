@@ -83,9 +83,22 @@ def test_records_are_immutable() -> None:
     with pytest.raises(AttributeError):
         dataset.provisions[0].title = "changed"  # type: ignore[misc]
     with pytest.raises(AttributeError):
+        del dataset.provisions[0].title
+    with pytest.raises(AttributeError):
         dataset.provisions[0].terms.append  # tuples, not lists  # noqa: B018
     with pytest.raises(AttributeError):
         dataset.provisions = ()  # type: ignore[misc]
+
+
+def test_an_evidence_item_reads_the_other_kinds_fields_as_none() -> None:
+    # The bundle omits them; the decoded record keeps the mapping it was parsed into.
+    raw = json.loads((ROOT / "src/plan_dataset/data/plan-dataset.json").read_bytes())
+    first = raw["tables"]["sources"][0]["evidence"][0]
+    item = plan_dataset.load().sources[0].evidence[0]
+    assert "quote" not in first and item.quote is None and item.kind == "locator"
+    assert list(item.to_dict()) == list(type(item)._fields)
+    assert item.to_dict() == {"quote": None, **first}
+    assert repr(item).startswith(f"Evidence(source={first['source']!r}, hedge=")
 
 
 def test_load_path_reports_invalid_records(tmp_path: Path) -> None:

@@ -314,8 +314,16 @@ def test_tabs_are_refused_by_either_parser(
         lambda b: json.dumps({**json.loads(b), "tables": {}}).encode(),
         lambda b: _duplicate_first_event(b),
         lambda b: _drop_a_field(b),
+        lambda b: _drop_a_field(b, "curation_notes"),
+        lambda b: _drop_a_field(b, "evidence", "hedge"),
+        lambda b: _drop_a_field(b, "evidence", "other"),
     ],
-    ids=["truncated", "deep", "version", "tables", "duplicate-id", "missing-field"],
+    ids=[
+        *("truncated", "deep", "version", "tables", "duplicate-id", "missing-field"),
+        # A record keeps its parsed mapping (record_base.set_dict): none may lack a field
+        # but evidence's other kind, nor hold an unknown one, at any depth.
+        *("missing-nullable-field", "missing-evidence-field", "unknown-evidence-field"),
+    ],
 )
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
     from conftest import ROOT
@@ -333,9 +341,17 @@ def _duplicate_first_event(data: bytes) -> bytes:
     return json.dumps(bundle).encode()
 
 
-def _drop_a_field(data: bytes) -> bytes:
+def _drop_a_field(data: bytes, field: str = "title", inner: str | None = None) -> bytes:
+    """The first event without ``field``, or its first evidence item without ``inner``
+    (with ``"other"``: with an unknown field instead)."""
     bundle = json.loads(data)
-    del bundle["tables"]["events"][0]["title"]
+    event = bundle["tables"]["events"][0]
+    if inner == "other":
+        event[field][0][inner] = "x"
+    elif inner is not None:
+        del event[field][0][inner]
+    else:
+        del event[field]
     return json.dumps(bundle).encode()
 
 

@@ -111,15 +111,21 @@ def _spec(text: str) -> tuple[Any, ...]:
     return ("record", text)
 
 
-# Per record class: (field, nullable, kind, argument, rule, compiled pattern) for each field.
-_PLANS: dict[str, tuple[frozenset[str], tuple[tuple[Any, ...], ...]]] = {}
+# Per record class: its fields, those a record must hold (the others have a class default
+# and may be omitted: evidence of the other kind), and (field, nullable, kind, argument,
+# rule, compiled pattern) for each field.
+if TYPE_CHECKING:
+    _Plan = tuple[frozenset[str], frozenset[str], tuple[tuple[Any, ...], ...]]
+_PLANS: dict[str, _Plan] = {}
 
 
-def _plan(class_name: str) -> tuple[frozenset[str], tuple[tuple[Any, ...], ...]]:
+def _plan(class_name: str) -> _Plan:
     """The fields of a record class as flat steps, built once: checking a bundle walks
     every value, so the common kinds are tested inline rather than by recursion."""
     if class_name not in _PLANS:
-        annotations = getattr(_records, class_name).__annotations__
+        record_class = getattr(_records, class_name)
+        annotations = record_class.__annotations__
+        required = frozenset(name for name in annotations if name not in vars(record_class))
         rules = _records.FIELD_RULES.get(class_name, {})
         steps = []
         for name, text in annotations.items():
@@ -135,7 +141,7 @@ def _plan(class_name: str) -> tuple[frozenset[str], tuple[tuple[Any, ...], ...]]
             steps.append(
                 (name, nullable, spec[0], spec[1] if len(spec) > 1 else None, rule, pattern)
             )
-        _PLANS[class_name] = (frozenset(annotations), tuple(steps))
+        _PLANS[class_name] = (frozenset(annotations), required, tuple(steps))
     return _PLANS[class_name]
 
 
@@ -148,9 +154,11 @@ class _Checker:
     def record(self, data: Any, class_name: str, where: Any) -> None:
         if type(data) is not dict:
             raise _invalid(where, f"expected a record, found {_kind(data)}")
-        names, steps = _plan(class_name)
+        names, required, steps = _plan(class_name)
         if not data.keys() <= names:
             raise _invalid(where, f"unknown field {sorted(data.keys() - names)[0]!r}")
+        if not data.keys() >= required:  # the decoders take the mapping as it is
+            raise _invalid(where, f"missing field {sorted(required - data.keys())[0]!r}")
         for name, nullable, kind, argument, rule, pattern in steps:
             value = data.get(name)
             if value is None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -317,12 +318,15 @@ def test_tabs_are_refused_by_either_parser(
         lambda b: _drop_a_field(b, "curation_notes"),
         lambda b: _drop_a_field(b, "evidence", "hedge"),
         lambda b: _drop_a_field(b, "evidence", "other"),
+        lambda b: _first_event_id(b, lambda bundle: bundle["tables"]["sources"][0]["id"]),
+        lambda b: _first_event_id(b, lambda _bundle: 7),
     ],
     ids=[
         *("truncated", "deep", "version", "tables", "duplicate-id", "missing-field"),
         # A record keeps its parsed mapping (record_base.set_dict): none may lack a field
         # but evidence's other kind, nor hold an unknown one, at any depth.
         *("missing-nullable-field", "missing-evidence-field", "unknown-evidence-field"),
+        *("id-of-another-table", "id-not-text"),
     ],
 )
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
@@ -338,6 +342,12 @@ def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
 def _duplicate_first_event(data: bytes) -> bytes:
     bundle = json.loads(data)
     bundle["tables"]["events"].append(bundle["tables"]["events"][0])
+    return json.dumps(bundle).encode()
+
+
+def _first_event_id(data: bytes, new_id: Any) -> bytes:
+    bundle = json.loads(data)
+    bundle["tables"]["events"][0]["id"] = new_id(bundle)
     return json.dumps(bundle).encode()
 
 
@@ -369,6 +379,7 @@ def test_reporters_never_print_a_raw_control_character() -> None:
 KILLER = """
 import os, sys
 from pathlib import Path
+from typing import Any
 from plan_dataset.outputs import atomic
 real, count, stop = os.replace, [0], int(sys.argv[2])
 def replace(a, b):

@@ -4,8 +4,9 @@ The Pydantic models in ``models.py`` stay the single source of truth and do the
 validating. Loading a trusted, already-validated bundle does not need them, and
 importing them (or any third-party library) would cost more than the load itself.
 This module writes plain classes from the models, with one decoder per type that
-turns a parsed JSON mapping into a record (keeping the mapping as its ``__dict__``). The build's staleness check
-keeps the committed copy honest, as it does for the JSON Schemas.
+turns a parsed JSON mapping into a record (which keeps the mapping as its ``__dict__``).
+The build's staleness check keeps the committed copy honest, as it does for the JSON
+Schemas.
 """
 
 from __future__ import annotations

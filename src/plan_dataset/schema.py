@@ -77,11 +77,12 @@ class _Validator:
         self._built: Any = None
 
     def __getattr__(self, name: str) -> Any:
-        if self._built is None:
+        built = vars(self).get("_built")  # not self._built: no recursion while unpickling
+        if built is None:
             from jsonschema import Draft202012Validator
 
-            self._built = Draft202012Validator(self.schema)
-        return getattr(self._built, name)
+            built = self._built = Draft202012Validator(vars(self)["schema"])
+        return getattr(built, name)
 
 
 def _check_against_metaschema(schema: dict[str, Any]) -> None:

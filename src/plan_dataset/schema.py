@@ -77,7 +77,9 @@ class _Validator:
         self._built: Any = None
 
     def __getattr__(self, name: str) -> Any:
-        built = vars(self).get("_built")  # not self._built: no recursion while unpickling
+        if name.startswith("__") or "schema" not in vars(self):
+            raise AttributeError(name)  # what copy and pickle probe for, before any state
+        built = vars(self).get("_built")
         if built is None:
             from jsonschema import Draft202012Validator
 

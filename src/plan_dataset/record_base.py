@@ -48,7 +48,7 @@ class RecordBase:
         return f"{type(self).__name__}({fields})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickle and copy would set slots through __setattr__, which refuses.
+        # Pickle and copy would set fields through __setattr__, which refuses.
         return (_rebuild, (type(self), self._values()))
 
     def _repr_html_(self) -> str:

@@ -183,9 +183,10 @@ def _other_findings(r: _Reading, records: int) -> list[tuple[float, str]]:
             (
                 validators,
                 f"**Building the JSON Schema validators** (`schema_validator`, "
-                f"{r.pct(validators)}, once per table), of which checking each committed "
+                f"{r.pct(validators)}, once per table), of which checking a committed "
                 f"schema against the metaschema (`check_schema`) {r.pct(meta)}, so that a "
-                "damaged schema file is a coded problem (M012).",
+                "damaged schema file is a coded problem (M012); only a schema whose sha256 "
+                "differs from the one the build generated (`schema_digests.py`) is checked.",
             )
         )
     parser = r.cum("plan_dataset/cli/__init__.py", "parser")

@@ -27,6 +27,7 @@ def copy_project(destination: Path) -> Path:
     for generated in (
         "src/plan_dataset/data/plan-dataset.json",
         "src/plan_dataset/records/classes.py",
+        "src/plan_dataset/models/schema_digests.py",
         "src/plan_dataset/flat/columns.py",
     ):
         (destination / generated).parent.mkdir(parents=True, exist_ok=True)

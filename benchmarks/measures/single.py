@@ -67,10 +67,13 @@ def _intro(bench: Bench) -> str:
         "one-file run follows its own floor run, and the ratio is the median of the ratios "
         'within those pairs, since timings on this machine drift during a run. "Near the '
         'floor" is read here as at most 1.5× it, at every corpus size. What is left above '
-        "the floor is importing jsonschema, building the JSON Schema validator (after checking "
-        "the committed schema against the metaschema, so that a damaged one is M012), and checking "
-        "the file and the few records it cites (probed by file name, not by listing the "
-        f"corpus). For scale: a fresh `python -c 'import plan_dataset.cli'` takes "
+        "the floor is reading the table's committed schema (its sha256 compared with the one "
+        "the build generated, `schema_digests.py`; a schema that differs is checked against "
+        "the metaschema with jsonschema, so that a damaged one is M012), and checking the file "
+        "and the few records it cites (probed by file name, not by listing the corpus). "
+        "jsonschema is imported only for such a schema or a record the compiled check does "
+        "not pass, so not here. "
+        f"For scale: a fresh `python -c 'import plan_dataset.cli'` takes "
         f"{fmt_m(cli)} (n={cli.n}), and the loader alone, `python -c 'import plan_dataset'`, "
         f"{fmt_m(imp)}: neither imports Pydantic (the commands import what they use when they "
         "build their arguments or run), so neither is a floor for a validator.\n"

@@ -7,7 +7,6 @@ import os
 from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 from plan_dataset.bundle.decode import TABLE_NAMES, decode_bundle
 from plan_dataset.bundle.shape import BundleInvalid
-from plan_dataset.problems import DatasetInvalid
 from plan_dataset.queries.questions import QuestionQueries
 from plan_dataset.queries.sourcing import SourcingQueries
 from plan_dataset.queries.story import StoryQueries
@@ -273,6 +272,7 @@ def load(path: str | Path | None = None) -> Dataset:
         return _from_bundle(released)
     from pathlib import Path
 
+    from plan_dataset.problems import DatasetInvalid
     from plan_dataset.publish.snapshot import snapshot_of
     from plan_dataset.validation import validate
 

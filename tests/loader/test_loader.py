@@ -83,9 +83,22 @@ def test_records_are_immutable() -> None:
     with pytest.raises(AttributeError):
         dataset.provisions[0].title = "changed"  # type: ignore[misc]
     with pytest.raises(AttributeError):
+        del dataset.provisions[0].title
+    with pytest.raises(AttributeError):
         dataset.provisions[0].terms.append  # tuples, not lists  # noqa: B018
     with pytest.raises(AttributeError):
         dataset.provisions = ()  # type: ignore[misc]
+
+
+def test_an_evidence_item_reads_the_other_kinds_fields_as_none() -> None:
+    # The bundle omits them; the decoded record keeps the mapping it was parsed into.
+    raw = json.loads((ROOT / "src/plan_dataset/data/plan-dataset.json").read_bytes())
+    first = raw["tables"]["sources"][0]["evidence"][0]
+    item = plan_dataset.load().sources[0].evidence[0]
+    assert "quote" not in first and item.quote is None and item.kind == "locator"
+    assert list(item.to_dict()) == list(type(item)._fields)
+    assert item.to_dict() == {"quote": None, **first}
+    assert repr(item).startswith(f"Evidence(source={first['source']!r}, hedge=")
 
 
 def test_load_path_reports_invalid_records(tmp_path: Path) -> None:
@@ -112,6 +125,41 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['plan_dataset']"
+
+
+# Modules loading the shipped bundle leaves for first use: each costs start-up time that
+# json.load does not pay (issue 26: load() within 1.2x json.load of the same bundle).
+LAZY_FOR_LOAD = (
+    "plan_dataset.problems",  # its dataclass imports dataclasses and inspect
+    "plan_dataset.escaping",  # html and unicodedata, for error messages only
+    "plan_dataset.records.dates",
+    "plan_dataset.records.figures",
+    "plan_dataset.evidence.corroboration",
+    "dataclasses",
+    "inspect",
+    "html",
+    "unicodedata",
+    "urllib.parse",
+    "datetime",
+    "calendar",
+)
+
+
+def test_loading_the_shipped_bundle_leaves_the_rest_for_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, plan_dataset; plan_dataset.load(); "
+        f"print(sorted(m for m in {LAZY_FOR_LOAD!r} if m in sys.modules)); "
+        # The lazy public name is still the class problems.py defines, and in __all__.
+        "from plan_dataset import *; from plan_dataset.problems import DatasetInvalid as D; "
+        "print(DatasetInvalid is D is plan_dataset.DatasetInvalid)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]
+    with pytest.raises(AttributeError, match="no attribute 'NotAName'"):
+        plan_dataset.NotAName  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_records_pickle_copy_and_round_trip_to_the_bundle() -> None:

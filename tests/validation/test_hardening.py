@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -314,8 +315,19 @@ def test_tabs_are_refused_by_either_parser(
         lambda b: json.dumps({**json.loads(b), "tables": {}}).encode(),
         lambda b: _duplicate_first_event(b),
         lambda b: _drop_a_field(b),
+        lambda b: _drop_a_field(b, "curation_notes"),
+        lambda b: _drop_a_field(b, "evidence", "hedge"),
+        lambda b: _drop_a_field(b, "evidence", "other"),
+        lambda b: _first_event_id(b, lambda bundle: bundle["tables"]["sources"][0]["id"]),
+        lambda b: _first_event_id(b, lambda _bundle: 7),
     ],
-    ids=["truncated", "deep", "version", "tables", "duplicate-id", "missing-field"],
+    ids=[
+        *("truncated", "deep", "version", "tables", "duplicate-id", "missing-field"),
+        # A record keeps its parsed mapping (record_base.set_dict): none may lack a field
+        # but evidence's other kind, nor hold an unknown one, at any depth.
+        *("missing-nullable-field", "missing-evidence-field", "unknown-evidence-field"),
+        *("id-of-another-table", "id-not-text"),
+    ],
 )
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
     from conftest import ROOT
@@ -333,9 +345,23 @@ def _duplicate_first_event(data: bytes) -> bytes:
     return json.dumps(bundle).encode()
 
 
-def _drop_a_field(data: bytes) -> bytes:
+def _first_event_id(data: bytes, new_id: Any) -> bytes:
     bundle = json.loads(data)
-    del bundle["tables"]["events"][0]["title"]
+    bundle["tables"]["events"][0]["id"] = new_id(bundle)
+    return json.dumps(bundle).encode()
+
+
+def _drop_a_field(data: bytes, field: str = "title", inner: str | None = None) -> bytes:
+    """The first event without ``field``, or its first evidence item without ``inner``
+    (with ``"other"``: with an unknown field instead)."""
+    bundle = json.loads(data)
+    event = bundle["tables"]["events"][0]
+    if inner == "other":
+        event[field][0][inner] = "x"
+    elif inner is not None:
+        del event[field][0][inner]
+    else:
+        del event[field]
     return json.dumps(bundle).encode()
 
 
@@ -353,6 +379,8 @@ def test_reporters_never_print_a_raw_control_character() -> None:
 KILLER = """
 import os, sys
 from pathlib import Path
+from typing import Any
+
 from plan_dataset.publish.outputs import atomic
 real, count, stop = os.replace, [0], int(sys.argv[2])
 def replace(a, b):
@@ -615,8 +643,8 @@ def _hidden_left(text: str, allowed: str = "") -> list[str]:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_terminal_and_messages_show_every_character(payload: str) -> None:
+    from plan_dataset import DatasetInvalid
     from plan_dataset.escaping import for_message, for_terminal
-    from plan_dataset.loader import DatasetInvalid
     from plan_dataset.problems import Problem
     from plan_dataset.validation.reporters import report_text
 

@@ -10,15 +10,21 @@ type, at the top level and one level down).
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FIXTURES, ROOT
 
 from plan_dataset.models import MODELS
-from plan_dataset.models.schema import SCHEMA_DIR, compiled_check, schema_validator
+from plan_dataset.models.schema import SCHEMA_DIR, compiled_check, render_schema, schema_validator
 from plan_dataset.models.schema_check import compile_check
+from plan_dataset.models.schema_digests import SCHEMA_SHA256
 from plan_dataset.read.yaml_reader import read_yaml
 
 REPLACEMENTS: list[Any] = [
@@ -115,3 +121,44 @@ def test_keyword_edges_follow_jsonschema() -> None:
         for instance in instances:
             expected = Draft202012Validator(schema).is_valid(instance)
             assert check(instance) == expected, (schema, instance)
+
+
+def test_the_digests_name_schemas_the_metaschema_accepts() -> None:
+    """A committed schema with one of these digests is not checked against the metaschema
+    when records are validated (schema.py): each must be the models' own, and valid."""
+    from jsonschema import Draft202012Validator
+
+    assert set(SCHEMA_SHA256) == set(MODELS)
+    for table in MODELS:
+        text = render_schema(table).encode("utf-8")
+        assert hashlib.sha256(text).hexdigest() == SCHEMA_SHA256[table], table
+        Draft202012Validator.check_schema(json.loads(text))
+
+
+# One file validated in a fresh process: its exit status, then whether jsonschema was imported.
+VALIDATE_ONE = """
+import sys
+from plan_dataset.cli import main
+status = main(["--root", sys.argv[1], "validate", sys.argv[2]])
+print(status, "jsonschema" in sys.modules)
+"""
+
+
+def _validate_one(root: Path, file: Path) -> tuple[list[str], str]:
+    command = [sys.executable, "-c", VALIDATE_ONE, str(root), str(file)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=root)
+    return done.stdout.splitlines()[-1].split(), done.stdout + done.stderr
+
+
+def test_jsonschema_is_imported_only_for_a_changed_schema(small_project: Path) -> None:
+    file = sorted((small_project / "data" / "events").glob("*.yaml"))[0]
+    assert _validate_one(small_project, file)[0] == ["0", "False"]
+    # The same schema in other bytes: checked against the metaschema, with jsonschema.
+    schema_file = small_project / "schema" / "events.schema.json"
+    schema = json.loads(schema_file.read_text("utf-8"))
+    schema_file.write_text(json.dumps(schema), "utf-8")
+    assert _validate_one(small_project, file)[0] == ["0", "True"]
+    # Damaged: still M012, whichever way the file differs from the generated one.
+    schema_file.write_text(json.dumps({**schema, "type": "strin"}), "utf-8")
+    (status, _imported), shown = _validate_one(small_project, file)
+    assert status == "1" and "schema/events.schema.json:1:1: M012" in shown, shown

@@ -11,11 +11,9 @@ references, so a new field or table is checked without touching this module.
 from __future__ import annotations
 
 import json
-import math
 import re
 
 from plan_dataset.bundle import DATASET_NAME, KEYS, NAME
-from plan_dataset.escaping import for_message
 from plan_dataset.records import classes as _records
 
 TYPE_CHECKING = False
@@ -27,8 +25,9 @@ BUNDLE_KEYS = frozenset(KEYS)
 # rule validation.dataset.SHARED_ID_TABLES states); no other tables share ids.
 SHARED_ID_TABLES = frozenset({"outlets", "stakeholders"})
 SAFE_INTEGER = 2**53  # the largest integer JSON, SQLite and pandas all hold exactly
-_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Compiled on first use (re caches them): loading the package's own bundle needs neither.
+_QUOTED = r"'((?:[^'\\]|\\.)*)'"
+_DAY = r"^(\d{4})-(\d{2})-(\d{2})$"
 _SLUG = _records.FIELD_RULES["Evidence"]["source"][0]
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # A corroboration entry: the corroboration table's id columns, and for a version of the
@@ -41,6 +40,8 @@ class BundleInvalid(ValueError):
     """Raised when a bundle is not one the build wrote: truncated, tampered or of another shape."""
 
     def __init__(self, message: str) -> None:
+        from plan_dataset.escaping import for_message  # html, unicodedata: only on a refusal
+
         super().__init__(for_message(message))  # echoed values and paths, escaped
 
 
@@ -100,7 +101,7 @@ def _spec(text: str) -> tuple[Any, ...]:
         return ("union", tuple(specs))
     text = alternatives[0]
     if text.startswith("Literal["):
-        return ("literal", frozenset(_QUOTED.findall(text)))
+        return ("literal", frozenset(re.findall(_QUOTED, text)))
     if text.startswith("tuple[") and text.endswith(", ...]"):
         return ("tuple", _spec(text[len("tuple[") : -len(", ...]")]))
     if text in ("str", "int", "float", "bool"):
@@ -110,15 +111,21 @@ def _spec(text: str) -> tuple[Any, ...]:
     return ("record", text)
 
 
-# Per record class: (field, nullable, kind, argument, rule, compiled pattern) for each field.
-_PLANS: dict[str, tuple[frozenset[str], tuple[tuple[Any, ...], ...]]] = {}
+# Per record class: its fields, those a record must hold (the others have a class default
+# and may be omitted: evidence of the other kind), and (field, nullable, kind, argument,
+# rule, compiled pattern) for each field.
+if TYPE_CHECKING:
+    _Plan = tuple[frozenset[str], frozenset[str], tuple[tuple[Any, ...], ...]]
+_PLANS: dict[str, _Plan] = {}
 
 
-def _plan(class_name: str) -> tuple[frozenset[str], tuple[tuple[Any, ...], ...]]:
+def _plan(class_name: str) -> _Plan:
     """The fields of a record class as flat steps, built once: checking a bundle walks
     every value, so the common kinds are tested inline rather than by recursion."""
     if class_name not in _PLANS:
-        annotations = getattr(_records, class_name).__annotations__
+        record_class = getattr(_records, class_name)
+        annotations = record_class.__annotations__
+        required = frozenset(name for name in annotations if name not in vars(record_class))
         rules = _records.FIELD_RULES.get(class_name, {})
         steps = []
         for name, text in annotations.items():
@@ -136,7 +143,7 @@ def _plan(class_name: str) -> tuple[frozenset[str], tuple[tuple[Any, ...], ...]]
             steps.append(
                 (name, nullable, spec[0], spec[1] if len(spec) > 1 else None, rule, pattern)
             )
-        _PLANS[class_name] = (frozenset(annotations), tuple(steps))
+        _PLANS[class_name] = (frozenset(annotations), required, tuple(steps))
     return _PLANS[class_name]
 
 
@@ -145,13 +152,16 @@ class _Checker:
 
     def __init__(self) -> None:
         self.references: list[tuple[Any, tuple[str, ...], str]] = []
+        self.day = re.compile(_DAY)
 
     def record(self, data: Any, class_name: str, where: Any) -> None:
         if type(data) is not dict:
             raise _invalid(where, f"expected a record, found {_kind(data)}")
-        names, steps = _plan(class_name)
+        names, required, steps = _plan(class_name)
         if not data.keys() <= names:
             raise _invalid(where, f"unknown field {sorted(data.keys() - names)[0]!r}")
+        if not data.keys() >= required:  # the decoders take the mapping as it is
+            raise _invalid(where, f"missing field {sorted(required - data.keys())[0]!r}")
         for name, nullable, kind, argument, rule, pattern in steps:
             value = data.get(name)
             if value is None:
@@ -217,7 +227,7 @@ class _Checker:
             if pattern is not None and not pattern.search(item):
                 at = (where, index) if type(value) is list else where
                 raise _invalid(at, f"{item[:60]!r} does not have the form {pattern.pattern}")
-            if len(item) == 10 and _DAY.match(item) and not _is_calendar_day(item):
+            if len(item) == 10 and self.day.match(item) and not _is_calendar_day(item):
                 raise _invalid(where, f"{item} is not a calendar date")
             if table_field is not None:
                 self.references.append((where, (record[table_field],), item))
@@ -234,10 +244,12 @@ def _kind(value: Any) -> str:
 
 
 def _check_number(value: Any, kind: str, where: Any) -> None:
+    from math import isfinite  # not at import: the package's own bundle is not checked deep
+
     allowed = (int,) if kind == "int" else (int, float)
     if isinstance(value, bool) or not isinstance(value, allowed):
         raise _invalid(where, f"expected a number, found {_kind(value)}")
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float) and not isfinite(value):
         raise _invalid(where, f"{value} is not a finite number")
     if abs(value) > SAFE_INTEGER:
         raise _invalid(where, "a number beyond 2**53, which JSON readers do not hold exactly")
@@ -270,29 +282,44 @@ def check_bundle_shape(bundle: Any, table_names: tuple[str, ...], *, deep: bool 
     if not isinstance(offsets, dict) or not isinstance(bundle["corroboration"], dict):
         raise BundleInvalid("the bundle's offsets and corroboration must be mappings")
     ids: dict[str, set[str]] = {}
-    checker = _Checker()
-    seen: dict[str, str] = {}  # id -> table it was first seen in
     for name in table_names:
         rows = tables[name]
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise BundleInvalid(f"table {name} must be a list of records")
-        class_name = _records.RECORD_TYPES[name].__name__
-        for index, row in enumerate(rows):
-            record_id = row.get("id")
-            first = seen.get(record_id) if isinstance(record_id, str) else name
-            if first is not None and (first == name or {first, name} != SHARED_ID_TABLES):
-                raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
-            seen.setdefault(record_id, name)
-            if deep:
-                checker.record(row, class_name, (("tables", name), index))
-        ids[name] = {row["id"] for row in rows}
+        ids[name] = _unique_ids(name, rows, ids)
     if not deep:
         return
+    checker = _Checker()
+    for name in table_names:
+        class_name = _records.RECORD_TYPES[name].__name__
+        for index, row in enumerate(tables[name]):
+            checker.record(row, class_name, (("tables", name), index))
     for where, targets, value in checker.references:
         if not any(value in ids.get(table, ()) for table in targets):
             raise _invalid(where, f"{value!r} is not a record of {' or '.join(targets)}")
     _check_offsets(offsets)
-    _check_corroboration(bundle["corroboration"], set(seen))
+    _check_corroboration(bundle["corroboration"], set().union(*ids.values()))
+
+
+def _unique_ids(name: str, rows: list[dict[str, Any]], earlier: dict[str, set[str]]) -> set[str]:
+    """The ids of one table's rows; BundleInvalid if one is missing or not text, or is
+    given twice: in this table, or in an earlier one other than the pair that may share."""
+    found: list[Any] = [row.get("id") for row in rows]
+    if all(type(record_id) is str for record_id in found):
+        unique = set(found)
+        if len(unique) == len(found) and all(
+            unique.isdisjoint(other) or {table, name} == SHARED_ID_TABLES
+            for table, other in earlier.items()
+        ):
+            return unique
+    # Something is wrong: name the first id that is, in the order of the rows.
+    seen: dict[Any, str] = {i: t for t, other in reversed(earlier.items()) for i in other}
+    for record_id in found:
+        first = seen.get(record_id) if isinstance(record_id, str) else name
+        if first is not None and (first == name or {first, name} != SHARED_ID_TABLES):
+            raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
+        seen.setdefault(record_id, name)
+    raise AssertionError(f"table {name}: ids refused, yet none is missing or repeated")
 
 
 def _check_offsets(offsets: dict[str, Any]) -> None:

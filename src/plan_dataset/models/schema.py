@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from plan_dataset.models import MODELS
 from plan_dataset.models.schema_check import Check, compile_check
+from plan_dataset.models.schema_digests import SCHEMA_SHA256
 from plan_dataset.read.bounded import MAX_SCHEMA_BYTES, NotRegular, TooLarge, read_regular
 
 if TYPE_CHECKING:
@@ -63,6 +65,58 @@ class SchemaDamaged(ValueError):
     """A committed schema file that cannot be used; the message says what is wrong."""
 
 
+class _Validator:
+    """jsonschema's Draft 2020-12 validator of a checked schema, built on first use.
+
+    Most records pass the compiled check (``compiled_check``), and importing jsonschema
+    and building its validator cost more than checking one file: only a record that
+    check does not pass needs it (``iter_errors``, ``is_valid``... are jsonschema's)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self._built: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or "schema" not in vars(self):
+            raise AttributeError(name)  # what copy and pickle probe for, before any state
+        built = vars(self).get("_built")
+        if built is None:
+            from jsonschema import Draft202012Validator
+
+            built = self._built = Draft202012Validator(vars(self)["schema"])
+        return getattr(built, name)
+
+
+def _check_against_metaschema(schema: dict[str, Any]) -> None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        raise SchemaDamaged(f"is not a valid JSON Schema: {error.message}") from None
+
+
+def _committed(table: str, schema_dir: Path) -> tuple[Any, bool]:
+    """The committed schema file's JSON (None when it is missing or unreadable), and
+    whether its bytes are those the build generated from the models (``SCHEMA_SHA256``)."""
+    file = schema_dir / schema_file_name(table)
+    try:
+        data = read_regular(file, MAX_SCHEMA_BYTES)
+        schema = json.loads(data.decode("utf-8"))
+    except NotRegular as error:
+        raise SchemaDamaged(str(error)) from None
+    except TooLarge as error:
+        raise SchemaDamaged(str(error)) from None
+    except (OSError, UnicodeDecodeError):
+        return None, False  # missing or unreadable: generated from the model instead
+    except (ValueError, RecursionError) as error:
+        raise SchemaDamaged(f"is not valid JSON: {error}") from None
+    if not isinstance(schema, dict):
+        raise SchemaDamaged("is not a JSON object")
+    return schema, hashlib.sha256(data).hexdigest() == SCHEMA_SHA256.get(table)
+
+
 @cache
 def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
     """A validator for one table's records, from ``schema_dir`` when it holds the schema.
@@ -72,34 +126,22 @@ def schema_validator(table: str, schema_dir: Path | None = None) -> Any:
     from the model, which matters when one file is checked. Without a readable
     file, the schema is generated. The build rewrites the files and its staleness
     check fails when they differ from the models.
-    """
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError
 
-    schema = None
-    if schema_dir is not None:
-        file = schema_dir / schema_file_name(table)
-        try:
-            schema = json.loads(read_regular(file, MAX_SCHEMA_BYTES).decode("utf-8"))
-        except NotRegular as error:
-            raise SchemaDamaged(str(error)) from None
-        except TooLarge as error:
-            raise SchemaDamaged(str(error)) from None
-        except (OSError, UnicodeDecodeError):
-            schema = None  # missing or unreadable: generated from the model instead
-        except (ValueError, RecursionError) as error:
-            raise SchemaDamaged(f"is not valid JSON: {error}") from None
-        if schema is not None and not isinstance(schema, dict):
-            raise SchemaDamaged("is not a JSON object")
-        if schema is not None:
-            _refuse_unknown_patterns(schema)
+    A file whose bytes are exactly those the build generated (their sha256 is in
+    ``schema_digests.py``) was checked then: against the metaschema by the tests, and
+    its patterns are the models'. Any other file is checked here, with jsonschema
+    (``SchemaDamaged``: reported as M012). jsonschema itself is imported only when a
+    schema needs that check or a record needs its errors (``_Validator``).
+    """
+    schema, generated = _committed(table, schema_dir) if schema_dir is not None else (None, False)
+    if schema is not None and not generated:
+        _refuse_unknown_patterns(schema)
     if schema is None:
         schema = json_schema(table)
     try:
-        Draft202012Validator.check_schema(schema)
-        return Draft202012Validator(inline_references(schema))
-    except SchemaError as error:
-        raise SchemaDamaged(f"is not a valid JSON Schema: {error.message}") from None
+        if not generated:
+            _check_against_metaschema(schema)
+        return _Validator(inline_references(schema))
     except (KeyError, RecursionError, TypeError, AttributeError) as error:
         raise SchemaDamaged(f"has a $ref that cannot be resolved: {error!r}") from None
 

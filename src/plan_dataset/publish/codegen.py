@@ -3,9 +3,10 @@
 The Pydantic models in ``models.py`` stay the single source of truth and do the
 validating. Loading a trusted, already-validated bundle does not need them, and
 importing them (or any third-party library) would cost more than the load itself.
-This module writes plain slotted classes from the models, with one decoder per
-type that turns a parsed JSON mapping into a record. The build's staleness check
-keeps the committed copy honest, as it does for the JSON Schemas.
+This module writes plain classes from the models, with one decoder per type that
+turns a parsed JSON mapping into a record (which keeps the mapping as its ``__dict__``).
+The build's staleness check keeps the committed copy honest, as it does for the JSON
+Schemas.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ cost more than loading the shipped bundle.
 
 from __future__ import annotations
 
-from plan_dataset.records.base import RecordBase, set_field, slot_setters
+from plan_dataset.records.base import RecordBase, set_dict, set_field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -95,8 +96,9 @@ def _record_type(annotation: Any) -> str | None:
     return None
 
 
-def _decode_expression(name: str, annotation: Any) -> str:
-    """Python source that turns ``data[name]`` (parsed JSON) into the record's field value."""
+def _decode_expression(name: str, annotation: Any) -> str | None:
+    """Python source that turns ``data[name]`` (parsed JSON) into the record's field value,
+    or None when the JSON value is the field's value as it is."""
     value = f'data["{name}"]'
     bare = _bare(annotation)
     if typing.get_origin(bare) is list:
@@ -104,7 +106,7 @@ def _decode_expression(name: str, annotation: Any) -> str:
         return f"tuple(map(_decode_{item_type}, {value}))" if item_type else f"tuple({value})"
     record_type = _record_type(bare)
     if record_type is None:
-        return value
+        return None
     if type(None) in typing.get_args(bare):
         return f"None if {value} is None else _decode_{record_type}({value})"
     return f"_decode_{record_type}({value})"
@@ -115,11 +117,15 @@ def _doc(model: type[BaseModel]) -> str:
 
 
 def _class(name: str, doc: str, fields: list[tuple[str, str, str | None]]) -> list[str]:
-    """A record class; fields are (name, type text, default source or None)."""
+    """A record class; fields are (name, type text, default source or None). A default is
+    also the class's value, which a record reads when its mapping omits the field."""
     names = [f'"{field}"' for field, _type, _default in fields]
-    slots = ", ".join(names) + ("," if len(names) == 1 else "")
-    lines = [f"class {name}(RecordBase):", f'    """{doc}"""', "", f"    __slots__ = ({slots})", ""]
-    lines += [f"    {field}: {type_text}" for field, type_text, _default in fields]
+    ordered = ", ".join(names) + ("," if len(names) == 1 else "")
+    lines = [f"class {name}(RecordBase):", f'    """{doc}"""', "", f"    _fields = ({ordered})", ""]
+    lines += [
+        f"    {field}: {type_text}" + ("" if default is None else f" = {default}")
+        for field, type_text, default in fields
+    ]
     parameters = ", ".join(
         f"{field}: {type_text}" + ("" if default is None else f" = {default}")
         for field, type_text, default in fields
@@ -129,18 +135,13 @@ def _class(name: str, doc: str, fields: list[tuple[str, str, str | None]]) -> li
     return [*lines, ""]
 
 
-def _decoder(name: str, expressions: list[tuple[str, str]]) -> list[str]:
-    """The decoder of one type: parsed JSON mapping in, record out."""
-    setters = ", ".join(f"set_{field}" for field, _expression in expressions)
-    lines = [
-        f"_SETTERS_{name} = slot_setters({name})",
-        "",
-        "",
-        f"def _decode_{name}(data: dict[str, Any]) -> {name}:",
-        f"    {setters}, = _SETTERS_{name}",
-        f"    record = _new({name})",
-    ]
-    lines += [f"    set_{field}(record, {expression})" for field, expression in expressions]
+def _decoder(name: str, expressions: list[tuple[str, str | None]]) -> list[str]:
+    """The decoder of one type: a parsed JSON mapping in, the record that keeps it out.
+    The mapping must hold the type's fields and no others: what bundle/shape.py checks
+    in a bundle from a path, and what the build writes in the package's own."""
+    lines = [f"def _decode_{name}(data: dict[str, Any]) -> {name}:"]
+    lines += [f'    data["{field}"] = {code}' for field, code in expressions if code is not None]
+    lines += [f"    record = _new({name})", "    set_dict(record, data)"]
     return [*lines, "    return record", "", ""]
 
 
@@ -189,9 +190,8 @@ def _evidence_class() -> list[str]:
         '        return "quote" if self.quote is not None else "locator"',
         "",
     ]
-    expressions = [(field, f'data.get("{field}")') for field, _type, _default in fields]
-    expressions[:2] = [(field, f'data["{field}"]') for field, _type, _default in fields[:2]]
-    return [*_class("Evidence", doc, fields), *kind, "", *_decoder("Evidence", expressions)]
+    # The fields of the other kind are omitted: they read the class's None.
+    return [*_class("Evidence", doc, fields), *kind, "", *_decoder("Evidence", [])]
 
 
 def _pattern(annotation: Any, metadata: list[Any]) -> str | None:

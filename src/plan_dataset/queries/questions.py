@@ -1,5 +1,9 @@
 """The loader's questions about the plan's questions: where each stood on a day, its
 history, and who said what about it. Standard library only, like ``story.py``.
+
+``Dataset`` inherits ``QuestionQueries``, so ``import plan_dataset`` imports this module;
+``records/dates.py`` (datetime, calendar) is imported by the functions that use it, on
+first call.
 """
 
 from __future__ import annotations
@@ -66,17 +70,17 @@ def positions_about(dataset: Tables, question: Question | str) -> list[Position]
 
 
 def _latest(dates: list[str]) -> str | None:
+    """The latest date, ordered by the first day each covers ('2025-12-29' after '2025-12')."""
     from plan_dataset.records.dates import first_day, last_day
 
-    """The latest date, ordered by the first day each covers ('2025-12-29' after '2025-12')."""
     return max(dates, key=lambda d: (first_day(d), last_day(d))) if dates else None
 
 
 def where_questions_stand(dataset: Tables, on: str | None = None) -> list[Row]:
-    from plan_dataset.records.dates import last_day
-
     """One row per question: its status on a day (None: now), since when, the status
     record, and the date of the latest evidence (status or position) up to that day."""
+    from plan_dataset.records.dates import last_day
+
     rows = []
     for question in dataset.questions:
         current = question_status(dataset, question, on)

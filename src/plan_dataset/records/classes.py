@@ -9,7 +9,7 @@ cost more than loading the shipped bundle.
 
 from __future__ import annotations
 
-from plan_dataset.records.base import RecordBase, set_field, slot_setters
+from plan_dataset.records.base import RecordBase, set_dict, set_field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,14 +22,14 @@ _new = object.__new__
 class Evidence(RecordBase):
     """One evidence item: a verbatim quote, or a locator and paraphrase (see ``kind``)."""
 
-    __slots__ = ("source", "hedge", "attributed_to", "quote", "locator", "paraphrase")
+    _fields = ("source", "hedge", "attributed_to", "quote", "locator", "paraphrase")
 
     source: str
     hedge: Literal['asserted', 'reported', 'alleged', 'speculative']
-    attributed_to: str | None
-    quote: str | None
-    locator: str | None
-    paraphrase: str | None
+    attributed_to: str | None = None
+    quote: str | None = None
+    locator: str | None = None
+    paraphrase: str | None = None
 
     def __init__(self, *, source: str, hedge: Literal['asserted', 'reported', 'alleged', 'speculative'], attributed_to: str | None = None, quote: str | None = None, locator: str | None = None, paraphrase: str | None = None) -> None:
         set_field(self, "source", source)
@@ -45,25 +45,16 @@ class Evidence(RecordBase):
         return "quote" if self.quote is not None else "locator"
 
 
-_SETTERS_Evidence = slot_setters(Evidence)
-
-
 def _decode_Evidence(data: dict[str, Any]) -> Evidence:
-    set_source, set_hedge, set_attributed_to, set_quote, set_locator, set_paraphrase, = _SETTERS_Evidence
     record = _new(Evidence)
-    set_source(record, data["source"])
-    set_hedge(record, data["hedge"])
-    set_attributed_to(record, data.get("attributed_to"))
-    set_quote(record, data.get("quote"))
-    set_locator(record, data.get("locator"))
-    set_paraphrase(record, data.get("paraphrase"))
+    set_dict(record, data)
     return record
 
 
 class Term(RecordBase):
     """A figure a provision carries, such as a personnel cap."""
 
-    __slots__ = ("id", "label", "relation", "value", "unit", "evidence")
+    _fields = ("id", "label", "relation", "value", "unit", "evidence")
 
     id: str
     label: str
@@ -89,25 +80,17 @@ class Term(RecordBase):
         return format_term(self)
 
 
-_SETTERS_Term = slot_setters(Term)
-
-
 def _decode_Term(data: dict[str, Any]) -> Term:
-    set_id, set_label, set_relation, set_value, set_unit, set_evidence, = _SETTERS_Term
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Term)
-    set_id(record, data["id"])
-    set_label(record, data["label"])
-    set_relation(record, data["relation"])
-    set_value(record, data["value"])
-    set_unit(record, data["unit"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Reconciliation(RecordBase):
     """How an early-reported provision compares with the published text."""
 
-    __slots__ = ("points", "verdict", "reason")
+    _fields = ("points", "verdict", "reason")
 
     points: tuple[str, ...]
     verdict: Literal['accurate', 'partly_accurate', 'not_in_published_text', 'unclear']
@@ -119,22 +102,17 @@ class Reconciliation(RecordBase):
         set_field(self, "reason", reason)
 
 
-_SETTERS_Reconciliation = slot_setters(Reconciliation)
-
-
 def _decode_Reconciliation(data: dict[str, Any]) -> Reconciliation:
-    set_points, set_verdict, set_reason, = _SETTERS_Reconciliation
+    data["points"] = tuple(data["points"])
     record = _new(Reconciliation)
-    set_points(record, tuple(data["points"]))
-    set_verdict(record, data["verdict"])
-    set_reason(record, data["reason"])
+    set_dict(record, data)
     return record
 
 
 class RecordRef(RecordBase):
     """A reference to one record in any table."""
 
-    __slots__ = ("table", "id")
+    _fields = ("table", "id")
 
     table: Literal['sources', 'stakeholders', 'outlets', 'documents', 'provisions', 'point_links', 'questions', 'positions', 'events', 'question_statuses', 'discrepancies']
     id: str
@@ -144,21 +122,16 @@ class RecordRef(RecordBase):
         set_field(self, "id", id)
 
 
-_SETTERS_RecordRef = slot_setters(RecordRef)
-
-
 def _decode_RecordRef(data: dict[str, Any]) -> RecordRef:
-    set_table, set_id, = _SETTERS_RecordRef
     record = _new(RecordRef)
-    set_table(record, data["table"])
-    set_id(record, data["id"])
+    set_dict(record, data)
     return record
 
 
 class Variant(RecordBase):
     """One of the disagreeing versions, with the evidence for it."""
 
-    __slots__ = ("value", "evidence")
+    _fields = ("value", "evidence")
 
     value: str
     evidence: tuple[Evidence, ...]
@@ -168,21 +141,17 @@ class Variant(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Variant = slot_setters(Variant)
-
-
 def _decode_Variant(data: dict[str, Any]) -> Variant:
-    set_value, set_evidence, = _SETTERS_Variant
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Variant)
-    set_value(record, data["value"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Source(RecordBase):
     """A document that records cite."""
 
-    __slots__ = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "credits", "caveats", "notes", "curation_notes", "evidence")
+    _fields = ("id", "title", "kind", "path", "sha256", "url", "publisher", "published", "retrieved", "metadata_checked", "reliability", "origin", "credits", "caveats", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -222,36 +191,18 @@ class Source(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Source = slot_setters(Source)
-
-
 def _decode_Source(data: dict[str, Any]) -> Source:
-    set_id, set_title, set_kind, set_path, set_sha256, set_url, set_publisher, set_published, set_retrieved, set_metadata_checked, set_reliability, set_origin, set_credits, set_caveats, set_notes, set_curation_notes, set_evidence, = _SETTERS_Source
+    data["credits"] = tuple(data["credits"])
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Source)
-    set_id(record, data["id"])
-    set_title(record, data["title"])
-    set_kind(record, data["kind"])
-    set_path(record, data["path"])
-    set_sha256(record, data["sha256"])
-    set_url(record, data["url"])
-    set_publisher(record, data["publisher"])
-    set_published(record, data["published"])
-    set_retrieved(record, data["retrieved"])
-    set_metadata_checked(record, data["metadata_checked"])
-    set_reliability(record, data["reliability"])
-    set_origin(record, data["origin"])
-    set_credits(record, tuple(data["credits"]))
-    set_caveats(record, data["caveats"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Stakeholder(RecordBase):
     """A person, state, body, organization, outlet or group involved with the plan."""
 
-    __slots__ = ("id", "name", "kind", "country", "role", "affiliation", "notes", "curation_notes", "evidence")
+    _fields = ("id", "name", "kind", "country", "role", "affiliation", "notes", "curation_notes", "evidence")
 
     id: str
     name: str
@@ -275,28 +226,17 @@ class Stakeholder(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Stakeholder = slot_setters(Stakeholder)
-
-
 def _decode_Stakeholder(data: dict[str, Any]) -> Stakeholder:
-    set_id, set_name, set_kind, set_country, set_role, set_affiliation, set_notes, set_curation_notes, set_evidence, = _SETTERS_Stakeholder
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Stakeholder)
-    set_id(record, data["id"])
-    set_name(record, data["name"])
-    set_kind(record, data["kind"])
-    set_country(record, data["country"])
-    set_role(record, data["role"])
-    set_affiliation(record, data["affiliation"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Outlet(RecordBase):
     """A publisher or agency: a wire, a state agency, a broadcaster, a paper, an official site."""
 
-    __slots__ = ("id", "name", "kind", "country", "reliability", "aliases", "domains", "notes", "curation_notes", "evidence")
+    _fields = ("id", "name", "kind", "country", "reliability", "aliases", "domains", "notes", "curation_notes", "evidence")
 
     id: str
     name: str
@@ -322,29 +262,19 @@ class Outlet(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Outlet = slot_setters(Outlet)
-
-
 def _decode_Outlet(data: dict[str, Any]) -> Outlet:
-    set_id, set_name, set_kind, set_country, set_reliability, set_aliases, set_domains, set_notes, set_curation_notes, set_evidence, = _SETTERS_Outlet
+    data["aliases"] = tuple(data["aliases"])
+    data["domains"] = tuple(data["domains"])
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Outlet)
-    set_id(record, data["id"])
-    set_name(record, data["name"])
-    set_kind(record, data["kind"])
-    set_country(record, data["country"])
-    set_reliability(record, data["reliability"])
-    set_aliases(record, tuple(data["aliases"]))
-    set_domains(record, tuple(data["domains"]))
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Document(RecordBase):
     """A version of the plan itself (the 28-point draft, later revisions, counter-proposals)."""
 
-    __slots__ = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "curation_notes", "evidence")
+    _fields = ("id", "title", "kind", "date", "point_count", "supersedes", "derived_from", "summary", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -372,30 +302,17 @@ class Document(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Document = slot_setters(Document)
-
-
 def _decode_Document(data: dict[str, Any]) -> Document:
-    set_id, set_title, set_kind, set_date, set_point_count, set_supersedes, set_derived_from, set_summary, set_notes, set_curation_notes, set_evidence, = _SETTERS_Document
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Document)
-    set_id(record, data["id"])
-    set_title(record, data["title"])
-    set_kind(record, data["kind"])
-    set_date(record, data["date"])
-    set_point_count(record, data["point_count"])
-    set_supersedes(record, data["supersedes"])
-    set_derived_from(record, data["derived_from"])
-    set_summary(record, data["summary"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Provision(RecordBase):
     """A term the plan reportedly contains, or a point of a published version."""
 
-    __slots__ = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "curation_notes", "evidence")
+    _fields = ("id", "title", "summary", "pillar", "topics", "obligated_party", "status", "document", "point_number", "terms", "reconciliation", "sourcing_note", "notes", "curation_notes", "evidence")
 
     id: str
     title: str
@@ -431,34 +348,20 @@ class Provision(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Provision = slot_setters(Provision)
-
-
 def _decode_Provision(data: dict[str, Any]) -> Provision:
-    set_id, set_title, set_summary, set_pillar, set_topics, set_obligated_party, set_status, set_document, set_point_number, set_terms, set_reconciliation, set_sourcing_note, set_notes, set_curation_notes, set_evidence, = _SETTERS_Provision
+    data["topics"] = tuple(data["topics"])
+    data["terms"] = tuple(map(_decode_Term, data["terms"]))
+    data["reconciliation"] = None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"])
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Provision)
-    set_id(record, data["id"])
-    set_title(record, data["title"])
-    set_summary(record, data["summary"])
-    set_pillar(record, data["pillar"])
-    set_topics(record, tuple(data["topics"]))
-    set_obligated_party(record, data["obligated_party"])
-    set_status(record, data["status"])
-    set_document(record, data["document"])
-    set_point_number(record, data["point_number"])
-    set_terms(record, tuple(map(_decode_Term, data["terms"])))
-    set_reconciliation(record, None if data["reconciliation"] is None else _decode_Reconciliation(data["reconciliation"]))
-    set_sourcing_note(record, data["sourcing_note"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class PointLink(RecordBase):
     """One step of a point's lineage: a point of an earlier version and its counterpart in a later one."""
 
-    __slots__ = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "curation_notes", "evidence")
+    _fields = ("id", "earlier_document", "later_document", "earlier", "later", "operation", "change", "notes", "curation_notes", "evidence")
 
     id: str
     earlier_document: str
@@ -484,29 +387,17 @@ class PointLink(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_PointLink = slot_setters(PointLink)
-
-
 def _decode_PointLink(data: dict[str, Any]) -> PointLink:
-    set_id, set_earlier_document, set_later_document, set_earlier, set_later, set_operation, set_change, set_notes, set_curation_notes, set_evidence, = _SETTERS_PointLink
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(PointLink)
-    set_id(record, data["id"])
-    set_earlier_document(record, data["earlier_document"])
-    set_later_document(record, data["later_document"])
-    set_earlier(record, data["earlier"])
-    set_later(record, data["later"])
-    set_operation(record, data["operation"])
-    set_change(record, data["change"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Question(RecordBase):
     """One question the versions of the plan deal with (territory, the army cap …),"""
 
-    __slots__ = ("id", "title", "summary", "provisions", "notes", "curation_notes")
+    _fields = ("id", "title", "summary", "provisions", "notes", "curation_notes")
 
     id: str
     title: str
@@ -524,25 +415,17 @@ class Question(RecordBase):
         set_field(self, "curation_notes", curation_notes)
 
 
-_SETTERS_Question = slot_setters(Question)
-
-
 def _decode_Question(data: dict[str, Any]) -> Question:
-    set_id, set_title, set_summary, set_provisions, set_notes, set_curation_notes, = _SETTERS_Question
+    data["provisions"] = tuple(data["provisions"])
     record = _new(Question)
-    set_id(record, data["id"])
-    set_title(record, data["title"])
-    set_summary(record, data["summary"])
-    set_provisions(record, tuple(data["provisions"]))
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
+    set_dict(record, data)
     return record
 
 
 class Position(RecordBase):
     """A stakeholder's stance on the plan as a whole or on one provision."""
 
-    __slots__ = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "curation_notes", "questions", "evidence")
+    _fields = ("id", "stakeholder", "target", "stance", "summary", "date", "notes", "curation_notes", "questions", "evidence")
 
     id: str
     stakeholder: str
@@ -568,29 +451,18 @@ class Position(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Position = slot_setters(Position)
-
-
 def _decode_Position(data: dict[str, Any]) -> Position:
-    set_id, set_stakeholder, set_target, set_stance, set_summary, set_date, set_notes, set_curation_notes, set_questions, set_evidence, = _SETTERS_Position
+    data["questions"] = tuple(data["questions"])
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Position)
-    set_id(record, data["id"])
-    set_stakeholder(record, data["stakeholder"])
-    set_target(record, data["target"])
-    set_stance(record, data["stance"])
-    set_summary(record, data["summary"])
-    set_date(record, data["date"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_questions(record, tuple(data["questions"]))
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Event(RecordBase):
     """A dated happening the sources tie to the plan."""
 
-    __slots__ = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "curation_notes", "evidence")
+    _fields = ("id", "date", "date_earliest", "date_latest", "title", "summary", "participants", "documents", "location", "notes", "curation_notes", "evidence")
 
     id: str
     date: str | None
@@ -620,31 +492,19 @@ class Event(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_Event = slot_setters(Event)
-
-
 def _decode_Event(data: dict[str, Any]) -> Event:
-    set_id, set_date, set_date_earliest, set_date_latest, set_title, set_summary, set_participants, set_documents, set_location, set_notes, set_curation_notes, set_evidence, = _SETTERS_Event
+    data["participants"] = tuple(data["participants"])
+    data["documents"] = tuple(data["documents"])
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(Event)
-    set_id(record, data["id"])
-    set_date(record, data["date"])
-    set_date_earliest(record, data["date_earliest"])
-    set_date_latest(record, data["date_latest"])
-    set_title(record, data["title"])
-    set_summary(record, data["summary"])
-    set_participants(record, tuple(data["participants"]))
-    set_documents(record, tuple(data["documents"]))
-    set_location(record, data["location"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class QuestionStatus(RecordBase):
     """A dated change in where one question stands, with the evidence for it."""
 
-    __slots__ = ("id", "question", "date", "status", "document", "provision", "event", "summary", "notes", "curation_notes", "evidence")
+    _fields = ("id", "question", "date", "status", "document", "provision", "event", "summary", "notes", "curation_notes", "evidence")
 
     id: str
     question: str
@@ -672,30 +532,17 @@ class QuestionStatus(RecordBase):
         set_field(self, "evidence", evidence)
 
 
-_SETTERS_QuestionStatus = slot_setters(QuestionStatus)
-
-
 def _decode_QuestionStatus(data: dict[str, Any]) -> QuestionStatus:
-    set_id, set_question, set_date, set_status, set_document, set_provision, set_event, set_summary, set_notes, set_curation_notes, set_evidence, = _SETTERS_QuestionStatus
+    data["evidence"] = tuple(map(_decode_Evidence, data["evidence"]))
     record = _new(QuestionStatus)
-    set_id(record, data["id"])
-    set_question(record, data["question"])
-    set_date(record, data["date"])
-    set_status(record, data["status"])
-    set_document(record, data["document"])
-    set_provision(record, data["provision"])
-    set_event(record, data["event"])
-    set_summary(record, data["summary"])
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
-    set_evidence(record, tuple(map(_decode_Evidence, data["evidence"])))
+    set_dict(record, data)
     return record
 
 
 class Discrepancy(RecordBase):
     """A point on which sources disagree, or a source contradicts itself. Never resolved."""
 
-    __slots__ = ("id", "title", "summary", "about", "variants", "notes", "curation_notes")
+    _fields = ("id", "title", "summary", "about", "variants", "notes", "curation_notes")
 
     id: str
     title: str
@@ -715,19 +562,11 @@ class Discrepancy(RecordBase):
         set_field(self, "curation_notes", curation_notes)
 
 
-_SETTERS_Discrepancy = slot_setters(Discrepancy)
-
-
 def _decode_Discrepancy(data: dict[str, Any]) -> Discrepancy:
-    set_id, set_title, set_summary, set_about, set_variants, set_notes, set_curation_notes, = _SETTERS_Discrepancy
+    data["about"] = _decode_RecordRef(data["about"])
+    data["variants"] = tuple(map(_decode_Variant, data["variants"]))
     record = _new(Discrepancy)
-    set_id(record, data["id"])
-    set_title(record, data["title"])
-    set_summary(record, data["summary"])
-    set_about(record, _decode_RecordRef(data["about"]))
-    set_variants(record, tuple(map(_decode_Variant, data["variants"])))
-    set_notes(record, data["notes"])
-    set_curation_notes(record, data["curation_notes"])
+    set_dict(record, data)
     return record
 
 

@@ -23,7 +23,7 @@ def _value_html(value: Any, depth: int) -> str:
             return '<span style="opacity:.5">none</span>'
         items = "".join(f"<li>{_value_html(item, depth + 1)}</li>" for item in value)
         return f'<ul style="margin:0;padding-left:1.2em">{items}</ul>'
-    if hasattr(value, "__slots__") and hasattr(value, "to_dict") and depth < MAX_DEPTH:
+    if hasattr(value, "_fields") and hasattr(value, "to_dict") and depth < MAX_DEPTH:
         return _fields_html(value, depth + 1)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         from plan_dataset.records.figures import format_number
@@ -33,7 +33,7 @@ def _value_html(value: Any, depth: int) -> str:
 
 
 def _fields_html(record: Any, depth: int) -> str:
-    names = list(record.__slots__)
+    names = list(record._fields)
     if hasattr(record, "figure"):  # a term: its figure in words first
         names.insert(0, "figure")
     rows = "".join(

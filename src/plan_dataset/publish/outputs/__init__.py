@@ -145,6 +145,31 @@ register(
 )
 
 
+def _render_schema_digests(_snapshot: Snapshot) -> Files:
+    lines = [
+        '"""The sha256 of each table\'s JSON Schema file as the models generate it: a committed',
+        "schema with these bytes needs no check against the metaschema (``models/schema.py``).",
+        "",
+        'Generated from the models by ``plan-dataset build``: do not edit."""',
+        "",
+        "SCHEMA_SHA256: dict[str, str] = {",
+    ]
+    for table in MODELS:
+        digest = hashlib.sha256(render_schema(table).encode("utf-8")).hexdigest()
+        lines.append(f'    "{table}": "{digest}",')  # table names are slugs: formatted as ruff does
+    return {"schema_digests.py": ("\n".join([*lines, "}"]) + "\n").encode("utf-8")}
+
+
+register(
+    Output(
+        "schema-digests",
+        "Digests of the generated JSON Schemas, for validation",
+        _render_schema_digests,
+        build_folder="src/plan_dataset/models",
+    )
+)
+
+
 def _render_columns(_snapshot: Snapshot) -> Files:
     from plan_dataset.flat.catalog import TABLES
 

@@ -75,8 +75,11 @@ def readable_references(
         marker = markers.get(name)
         if marker is not None:
             named = (raw.get(marker.table_field),) if marker.table_field else marker.tables
+            if marker.table_field:  # a table name the model would refuse names no table
+                known = typing.get_args(model.model_fields[marker.table_field].annotation)
+                named = tuple(table for table in named if table in known)
             tables = tuple(table for table in named if isinstance(table, str))
-            if len(tables) != len(named):
+            if not tables or len(tables) != len(named):
                 continue
             values = value if isinstance(value, list) else [value]
             for index, item in enumerate(values):

@@ -18,6 +18,7 @@ def _summary(report: ValidationReport) -> list[Any]:
         [
             (
                 record.table,
+                record.path,
                 record.display,
                 record.readable,
                 record.problems,

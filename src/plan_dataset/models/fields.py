@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
@@ -208,6 +209,14 @@ def reference_fields(model: type[BaseModel]) -> dict[str, Ref]:
     return found
 
 
+@functools.cache
+def _fields_and_markers(model: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """Each field of a model with its ``Ref`` marker, if any: looked up once per model,
+    since ``references`` walks every record of a validation run."""
+    markers = reference_fields(model)
+    return tuple((name, markers.get(name)) for name in model.model_fields)
+
+
 def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
     """Every reference a record makes: its location, the tables it may point into, the id.
 
@@ -216,10 +225,8 @@ def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
     found: list[tuple[Loc, tuple[str, ...], str]] = []
 
     def walk(node: BaseModel, loc: Loc) -> None:
-        markers = reference_fields(type(node))
-        for name in type(node).model_fields:
+        for name, marker in _fields_and_markers(type(node)):
             value = getattr(node, name)
-            marker = markers.get(name)
             if marker is not None:
                 tables = (
                     (getattr(node, marker.table_field),) if marker.table_field else marker.tables

@@ -20,6 +20,7 @@ from pathlib import Path
 from plan_dataset.schema import compiled_check
 from plan_dataset.validation.base import CheckedRecord
 from plan_dataset.validation.files import check_record_file
+from plan_dataset.validation.shared import Shared
 
 JOBS_ENV = "PLAN_DATASET_JOBS"
 # Below this many files per worker, a worker's start-up costs more than its share saves.
@@ -52,17 +53,35 @@ def workers_for(files: int, jobs: int | None = None) -> int:
     return max(1, min(jobs_wanted(jobs), files // MIN_FILES_PER_WORKER))
 
 
-def _check_one(root: Path, task: FileTask, schema_dir: Path | None) -> CheckedRecord:
+def _check_one(
+    root: Path, task: FileTask, schema_dir: Path | None, shared: Shared
+) -> CheckedRecord:
     table, path = task
     record = check_record_file(root, table, path, schema_dir)
     record.release()
+    if record.model is not None:
+        shared.share(record.model)
     return record
 
 
 def _check_chunk(
     root: Path, tasks: Sequence[FileTask], schema_dir: Path | None
 ) -> list[CheckedRecord]:
-    return [_check_one(root, task, schema_dir) for task in tasks]
+    shared = Shared()
+    return [_check_one(root, task, schema_dir, shared) for task in tasks]
+
+
+# What a worker sends back in place of each record's path: the parent has the paths.
+_PATH_KEPT = Path()
+
+
+def _check_chunk_in_worker(
+    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None
+) -> list[CheckedRecord]:
+    records = _check_chunk(root, tasks, schema_dir)
+    for record in records:
+        record.path = _PATH_KEPT
+    return records
 
 
 def _warm(tables: set[str], schema_dir: Path | None) -> None:
@@ -94,7 +113,10 @@ def check_files(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            results = pool.map(_check_chunk, repeat(root), chunks, repeat(schema_dir))
-            return [record for chunk in results for record in chunk]
+            results = pool.map(_check_chunk_in_worker, repeat(root), chunks, repeat(schema_dir))
+            records = [record for chunk in results for record in chunk]
     except (OSError, BrokenProcessPool):  # no processes to be had: the same work, serially
         return _check_chunk(root, tasks, schema_dir)
+    for record, (_table, path) in zip(records, tasks, strict=True):
+        record.path = path
+    return records

@@ -223,29 +223,31 @@ def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
     Derived from the ``Ref`` markers, walking nested models (evidence, terms, variants).
     """
     found: list[tuple[Loc, tuple[str, ...], str]] = []
-
-    def walk(node: BaseModel, loc: Loc) -> None:
-        for name, marker in _fields_and_markers(type(node)):
-            value = getattr(node, name)
-            if marker is not None:
-                tables = (
-                    (getattr(node, marker.table_field),) if marker.table_field else marker.tables
-                )
-                values = value if isinstance(value, list) else [value]
-                for index, item in enumerate(values):
-                    if item is None or item in marker.reserved:
-                        continue
-                    where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
-                    found.append((where, tables, item))
-            elif isinstance(value, BaseModel):
-                walk(value, (*loc, name))
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    if isinstance(item, BaseModel):
-                        walk(item, (*loc, name, index))
-
-    walk(record, ())
+    _walk_references(record, (), found)
     return found
+
+
+def _walk_references(
+    node: BaseModel, loc: Loc, found: list[tuple[Loc, tuple[str, ...], str]]
+) -> None:
+    # A function of the module, not a closure calling itself: such a closure is a
+    # reference cycle, left for the garbage collector once per record.
+    for name, marker in _fields_and_markers(type(node)):
+        value = getattr(node, name)
+        if marker is not None:
+            tables = (getattr(node, marker.table_field),) if marker.table_field else marker.tables
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                if item is None or item in marker.reserved:
+                    continue
+                where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
+                found.append((where, tables, item))
+        elif isinstance(value, BaseModel):
+            _walk_references(value, (*loc, name), found)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk_references(item, (*loc, name, index), found)
 
 
 # Two kinds of notes, kept apart so the site can show readers only theirs.

@@ -101,8 +101,10 @@ def validate(
             problems.append(not_a_record_file(root, path))
         else:
             tasks.append((table, path))
+    del record_files  # the tasks hold the paths, and then the records do
     with collector_paused():
         checked = check_files(root, tasks, schema_dir, jobs)
+        del tasks
         index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
         complete = paths is None and not problems
         for layer in layers:

@@ -27,8 +27,9 @@ from plan_dataset.validation.shared import Shared
 JOBS_ENV = "PLAN_DATASET_JOBS"
 # Below this many files per worker, a worker's start-up costs more than its share saves.
 MIN_FILES_PER_WORKER = 250
-# Several chunks per worker even out uneven files; each chunk costs one round trip.
-CHUNKS_PER_WORKER = 4
+# Many chunks per worker even out uneven files, shorten the wait for the last chunk and
+# keep each batch of records the parent takes in small; each chunk costs one round trip.
+CHUNKS_PER_WORKER = 16
 
 FileTask = tuple[str, Path]  # (table, path)
 

@@ -200,8 +200,9 @@ def _memory(bench: Bench) -> list[str]:
         f"{base:.0f} MB. The bound this run supports: peak ≈ {base:.0f} MB + "
         f"{slope:.1f} KB × records ({pb:.0f} MB at {b.label}). What grows is the "
         "validated model of every record, which the cross-record layers and the build "
-        "need; each file's parsed YAML and value positions are dropped once its own "
-        "checks are done, and read again only for a file a later layer faults. "
+        "need, with one object for each repeated string and field set of a batch of files "
+        "(`validation/shared.py`); each file's parsed YAML and value positions are dropped "
+        "once its own checks are done, and read again only for a file a later layer faults. "
         "check-jsonschema's peak stays flat, since each call holds only its own batch.\n"
     ]
 

@@ -224,3 +224,27 @@ def test_a_record_failing_its_model_still_gets_reference_and_quote_checks(
     assert {("M001", 4), ("M002", 2), ("M007", 6), ("M004", 16)} <= found
     assert {("D002", 6), ("D002", 11), ("P001", 9)} <= found
     assert not any(code == "P001" and line == 17 for code, line in found)
+
+
+def test_table_of_reads_a_files_place_under_data(tmp_path: Path) -> None:
+    from plan_dataset.validation import table_of
+
+    root = tmp_path / "project"
+    (root / "data" / "events").mkdir(parents=True)
+    (root / "data" / "events" / "a.yaml").write_text("", encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.symlink_to(root)
+    cases = {
+        root / "data" / "events" / "a.yaml": "events",
+        linked / "data" / "events" / "a.yaml": "events",  # the same file, through a link
+        root / "data" / "events" / "a.yml": None,
+        root / "data" / "nonsense" / "a.yaml": None,
+        root / "data" / "events" / "deeper" / "a.yaml": None,
+        root / "data" / ".." / "a.yaml": None,
+        root / "data" / "a.yaml": None,
+        root / "elsewhere" / "events" / "a.yaml": None,
+        Path("data") / "events" / "a.yaml": None,  # relative to another folder
+    }
+    for path, table in cases.items():
+        assert table_of(root, path) == table, path
+    assert table_of(Path("."), Path("data") / "events" / "a.yaml") == "events"

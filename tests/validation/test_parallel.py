@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ def _summary(report: ValidationReport) -> list[Any]:
         [
             (
                 record.table,
+                record.path,
                 record.display,
                 record.readable,
                 record.problems,
@@ -72,3 +74,23 @@ def test_jobs_come_from_the_argument_then_the_environment(
     assert parallel.workers_for(files * 3, 8) == 3
     assert parallel.workers_for(files * 100, 2) == 2
     assert parallel.workers_for(files * 100, 1) == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_makes_no_cyclic_garbage(jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate pauses the cycle collector (parallel.collector_paused): that is only
+    sound while checking records makes no reference cycles, which would pile up."""
+    with real_pool(monkeypatch) as pools:
+        validate(ROOT, jobs=1)  # first use: imports and compiled schemas make some
+        assert gc.isenabled()  # as it was before the run
+        gc.collect()
+        gc.disable()  # so that nothing collects what the run leaves before the count
+        try:
+            report = validate(ROOT, jobs=jobs)
+            assert not gc.isenabled()
+            left_in_cycles = gc.collect()
+        finally:
+            gc.enable()
+    assert report.ok
+    assert left_in_cycles == 0
+    assert pools == ([2] if jobs == 2 else [])

@@ -312,9 +312,11 @@ def _fold_by_character(text: str) -> tuple[str, list[int]]:
     )
 )
 def test_fold_matches_the_rule_character_by_character(text: str) -> None:
-    from plan_dataset.evidence.quotes import _fold
+    from plan_dataset.evidence.quotes import _fold, fold_quote
 
     assert _fold(text) == _fold_by_character(text)
+    # A quote folds without offsets, by the same rule.
+    assert fold_quote(text) == _fold_by_character(text.strip())[0]
 
 
 def test_fold_on_every_archived_seed() -> None:

@@ -40,7 +40,8 @@ def _fold(text: str) -> tuple[str, list[int]]:
 
 
 def fold_quote(quote: str) -> str:
-    return _fold(quote.strip())[0]
+    """The quote as ``_fold`` folds it, without the offsets only a source text needs."""
+    return _WHITESPACE_RUN.sub(" ", quote.strip().translate(_QUOTE_MARKS))
 
 
 @dataclass(frozen=True)

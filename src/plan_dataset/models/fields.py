@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
@@ -208,37 +209,45 @@ def reference_fields(model: type[BaseModel]) -> dict[str, Ref]:
     return found
 
 
+@functools.cache
+def _fields_and_markers(model: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """Each field of a model with its ``Ref`` marker, if any: looked up once per model,
+    since ``references`` walks every record of a validation run."""
+    markers = reference_fields(model)
+    return tuple((name, markers.get(name)) for name in model.model_fields)
+
+
 def references(record: BaseModel) -> list[tuple[Loc, tuple[str, ...], str]]:
     """Every reference a record makes: its location, the tables it may point into, the id.
 
     Derived from the ``Ref`` markers, walking nested models (evidence, terms, variants).
     """
     found: list[tuple[Loc, tuple[str, ...], str]] = []
-
-    def walk(node: BaseModel, loc: Loc) -> None:
-        markers = reference_fields(type(node))
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            marker = markers.get(name)
-            if marker is not None:
-                tables = (
-                    (getattr(node, marker.table_field),) if marker.table_field else marker.tables
-                )
-                values = value if isinstance(value, list) else [value]
-                for index, item in enumerate(values):
-                    if item is None or item in marker.reserved:
-                        continue
-                    where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
-                    found.append((where, tables, item))
-            elif isinstance(value, BaseModel):
-                walk(value, (*loc, name))
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    if isinstance(item, BaseModel):
-                        walk(item, (*loc, name, index))
-
-    walk(record, ())
+    _walk_references(record, (), found)
     return found
+
+
+def _walk_references(
+    node: BaseModel, loc: Loc, found: list[tuple[Loc, tuple[str, ...], str]]
+) -> None:
+    # A function of the module, not a closure calling itself: such a closure is a
+    # reference cycle, left for the garbage collector once per record.
+    for name, marker in _fields_and_markers(type(node)):
+        value = getattr(node, name)
+        if marker is not None:
+            tables = (getattr(node, marker.table_field),) if marker.table_field else marker.tables
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                if item is None or item in marker.reserved:
+                    continue
+                where = (*loc, name, index) if isinstance(value, list) else (*loc, name)
+                found.append((where, tables, item))
+        elif isinstance(value, BaseModel):
+            _walk_references(value, (*loc, name), found)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk_references(item, (*loc, name, index), found)
 
 
 # Two kinds of notes, kept apart so the site can show readers only theirs.

@@ -74,12 +74,12 @@ def readable_references(
         value = raw.get(name)
         marker = markers.get(name)
         if marker is not None:
-            named = (raw.get(marker.table_field),) if marker.table_field else marker.tables
+            tables = marker.tables
             if marker.table_field:  # a table name the model would refuse names no table
+                table = raw.get(marker.table_field)
                 known = typing.get_args(model.model_fields[marker.table_field].annotation)
-                named = tuple(table for table in named if table in known)
-            tables = tuple(table for table in named if isinstance(table, str))
-            if not tables or len(tables) != len(named):
+                tables = (table,) if isinstance(table, str) and table in known else ()
+            if not tables:
                 continue
             values = value if isinstance(value, list) else [value]
             for index, item in enumerate(values):

@@ -38,6 +38,7 @@ def walk(folder: Path, max_depth: int = MAX_DEPTH, max_entries: int = MAX_ENTRIE
         except OSError as error:
             tree.unreadable.append((current, error.strerror or str(error)))
             continue
+        folders: list[tuple[Path, int]] = []
         for entry in listed:
             seen += 1
             if seen > max_entries:
@@ -55,10 +56,11 @@ def walk(folder: Path, max_depth: int = MAX_DEPTH, max_entries: int = MAX_ENTRIE
                 if depth + 1 > max_depth:
                     tree.too_deep.append(path)
                 else:
-                    pending.append((path, depth + 1))
+                    folders.append((path, depth + 1))
             elif stat.S_ISREG(mode):
                 tree.files.append(path)
             else:
                 tree.special.append(path)
+        pending.extend(reversed(folders))  # taken in order, so the files come nearly sorted
     tree.files.sort()
     return tree

@@ -37,7 +37,7 @@ from plan_dataset.validation.base import DATA_DIR, CheckedRecord, Code, display_
 from plan_dataset.validation.files import find_record_files, not_a_record_file, table_of
 from plan_dataset.validation.index import DatasetIndex
 from plan_dataset.validation.layer import Layer
-from plan_dataset.validation.parallel import check_files
+from plan_dataset.validation.parallel import check_files, collector_paused
 
 LAYERS: tuple[Layer, ...] = (
     files.LAYER,
@@ -101,18 +101,21 @@ def validate(
             problems.append(not_a_record_file(root, path))
         else:
             tasks.append((table, path))
-    checked = check_files(root, tasks, schema_dir, jobs)
-    index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
-    complete = paths is None and not problems
-    for layer in layers:
-        if layer.across is not None:
-            for record, finding in layer.across(checked, index, complete):
-                record.report([finding])
-        for record in checked:
-            if record.model is not None and layer.per_record is not None:
-                record.report(layer.per_record(record, index))
-            elif record.model is None and record.readable and layer.unmodelled is not None:
-                record.report(layer.unmodelled(record, index))
+    del record_files  # the tasks hold the paths, and then the records do
+    with collector_paused():
+        checked = check_files(root, tasks, schema_dir, jobs)
+        del tasks
+        index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
+        complete = paths is None and not problems
+        for layer in layers:
+            if layer.across is not None:
+                for record, finding in layer.across(checked, index, complete):
+                    record.report([finding])
+            for record in checked:
+                if record.model is not None and layer.per_record is not None:
+                    record.report(layer.per_record(record, index))
+                elif record.model is None and record.readable and layer.unmodelled is not None:
+                    record.report(layer.unmodelled(record, index))
     for record in checked:
         problems.extend(record.problems)
     return ValidationReport(checked, sorted(set(problems)), index)

@@ -39,7 +39,7 @@ class Finding:
     at_key: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # a run keeps one per record file: no __dict__ each
 class CheckedRecord:
     """One record file after the per-file layers."""
 

@@ -7,6 +7,7 @@ per-file layers on each.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -167,15 +168,24 @@ def find_record_files(root: Path, paths: Sequence[Path] | None) -> tuple[list[Pa
                 problems.append(Problem(shown, 1, 1, "F005", "not a regular file"))
         except (OSError, ValueError) as error:  # e.g. a name too long, or a NUL byte
             problems.append(Problem(shown, 1, 1, "F004", f"cannot read: {error}"))
-    return sorted(set(found)), problems
+    # A walk lists its files in order: dropping repeats in order keeps the sort cheap.
+    return sorted(dict.fromkeys(found)), problems
+
+
+@functools.lru_cache(maxsize=8)
+def _data_parts(root: Path) -> tuple[str, ...]:
+    return (root / DATA_DIR).parts
 
 
 def table_of(root: Path, path: Path) -> str | None:
     """The table a record file belongs to, from its place under data/."""
-    relative = _relative(path, root / DATA_DIR)
-    if relative is None or ".." in relative.parts:
-        return None
-    parts = relative.parts
+    if path.parts[:-2] == _data_parts(root):  # a walk's files: no need to compare further
+        parts = path.parts[-2:]
+    else:
+        relative = _relative(path, root / DATA_DIR)
+        if relative is None or ".." in relative.parts:
+            return None
+        parts = relative.parts
     if len(parts) == 2 and parts[0] in MODELS and parts[1].endswith(RECORD_SUFFIX):
         return parts[0]
     return None

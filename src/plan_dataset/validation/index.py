@@ -39,43 +39,57 @@ class DatasetIndex:
         self.check_file = check_file
         self.root = root
         self.schema_dir = schema_dir
+        # The valid records checked, by table and id; records read on demand.
+        self.checked: dict[str, dict[str, CheckedRecord]] = {table: {} for table in MODELS}
         self.loaded: dict[tuple[str, str], CheckedRecord] = {}
-        self.checked_ids: dict[str, set[str]] = {table: set() for table in MODELS}
+        # Per listed folder, the record files in it that are not valid checked records
+        # (in a run over every file, next to none); ``ids`` adds the two when asked.
+        self.unchecked: dict[str, set[str]] = {}
         self.listed: dict[str, set[str]] = {}
         self.probes: dict[str, int] = dict.fromkeys(MODELS, 0)
         for record in checked:
             if record.model is not None:
-                self.loaded[(record.table, record.model.id)] = record
-                self.checked_ids[record.table].add(record.model.id)
+                self.checked[record.table][record.model.id] = record
         self.texts: dict[str, SourceText | None] = {}
 
     def _record_path(self, table: str, record_id: str) -> Path:
         return self.root / DATA_DIR / table / f"{record_id}{RECORD_SUFFIX}"
 
-    def ids(self, table: str) -> set[str]:
-        """Every id in a table: the regular files in its folder, listed once."""
-        if table not in self.listed:
+    def _unchecked(self, table: str) -> set[str]:
+        """The ids of the record files in a table's folder that are not valid checked
+        records, listed once."""
+        if table not in self.unchecked:
             folder = self.root / DATA_DIR / table
             try:
                 names = os.listdir(folder) if folder.is_dir() and not folder.is_symlink() else []
             except OSError:
                 names = []  # the file walk reports an unreadable folder
-            stems = {n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX)}
-            self.listed[table] = stems | self.checked_ids[table]
+            checked = self.checked[table]
+            stems = (n[: -len(RECORD_SUFFIX)] for n in names if n.endswith(RECORD_SUFFIX))
+            self.unchecked[table] = {stem for stem in stems if stem not in checked}
+        return self.unchecked[table]
+
+    def ids(self, table: str) -> set[str]:
+        """Every id in a table: the regular files in its folder, listed once."""
+        if table not in self.listed:
+            self.listed[table] = self._unchecked(table).union(self.checked[table])
         return self.listed[table]
 
     def exists(self, table: str, record_id: str) -> bool:
         """Whether a record exists, without listing big folders for a few look-ups."""
-        if record_id in self.checked_ids[table]:
+        if record_id in self.checked[table]:
             return True
-        if table not in self.listed:
+        if table not in self.unchecked:
             self.probes[table] += 1
             if self.probes[table] <= self.PROBES_BEFORE_LISTING:
                 path = self._record_path(table, record_id)
                 return path.is_file() and not path.is_symlink()
-        return record_id in self.ids(table)
+        return record_id in self._unchecked(table)
 
     def record(self, table: str, record_id: str) -> Record | None:
+        checked = self.checked[table].get(record_id)
+        if checked is not None:
+            return checked.model
         key = (table, record_id)
         if key not in self.loaded:
             path = self._record_path(table, record_id)

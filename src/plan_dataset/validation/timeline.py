@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 
 from plan_dataset.models import PLAN_TARGET, Discrepancy, Document, Event, Position, Provision
@@ -35,6 +36,18 @@ CODES = {
 }
 
 
+_FIRST: weakref.WeakKeyDictionary[DatasetIndex, Document | None] = weakref.WeakKeyDictionary()
+
+
+def first_version(index: DatasetIndex) -> Document | None:
+    """The plan's first dated version (once per validation run: every position on the
+    plan as a whole asks for it)."""
+    if index not in _FIRST:
+        dated = [d for d in index.all_records("documents") if isinstance(d, Document) and d.date]
+        _FIRST[index] = min(dated, key=lambda d: (first_day(d.date or ""), d.id), default=None)
+    return _FIRST[index]
+
+
 def _target_document(position: Position, index: DatasetIndex) -> Document | None:
     """The version a position targets: the document itself, or the point's document."""
     if position.target == PLAN_TARGET:
@@ -64,8 +77,7 @@ def check_dates(record: CheckedRecord, index: DatasetIndex) -> Iterator[Finding]
             )
     if isinstance(model, Position) and model.date is not None and model.target == PLAN_TARGET:
         # The plan as a whole: it existed from its first version on.
-        dated = [d for d in index.all_records("documents") if isinstance(d, Document) and d.date]
-        first = min(dated, key=lambda d: (first_day(d.date or ""), d.id), default=None)
+        first = first_version(index)
         if first is not None and first.date and last_day(model.date) < first_day(first.date):
             yield Finding(
                 ("date",),

@@ -279,14 +279,20 @@ ROW_FUNCTIONS: dict[str, Callable[[Records, Spans, Found], Iterator[Row]]] = {
 """Row builders of every flat table, in table order."""
 
 
+def table_rows(
+    name: str, records: Records, spans: Spans, columns: Sequence[str], found: Found
+) -> Iterator[Row]:
+    """One flat table's rows, built as they are read, each holding every column."""
+    for row in ROW_FUNCTIONS[name](records, spans, found):
+        yield {c: row[c] for c in columns}
+
+
 def flat_tables(
     records: Records, spans: Spans, columns: Mapping[str, Sequence[str]], found: Found
 ) -> dict[str, list[Row]]:
     """Every flat table's rows, in table order, each row holding every column; ``found``
     is the corroboration computed once (``Snapshot.corroboration``, or the bundle's)."""
     return {
-        name: [
-            {c: row[c] for c in columns[name]} for row in ROW_FUNCTIONS[name](records, spans, found)
-        ]
-        for name in columns
+        name: list(table_rows(name, records, spans, names, found))
+        for name, names in columns.items()
     }

@@ -9,12 +9,13 @@ loader.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from plan_dataset.constants import DATE_PRECISIONS
 from plan_dataset.corroboration import Corroboration
 from plan_dataset.flat.evidence_tables import ATTRIBUTIONS_TABLE, CORROBORATION_TABLE
 from plan_dataset.flat.rows import flat_tables as _flat_tables
+from plan_dataset.flat.rows import table_rows as _table_rows
 from plan_dataset.flat.spec import (
     Column,
     ForeignKey,
@@ -38,6 +39,7 @@ __all__ = [
     "Spans",
     "Table",
     "flat_tables",
+    "table_rows",
 ]
 
 TABLES: tuple[Table, ...] = (
@@ -363,3 +365,11 @@ def flat_tables(
 ) -> dict[str, list[Row]]:
     """Every flat table's rows, in table order, each row holding every column."""
     return _flat_tables(records, spans, column_names(), corroboration)
+
+
+def table_rows(
+    name: str, records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
+) -> Iterator[Row]:
+    """One flat table's rows, built as they are read (an output writes each as it comes)."""
+    columns = tuple(column.name for column in TABLES_BY_NAME[name].columns)
+    return _table_rows(name, records, spans, columns, corroboration)

@@ -198,6 +198,13 @@ def attribution_rows(records: Records, spans: Spans, _found: Found) -> Iterator[
     """One row per evidence item; within a record, the strongest sources first (ids keep
     each item's place in the record)."""
     lookup = lookup_of(records)
+    strengths: dict[str, tuple[int, int, int]] = {}  # by source id, each worked out once
+
+    def strength(source: str) -> tuple[int, int, int]:
+        if source not in strengths:
+            strengths[source] = strength_of(lookup(source), lookup)
+        return strengths[source]
+
     for table, table_records in records.items():
         for record in table_records:
             counters: dict[str | None, int] = {}
@@ -206,7 +213,7 @@ def attribution_rows(records: Records, spans: Spans, _found: Found) -> Iterator[
                 counters[part] = counters.get(part, 0) + 1
                 numbered.append((part, item, counters[part]))
             # A stable sort: items of equal strength keep their order in the record.
-            numbered.sort(key=lambda entry: strength_of(lookup(entry[1].source), lookup))
+            numbered.sort(key=lambda entry: strength(entry[1].source))
             for part, item, number in numbered:
                 row_id = attribution_id(table, record.id, part, number)
                 quote = is_quote(item)

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from plan_dataset.outputs.content import Content, reader, write
+from plan_dataset.outputs.content import Content, Streamed, reader, write
 
 JOURNAL = ".plan-dataset-switch"
 STAMP = ".plan-dataset-build"  # the build's stamp (build_stamp.py): written only here
@@ -407,7 +407,7 @@ def create_file(target: Path, content: bytes, root: Path | None = None) -> Path:
     return target
 
 
-def write_stamp(root: Path, content: bytes | None) -> None:
+def write_stamp(root: Path, content: Streamed | None) -> None:
     """Replace the build stamp atomically, or with None remove it (before a switch)."""
     target = root / STAMP
     with writing(root):

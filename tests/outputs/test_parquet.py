@@ -95,38 +95,3 @@ def test_the_duckdb_example_runs(
     rows = result.fetchall()
     at = columns.index("date")
     assert any(row[at + 1] == "month" for row in rows) or readme == "docs/DATA-README.md"
-
-
-def _rendered(batch: int, rows: dict[str, list[dict[str, object]]]) -> dict[str, bytes]:
-    from plan_dataset.outputs import parquet
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parquet, "BATCH_ROWS", batch)
-        return dict(parquet.render_parquet(lambda name: iter(rows.get(name, []))))
-
-
-@pytest.mark.parametrize(("batch", "alike"), [(2048, True), (1000, False)])
-def test_tables_made_in_batches_are_the_bytes_of_whole_tables(batch: int, alike: bool) -> None:
-    """Rows are made into Arrow arrays a batch at a time (issue 26). With batches a multiple
-    of the 1,024 values the writer takes at a time, a table large enough for many pages
-    (30,000 attributions, 3 MB of quotes) is the bytes of one array per column; with
-    batches of 1,000 it is not, which shows the comparison can tell."""
-    pytest.importorskip("pyarrow")
-    columns = [column.name for column in TABLES_BY_NAME["attributions"].columns]
-    rows = [
-        {
-            **dict.fromkeys(columns),
-            "id": f"events/e{n}/evidence/1",
-            "record_table": "events",
-            "record_id": f"e{n}",
-            "source_id": f"s{n % 97}",
-            "kind": "quote",
-            "hedge": "reported",
-            "quote": f"quote number {n} " * 6,
-            "start": n,
-            "end": n + 90,
-        }
-        for n in range(30_000)
-    ]
-    whole = _rendered(1 << 20, {"attributions": rows})
-    assert (_rendered(batch, {"attributions": rows}) == whole) is alike

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import io
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -25,10 +24,6 @@ from plan_dataset.flat.tables import TABLES, Column, Row, Table
 INSTALL_HINT = (
     "pip install 'pyarrow>=14' (the parquet extra: pip install '.[parquet]' in a checkout)"
 )
-# Rows made into Arrow arrays at a time, so that one table's Python values are never all
-# held: a multiple of the 1,024 values the Parquet writer takes at a time, so that the
-# pages (and the file's bytes) are those of one whole array.
-BATCH_ROWS = 1 << 16
 
 
 def available() -> bool:
@@ -56,26 +51,9 @@ def _values(table: Table, rows: Iterable[Row]) -> dict[str, list[Any]]:
 
 
 def _columns(pa: Any, table: Table, rows: Iterable[Row]) -> list[tuple[Any, Any]]:
-    """(field, chunked array) pairs, the rows made into arrays ``BATCH_ROWS`` at a time."""
-    remaining = iter(rows)
-    batches: list[list[tuple[Any, Any]]] = []
-    while True:
-        values = _values(table, itertools.islice(remaining, BATCH_ROWS))
-        count = len(values[table.columns[0].name])
-        if count == 0 and batches:
-            break
-        batches.append(_arrays(pa, table, values))
-        if count < BATCH_ROWS:
-            break
-    return [
-        (field, pa.chunked_array([batch[number][1] for batch in batches], type=field.type))
-        for number, (field, _array) in enumerate(batches[0])
-    ]
-
-
-def _arrays(pa: Any, table: Table, columns: dict[str, list[Any]]) -> list[tuple[Any, Any]]:
     """(field, array) pairs, with a precision column after each date column that lacks one."""
     names = {c.name for c in table.columns}
+    columns = _values(table, rows)
     found = []
     for column in table.columns:
         values = columns.pop(column.name)  # each let go once its array is made

@@ -286,11 +286,9 @@ def load(path: str | Path | None = None) -> Dataset:
 def from_snapshot(snapshot: Snapshot) -> Dataset:
     """The loaded dataset of a validated snapshot, equal to the one its bundle loads: the
     rows the bundle encoder is given go straight to the same record decoders, with no
-    bytes in between (validated a moment ago, so not checked again), and ``rows()`` gives
-    the snapshot's flat rows rather than building them again."""
+    bytes in between (validated a moment ago, so not checked again); ``rows()`` builds
+    the flat rows on first use, as for a loaded bundle (the snapshot holds none)."""
     from plan_dataset.bundle.decode import decode_rows
-    from plan_dataset.flat.columns import COLUMNS
     from plan_dataset.publish.outputs.bundle import bundle_contents
 
-    flat = {table: snapshot.flat[table] for table in COLUMNS}
-    return _dataset(decode_rows(*bundle_contents(snapshot)), flat)
+    return _dataset(decode_rows(*bundle_contents(snapshot)))

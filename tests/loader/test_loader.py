@@ -44,14 +44,14 @@ def test_a_checkout_is_decoded_without_bundle_bytes(
     def no_bytes(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a checkout went through bundle bytes")
 
-    monkeypatch.setattr("plan_dataset.publish.outputs.bundle.encode", no_bytes)
+    monkeypatch.setattr("plan_dataset.publish.outputs.bundle.iter_encode", no_bytes)
     monkeypatch.setattr("plan_dataset.loader.decode_bundle", no_bytes)
     checkout = plan_dataset.load(small_project)
     monkeypatch.undo()
     assert checkout.counts()["provisions"] > 0 and checkout.offsets
     from_bundle = _from_bundle(bundle)
     _same_dataset(from_bundle, checkout)
-    # The checkout's flat rows are the snapshot's; the bundle's are built from its records.
+    # Each builds its flat rows from its records, offsets and corroboration: the same.
     for table in COLUMNS:
         assert checkout.rows(table) == from_bundle.rows(table), table
 

@@ -1,5 +1,6 @@
-"""The build stages each output as it is rendered; a failure at any point of the stream
-still leaves the previous outputs whole and no debris (issue 26)."""
+"""The build stages each output as it is rendered, chunk by chunk; a failure at any point
+of the stream still leaves the previous outputs whole and no debris; and what is streamed
+is byte for byte what is rendered in memory: tables, bundle and release zip (issue 26)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from plan_dataset.publish import outputs
 from plan_dataset.publish.build import build
 from plan_dataset.publish.outputs import atomic
+from plan_dataset.publish.outputs.content import Content
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -37,7 +40,7 @@ def test_a_renderer_failing_mid_stream_changes_nothing(
     staged: list[str] = []
     real_staged = atomic._staged
 
-    def counting(root: Path, target: Path, content: bytes) -> Path:
+    def counting(root: Path, target: Path, content: Content) -> Path | None:
         staged.append(target.name)
         return real_staged(root, target, content)
 
@@ -68,3 +71,119 @@ def test_a_link_met_mid_stream_is_refused_and_changes_nothing(project: Path) -> 
     assert dictionary.is_symlink()
     debris = [p for p in project.rglob(".*") if p.name.endswith(atomic.TEMPORARY_SUFFIX)]
     assert debris == [] and not (project / atomic.JOURNAL).exists()
+
+
+def test_a_renderer_failing_mid_file_leaves_no_temporary(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's chunks stop half-way: its half-written temporary goes, and nothing switches."""
+    from plan_dataset.publish.outputs import tabular
+
+    _stale(project)
+    before = _tree(project)
+    real_chunks = tabular.csv_chunks
+
+    def breaking(table: object, rows: object) -> object:
+        for number, chunk in enumerate(real_chunks(table, rows)):  # type: ignore[arg-type]
+            if number == 1 and table.name == "attributions":  # type: ignore[attr-defined]
+                raise RuntimeError("renderer failed mid-file")
+            yield chunk
+
+    monkeypatch.setattr(tabular, "csv_chunks", breaking)
+    with pytest.raises(RuntimeError, match="mid-file"):
+        build(project)
+    assert _tree(project) == before
+    debris = [p for p in project.rglob(".*") if p.name.endswith(atomic.TEMPORARY_SUFFIX)]
+    assert debris == [] and not (project / atomic.JOURNAL).exists()
+
+
+@pytest.mark.parametrize(
+    ("new", "changed"),
+    [([b"ab", b"c", b"d"], False), ([b"abc"], True), ([b"abcde"], True), ([b"abcX"], True)],
+)
+def test_chunks_equal_to_the_file_there_change_nothing(
+    tmp_path: Path, new: list[bytes], changed: bool
+) -> None:
+    (tmp_path / "f.txt").write_bytes(b"abcd")
+    assert atomic.switch_files(tmp_path, iter([("f.txt", iter(new))])) == (
+        ["f.txt"] if changed else []
+    )
+    assert (tmp_path / "f.txt").read_bytes() == b"".join(new)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]  # no debris, no journal
+
+
+def test_tables_in_chunks_are_the_whole_encodings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CSV and JSON tables of the real data, a few rows per chunk: the bytes that one
+    csv.writer and one json.dumps of each whole table give."""
+    import csv
+    import io
+    import json
+
+    from plan_dataset.flat.catalog import TABLES
+    from plan_dataset.publish.outputs import tabular
+    from plan_dataset.publish.snapshot import snapshot_of
+    from plan_dataset.validation import validate
+
+    snapshot = snapshot_of(validate(ROOT), ROOT)
+    monkeypatch.setattr(tabular, "ROWS_PER_CHUNK", 7)
+    for table in [*TABLES, replace(TABLES[0], name="empty")]:
+        rows = [] if table.name == "empty" else list(snapshot.rows(table.name))
+        names = [column.name for column in table.columns]
+        objects = [{name: row[name] for name in names} for row in rows]
+        whole = json.dumps(objects, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+        chunked = list(tabular.json_chunks(table, rows))
+        assert b"".join(chunked) == whole.encode("utf-8"), table.name
+        assert len(chunked) == len(rows) // 7 + 1
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[tabular._cell(row[name]) for name in names] for row in rows])
+        assert b"".join(tabular.csv_chunks(table, rows)) == buffer.getvalue().encode("utf-8")
+
+
+def _release_alike(root: Path) -> None:
+    """The zip written entry by entry from its spool is the zip ``render_zip`` makes of
+    the release's files in memory, and the bundle in chunks is one ``json.dumps``."""
+    import json
+
+    from plan_dataset.bundle import DATASET_NAME
+    from plan_dataset.evidence.corroboration import to_plain
+    from plan_dataset.publish.outputs import bundle, release_files
+    from plan_dataset.publish.release import render_zip, write_release
+    from plan_dataset.publish.snapshot import snapshot_of
+    from plan_dataset.validation import validate
+
+    report = validate(root, committed_schemas=False, jobs=1)
+    assert report.ok, report.problems[:5]
+    snapshot = snapshot_of(report, root)
+    streamed = write_release(root, snapshot).read_bytes()
+    assert streamed == render_zip(release_files(snapshot))
+    whole = {
+        "name": DATASET_NAME,
+        "version": snapshot.version,
+        "tables": {
+            table: [record.model_dump(mode="json") for record in records]
+            for table, records in snapshot.records.items()
+        },
+        "offsets": bundle.bundle_contents(snapshot)[2],
+        "corroboration": to_plain(snapshot.corroboration),
+    }
+    text = json.dumps(whole, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    assert bundle.render_bundle(snapshot) == (text + "\n").encode("utf-8")
+
+
+def test_the_real_data_releases_alike_streamed_and_in_memory(project: Path) -> None:
+    _release_alike(project)
+
+
+def test_a_1k_corpus_releases_alike_streamed_and_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    generate = importlib.import_module("generate").generate
+    corpus = tmp_path / "corpus"
+    assert sum(generate(1000, 26, corpus).values()) == 1000
+    monkeypatch.setattr("plan_dataset.bundle.CHUNK_BYTES", 1000)  # many chunks, even here
+    _release_alike(corpus)

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from plan_dataset.publish.outputs import OUTPUTS, export_files, missing_exporters
+    from plan_dataset.publish.outputs import OUTPUTS, iter_export_files, missing_exporters
     from plan_dataset.publish.outputs.atomic import write_file
 
     missing = missing_exporters()
@@ -44,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
     snapshot = data_snapshot(args.root)
     if snapshot is None:
         return EXIT_INVALID
-    files = export_files(snapshot, args.format)
+    files = iter_export_files(snapshot, args.format)  # each written as it is rendered
     if single:
-        (content,) = files.values()
+        ((_name, content),) = files
         print(write_file(out, content))
         return EXIT_OK
-    for name, content in files.items():
+    for name, content in files:
         print(write_file(out / name, content, root=out))
     return EXIT_OK

@@ -20,7 +20,7 @@ from plan_dataset.evidence.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Container
+    from collections.abc import Callable, Container, Iterator
     from typing import Any, Literal, get_args
 else:
     # Stand-ins at run time: the loader's queries do not import typing, which costs more
@@ -358,17 +358,21 @@ def with_parts(by_part: dict[str | None, Corroboration]) -> Corroboration:
 
 def to_plain(found: dict[str, Corroboration]) -> dict[str, dict[str, Any]]:
     """Corroboration by ``part_key``, as the bundle stores it (plain JSON values)."""
-    plain: dict[str, dict[str, Any]] = {}
+    return dict(plain_items(found))
+
+
+def plain_items(found: dict[str, Corroboration]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``to_plain``'s members, each made as it is read (the bundle encodes them so)."""
     for key, result in found.items():
-        plain[key] = {
+        plain: dict[str, Any] = {
             "origin_ids": list(result.origin_ids),
             "strong_origin_ids": list(result.strong_origin_ids),
             "strongest_reliability": result.strongest_reliability,
         }
         if result.points is not None:
-            plain[key]["points"] = result.points
-            plain[key]["points_well_sourced"] = result.points_well_sourced
-    return plain
+            plain["points"] = result.points
+            plain["points_well_sourced"] = result.points_well_sourced
+        yield key, plain
 
 
 def from_plain_all(stored: dict[str, dict[str, Any]]) -> dict[str, Corroboration]:

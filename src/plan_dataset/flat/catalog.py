@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 
 from plan_dataset import models
 from plan_dataset.evidence.corroboration import Corroboration
-from plan_dataset.flat.rows import flat_tables as _flat_tables
+from plan_dataset.flat.rows import table_rows as _table_rows
 from plan_dataset.flat.spec import (
     Column,
     ForeignKey,
@@ -32,7 +32,15 @@ Records = Mapping[str, Sequence[Any]]  # validated models or loaded records
 # Offsets of an evidence item's quote in its archived text, given the attribution id.
 Spans = Callable[[str, Any], tuple[int, int] | None]
 
-__all__ = ["TABLES", "TABLES_BY_NAME", "Column", "ForeignKey", "Row", "Table", "flat_tables"]
+__all__ = [
+    "TABLES",
+    "TABLES_BY_NAME",
+    "Column",
+    "ForeignKey",
+    "Row",
+    "Table",
+    "table_rows",
+]
 
 _KINDS = {int: "integer", float: "number", bool: "boolean"}
 _DATED = ("date", "published")  # fields whose values are reduced-precision dates
@@ -185,9 +193,9 @@ TABLES: tuple[Table, ...] = tuple(resolve(declared) for declared in DECLARED)
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 
 
-def flat_tables(
-    records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
-) -> dict[str, list[Row]]:
-    """Every flat table's rows, in table order, each row holding every column."""
-    tables = [(table.name, table.rows, table.paths()) for table in TABLES]
-    return _flat_tables(tables, records, spans, corroboration)
+def table_rows(
+    name: str, records: Records, spans: Spans, corroboration: Mapping[str, Corroboration]
+) -> Iterator[Row]:
+    """One flat table's rows, built as they are read (an output writes each as it comes)."""
+    table = TABLES_BY_NAME[name]
+    return _table_rows(table.rows, records, spans, corroboration, table.paths())

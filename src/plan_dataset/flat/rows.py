@@ -115,6 +115,13 @@ def attribution_rows(records: Records, spans: Spans, _found: Found, _paths: Path
     """One row per evidence item; within a record, the strongest sources first (ids keep
     each item's place in the record)."""
     lookup = lookup_of(records)
+    strengths: dict[str, tuple[int, int, int]] = {}  # by source id, each worked out once
+
+    def strength(source: str) -> tuple[int, int, int]:
+        if source not in strengths:
+            strengths[source] = strength_of(lookup(source), lookup)
+        return strengths[source]
+
     for table, table_records in records.items():
         for record in table_records:
             counters: dict[str | None, int] = {}
@@ -123,7 +130,7 @@ def attribution_rows(records: Records, spans: Spans, _found: Found, _paths: Path
                 counters[part] = counters.get(part, 0) + 1
                 numbered.append((part, item, counters[part]))
             # A stable sort: items of equal strength keep their order in the record.
-            numbered.sort(key=lambda entry: strength_of(lookup(entry[1].source), lookup))
+            numbered.sort(key=lambda entry: strength(entry[1].source))
             for part, item, number in numbered:
                 row_id = attribution_id(table, record.id, part, number)
                 quote = is_quote(item)
@@ -169,6 +176,16 @@ def corroboration_rows(
                 }
 
 
+def table_rows(
+    builder: RowBuilder, records: Records, spans: Spans, found: Found, paths: Paths
+) -> Iterator[Row]:
+    """One flat table's rows, built as they are read, each holding every column in order
+    (an output writes each as it comes)."""
+    columns = [column for column, _path in paths]
+    for row in builder(records, spans, found, paths):
+        yield {c: row[c] for c in columns}
+
+
 def flat_tables(
     tables: Sequence[tuple[str, RowBuilder, Paths]],
     records: Records,
@@ -178,8 +195,7 @@ def flat_tables(
     """Every flat table's rows, in table order, each row holding every column in order;
     ``found`` is the corroboration computed once (``Snapshot.corroboration``, or the
     bundle's). Each table comes with its builder and its columns' paths."""
-    flat = {}
-    for name, builder, paths in tables:
-        columns = [column for column, _path in paths]
-        flat[name] = [{c: row[c] for c in columns} for row in builder(records, spans, found, paths)]
-    return flat
+    return {
+        name: list(table_rows(builder, records, spans, found, paths))
+        for name, builder, paths in tables
+    }

@@ -9,13 +9,14 @@ repairs an interrupted one.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from plan_dataset.bundle import RESOURCE as BUNDLE_RESOURCE
 from plan_dataset.publish import build_stamp
 from plan_dataset.publish.outputs import OUTPUTS, build_files, iter_build_files
 from plan_dataset.publish.outputs.atomic import switch_files, write_stamp, writing
+from plan_dataset.publish.outputs.content import Streamed, chunks
 from plan_dataset.publish.snapshot import snapshot_of
 from plan_dataset.validation import ValidationReport, validate
 
@@ -62,10 +63,9 @@ def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[s
         snapshot = snapshot_of(report, root)
         digests: dict[str, str] = {}
 
-        def rendered() -> Iterator[tuple[str, bytes]]:  # staged one output at a time
+        def rendered() -> Iterator[tuple[str, Iterable[bytes]]]:  # staged as it is rendered
             for name, content in iter_build_files(snapshot):
-                digests[name] = hashlib.sha256(content).hexdigest()
-                yield name, content
+                yield name, _hashed(content, name, digests)
 
         # No stamp until the new outputs are all in place; a switch that fails restores the
         # old outputs, and with them the stamp that describes them. (A killed one leaves
@@ -79,6 +79,15 @@ def build(root: Path, jobs: int | None = None) -> tuple[ValidationReport, list[s
             raise
         write_stamp(root, build_stamp.render(inputs, root, digests, len(report.records)))
         return report, changed
+
+
+def _hashed(content: Streamed, name: str, digests: dict[str, str]) -> Iterator[bytes]:
+    """The chunks as they come, their sha256 put in ``digests`` once all have passed."""
+    digest = hashlib.sha256()
+    for chunk in chunks(content):
+        digest.update(chunk)
+        yield chunk
+    digests[name] = digest.hexdigest()
 
 
 def unchanged_since_last_build(root: Path) -> int | None:

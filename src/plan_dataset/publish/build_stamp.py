@@ -24,6 +24,7 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,8 +134,12 @@ def _trusted(recorded: list[Any], now: list[int], taken_ns: int) -> bool:
     return recorded[:2] == now and now[1] < taken_ns - RACY_NS
 
 
-def render(inputs: Inputs, root: Path, outputs: dict[str, str], records: int) -> bytes | None:
-    """The stamp of a build that has just switched ``outputs`` (path: sha256) into place."""
+def render(
+    inputs: Inputs, root: Path, outputs: dict[str, str], records: int
+) -> Iterator[bytes] | None:
+    """The stamp of a build that has just switched ``outputs`` (path: sha256) into place,
+    in chunks (it names every input file): the bytes of ``json.dumps(body, indent=0,
+    sort_keys=True)`` and a newline."""
     digest = inputs.digest(root)
     if digest is None:
         return None
@@ -150,7 +155,18 @@ def render(inputs: Inputs, root: Path, outputs: dict[str, str], records: int) ->
         "inputs": {"digest": digest, "taken_ns": inputs.taken_ns, "files": inputs.stats},
         "outputs": written,
     }
-    return (json.dumps(body, indent=0, sort_keys=True) + "\n").encode("utf-8")
+    return _encoded(json.JSONEncoder(indent=0, sort_keys=True).iterencode(body))
+
+
+def _encoded(pieces: Iterator[str], batch: int = 4096) -> Iterator[bytes]:
+    """The text in UTF-8 chunks of ``batch`` pieces each, and a closing newline."""
+    gathered: list[str] = []
+    for piece in pieces:
+        gathered.append(piece)
+        if len(gathered) == batch:
+            yield "".join(gathered).encode("utf-8")
+            gathered = []
+    yield ("".join(gathered) + "\n").encode("utf-8")
 
 
 def unchanged(stamp: bytes | None, inputs: Inputs, root: Path) -> tuple[int, list[str]] | None:

@@ -7,6 +7,7 @@ read -> check -> snapshot -> tables -> outputs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from plan_dataset._version import __version__
 from plan_dataset.bundle.decode import read_bundle
 from plan_dataset.evidence.corroboration import Corroboration, all_corroboration, from_plain_all
 from plan_dataset.evidence.quotes import SourceText
-from plan_dataset.flat.catalog import Row, flat_tables
+from plan_dataset.flat.catalog import Row, table_rows
 from plan_dataset.models import MODELS, AnyEvidence, QuoteEvidence, Record, Source
 from plan_dataset.read.bounded import MAX_TEXT_BYTES, read_regular
 from plan_dataset.validation import ValidationReport
@@ -27,12 +28,13 @@ LICENCES = (Path("LICENSE"), Path("LICENSE-DATA.md"))
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A validated dataset, ready to render."""
+    """A validated dataset, ready to render. It holds what the outputs need and no more:
+    no flat rows (``rows`` builds a table's as an output reads them), nothing of the
+    validator's index."""
 
     version: str
     records: dict[str, list[Record]]  # by table, each sorted by id
     texts: dict[str, SourceText]  # archived source texts by source id
-    flat: dict[str, list[Row]]  # every flat table's rows
     data_readme: bytes | None  # the README for data users, shipped in the release
     # Quote offsets by attribution id, as a bundle carries them: a snapshot of the
     # installed package's bundle has no archived texts to find its quotes in.
@@ -51,6 +53,11 @@ class Snapshot:
         if isinstance(item, QuoteEvidence) and item.source in self.texts:
             return self.texts[item.source].find(item.quote)
         return self.offsets.get(attribution_id)
+
+    def rows(self, table: str) -> Iterator[Row]:
+        """One flat table's rows, built as they are read: an output writes each row as it
+        comes, so no table is ever held whole (``flat.tables.TABLES`` names them)."""
+        return table_rows(table, self.records, self.spans, self.corroboration)
 
 
 def _read_regular_file(path: Path) -> bytes | None:
@@ -79,17 +86,14 @@ def snapshot_of(report: ValidationReport, root: Path) -> Snapshot:
         text = report.index.source_text(source)
         if text is not None:
             texts[source.id] = text
-    partial = Snapshot(__version__, records, texts, {}, None)
-    corroboration = all_corroboration(records)
     return Snapshot(
         __version__,
         records,
         texts,
-        flat_tables(records, partial.spans, corroboration),
         _read_regular_file(root / DATA_README),
         verbatim=_verbatim_files(root, records["sources"]),
         citation=_read_regular_file(root / CITATION),
-        corroboration=corroboration,
+        corroboration=all_corroboration(records),
     )
 
 
@@ -119,9 +123,5 @@ def snapshot_of_bundle(data: bytes) -> Snapshot:
         for name, model in MODELS.items()
     }
     offsets = {row_id: (span[0], span[1]) for row_id, span in bundle["offsets"].items()}
-    partial = Snapshot(bundle["version"], records, {}, {}, None, offsets)
     corroboration = from_plain_all(bundle["corroboration"])
-    flat = flat_tables(records, partial.spans, corroboration)
-    return Snapshot(
-        bundle["version"], records, {}, flat, None, offsets, corroboration=corroboration
-    )
+    return Snapshot(bundle["version"], records, {}, None, offsets, corroboration=corroboration)

@@ -1,16 +1,18 @@
 """Outputs: one registry of pure renderers, consumed by build, release and export.
 
-Each output renders a ``Snapshot`` to ``{file name: bytes}`` and says where it
-goes: a folder of the project (the build), a folder of the release zip, and
-whether ``plan-dataset export`` offers it. Adding an output is a new renderer
-and one ``register`` call; nothing here writes to disk (``atomic.py`` does).
+Each output renders a ``Snapshot`` to its files, each a name and its bytes, whole or
+in chunks (``content.py``): ``{file name: bytes}``, or ``(name, chunks)`` pairs made as
+they are read, so that a large file is handed on while it is rendered and never held
+whole. It says where they go: a folder of the project (the build), a folder of the
+release zip, and whether ``plan-dataset export`` offers it. Adding an output is a new
+renderer and one ``register`` call; nothing here writes to disk (``atomic.py`` does).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +21,8 @@ from plan_dataset.models import MODELS
 from plan_dataset.models.schema import render_schema, schema_file_name
 from plan_dataset.publish.codegen import render_records_module
 from plan_dataset.publish.outputs import parquet
-from plan_dataset.publish.outputs.bundle import bundle_resource, render_bundle
+from plan_dataset.publish.outputs.bundle import bundle_chunks, bundle_resource
+from plan_dataset.publish.outputs.content import Streamed, joined
 from plan_dataset.publish.outputs.datasette import render_metadata
 from plan_dataset.publish.outputs.descriptor import archived_sources, render_descriptor
 from plan_dataset.publish.outputs.dictionary import DICTIONARY_NAME, render_dictionary
@@ -28,6 +31,8 @@ from plan_dataset.publish.outputs.tabular import table_files, table_resources
 from plan_dataset.publish.snapshot import Snapshot
 
 Files = dict[str, bytes]
+# What a renderer gives: whole files by name, or (name, content) pairs as it makes them.
+Rendered = Mapping[str, Streamed] | Iterable[tuple[str, Streamed]]
 DATAPACKAGE = "datapackage.json"
 
 
@@ -41,7 +46,7 @@ class Output:
 
     name: str
     title: str
-    render: Callable[[Snapshot], Files]
+    render: Callable[[Snapshot], Rendered]
     resources: Callable[[str, str], list[dict[str, Any]]] = field(default=_no_resources)
     build_folder: str | None = None  # in the project; None: not part of the build
     owned_pattern: str | None = None  # files of this pattern in build_folder are all ours
@@ -73,7 +78,7 @@ register(
     Output(
         "csv",
         "CSV tables with datapackage.json",
-        lambda s: table_files(s.flat, "csv"),
+        lambda s: table_files(s.rows, "csv"),
         lambda folder, suffix: table_resources(folder, "csv", suffix),
         build_folder="tables",
         owned_pattern="*.csv",
@@ -85,7 +90,7 @@ register(
     Output(
         "json",
         "JSON tables with datapackage.json",
-        lambda s: table_files(s.flat, "json"),
+        lambda s: table_files(s.rows, "json"),
         lambda folder, suffix: table_resources(folder, "json", suffix),
         release_folder="json",
         release_suffix="-json",
@@ -96,7 +101,7 @@ register(
     Output(
         "bundle",
         "Whole dataset as nested JSON",
-        lambda s: {BUNDLE_NAME: render_bundle(s)},
+        lambda s: {BUNDLE_NAME: bundle_chunks(s)},
         lambda folder, _suffix: [
             bundle_resource(f"{folder}/{BUNDLE_NAME}" if folder else BUNDLE_NAME)
         ],
@@ -108,7 +113,7 @@ register(
     Output(
         "sqlite",
         "SQLite database",
-        lambda s: {"plan-dataset.sqlite": render_sqlite(s.flat)},
+        lambda s: {"plan-dataset.sqlite": render_sqlite(s.rows)},
         release_folder="",
         export=True,
         single_file=True,
@@ -122,7 +127,7 @@ if parquet.available():
         Output(
             "parquet",
             "Parquet tables (typed, vocabularies dictionary-encoded)",
-            lambda s: parquet.render_parquet(s.flat),
+            lambda s: parquet.render_parquet(s.rows),
             release_folder="parquet",
             export=True,
         )
@@ -267,53 +272,72 @@ def _join(folder: str, name: str) -> str:
     return f"{folder}/{name}" if folder else name
 
 
-def iter_build_files(snapshot: Snapshot) -> Iterator[tuple[str, bytes]]:
-    """Every generated file of the project, by path from its root, one output rendered
-    at a time (the build stages each as it comes, instead of holding them all)."""
+def _files(output: Output, snapshot: Snapshot) -> Iterator[tuple[str, Streamed]]:
+    """The output's files, each rendered only when the one before has been handed on."""
+    rendered = output.render(snapshot)
+    yield from rendered.items() if isinstance(rendered, Mapping) else rendered
+
+
+def _stream(snapshot: Snapshot, release: bool) -> Iterator[tuple[str, Streamed]]:
+    """The files of every output of the build (or the release), then the descriptor."""
     resources: list[dict[str, Any]] = []
     for output in OUTPUTS.values():
-        if output.build_folder is None:
+        folder = output.release_folder if release else output.build_folder
+        if folder is None:
             continue
-        rendered = output.render(snapshot)
-        for name in list(rendered):  # each file let go once it is handed on
-            yield _join(output.build_folder, name), rendered.pop(name)
-        resources += output.resources(output.build_folder, "")
-    descriptor = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
-    yield DATAPACKAGE, descriptor
+        for name, content in _files(output, snapshot):
+            yield _join(folder, name), content
+        resources += output.resources(folder, output.release_suffix if release else "")
+    yield DATAPACKAGE, render_descriptor(snapshot.version, resources, archived_sources(snapshot))
+
+
+def iter_build_files(snapshot: Snapshot) -> Iterator[tuple[str, Streamed]]:
+    """Every generated file of the project, by path from its root, each rendered as it is
+    read (the build stages each chunk as it comes, instead of holding the outputs)."""
+    return _stream(snapshot, release=False)
 
 
 def build_files(snapshot: Snapshot) -> Files:
-    """Every generated file of the project, by path from its root."""
-    return dict(iter_build_files(snapshot))
+    """Every generated file of the project, by path from its root, in memory."""
+    return {name: joined(content) for name, content in iter_build_files(snapshot)}
+
+
+CHECKSUMS = "SHA256SUMS"
+
+
+def iter_release_files(snapshot: Snapshot) -> Iterator[tuple[str, Streamed]]:
+    """Every file of the release zip but ``SHA256SUMS`` (``checksums`` of the others),
+    each rendered as it is read."""
+    return _stream(snapshot, release=True)
+
+
+def checksums(digests: Mapping[str, str]) -> bytes:
+    """``SHA256SUMS``: the sha256 of every other file of the release, by name."""
+    return "".join(f"{digests[name]}  {name}\n" for name in sorted(digests)).encode("utf-8")
 
 
 def release_files(snapshot: Snapshot) -> Files:
-    """Every file of the release zip, with its descriptor and checksums."""
-    files: Files = {}
-    resources: list[dict[str, Any]] = []
-    for output in OUTPUTS.values():
-        if output.release_folder is None:
-            continue
-        for name, content in output.render(snapshot).items():
-            files[_join(output.release_folder, name)] = content
-        resources += output.resources(output.release_folder, output.release_suffix)
-    files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, archived_sources(snapshot))
-    sums = "".join(
-        f"{hashlib.sha256(content).hexdigest()}  {name}\n"
-        for name, content in sorted(files.items())
+    """Every file of the release zip, with its descriptor and checksums, in memory."""
+    files = {name: joined(content) for name, content in iter_release_files(snapshot)}
+    files[CHECKSUMS] = checksums(
+        {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
     )
-    files["SHA256SUMS"] = sums.encode("utf-8")
     return files
+
+
+def iter_export_files(snapshot: Snapshot, name: str) -> Iterator[tuple[str, Streamed]]:
+    """The files of one export format, each rendered as it is read; folder formats get
+    their own datapackage.json."""
+    output = OUTPUTS[name]
+    yield from _files(output, snapshot)
+    resources = output.resources("", "")
+    if resources and not output.single_file:
+        yield DATAPACKAGE, render_descriptor(snapshot.version, resources, [])
 
 
 def export_files(snapshot: Snapshot, name: str) -> Files:
-    """The files of one export format; folder formats get their own datapackage.json."""
-    output = OUTPUTS[name]
-    files = output.render(snapshot)
-    resources = output.resources("", "")
-    if resources and not output.single_file:
-        files[DATAPACKAGE] = render_descriptor(snapshot.version, resources, [])
-    return files
+    """The files of one export format, in memory."""
+    return {file: joined(content) for file, content in iter_export_files(snapshot, name)}
 
 
 def exporters() -> list[str]:

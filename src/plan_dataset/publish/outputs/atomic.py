@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
+from plan_dataset.publish.outputs.content import Content, Streamed, reader, write
+
 JOURNAL = ".plan-dataset-switch"
 STAMP = ".plan-dataset-build"  # the build's stamp (build_stamp.py): written only here
 TEMPORARY_SUFFIX = ".plan-dataset-new"
@@ -243,8 +245,9 @@ def recover(root: Path) -> list[Path]:
 # --- writing --------------------------------------------------------------------------
 
 
-def _staged(root: Path, target: Path, content: bytes) -> Path:
-    """The content in a fresh, journaled temporary file beside ``target``."""
+def _staged(root: Path, target: Path, content: Content) -> Path | None:
+    """The content in a fresh, journaled temporary file beside ``target``, written as it
+    comes; None (and no file) when chunks or bytes turn out equal to ``target``'s."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW
     while True:
         temporary = _debris_name(target, TEMPORARY_SUFFIX)
@@ -259,10 +262,15 @@ def _staged(root: Path, target: Path, content: bytes) -> Path:
             raise _fail(target.parent, error) from error
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-    except OSError as error:
+            same = write(stream, content, None if callable(content) else reader(target))
+    except BaseException as error:  # a renderer failing mid-file leaves no temporary
         temporary.unlink(missing_ok=True)
-        raise _fail(target, error) from error
+        if isinstance(error, OSError) and not isinstance(error, WriteError):
+            raise _fail(target, error) from error
+        raise
+    if same:
+        temporary.unlink()
+        return None
     return temporary
 
 
@@ -284,27 +292,18 @@ def _check_target(root: Path, target: Path) -> None:
         raise WriteError(0, f"W003 {target}: is not a regular file; refusing to replace it")
 
 
-def _unchanged(target: Path, content: bytes) -> bool:
-    try:
-        if (_mode(target) or 0) and os.path.getsize(target) == len(content):
-            return target.read_bytes() == content
-    except OSError as error:
-        raise _fail(target, error) from error
-    return False
-
-
 def switch_files(
     root: Path,
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    files: Mapping[str, Content] | Iterable[tuple[str, Content]],
     obsolete: Iterable[Path] | Callable[[list[str]], Iterable[Path]] = (),
 ) -> list[str]:
     """Write changed files under ``root`` and remove obsolete ones, all or nothing;
     returns the relative paths that changed (an unchanged file is not rewritten).
 
     ``files``: a mapping, all checked (no links, regular files only) before anything is
-    made, or a stream of ``(path, bytes)``, each checked and staged as it comes (a caller
-    rendering as it goes holds one output at a time; ``obsolete`` may then be a function
-    of the paths streamed). Nothing switches until all is staged and checked."""
+    made, or a stream of ``(path, content)``, each checked and staged as it comes (a
+    caller rendering as it goes holds one chunk at a time; ``obsolete`` may then be a
+    function of the paths streamed). Nothing switches until all is staged and checked."""
     with writing(root):
         if isinstance(files, Mapping):
             for relative in files:
@@ -317,9 +316,10 @@ def switch_files(
                 target = root / relative
                 _check_target(root, target)
                 names.append(relative)
-                if not _unchanged(target, content):
-                    _make_folders(root, target.parent)
-                    staged[target] = _staged(root, target, content)
+                _make_folders(root, target.parent)
+                temporary = _staged(root, target, content)
+                if temporary is not None:  # None: the same bytes are there already
+                    staged[target] = temporary
             gone = list(obsolete(names) if callable(obsolete) else obsolete)
             gone = [path for path in gone if _mode(path) is not None]
             for path in gone:
@@ -329,8 +329,7 @@ def switch_files(
                 temporary.unlink(missing_ok=True)
             (root / JOURNAL).unlink(missing_ok=True)
             raise
-        if staged or gone:
-            _switch(root, staged, gone)
+        _switch(root, staged, gone)  # with nothing staged, it only clears the journal
         changed = sorted(target.relative_to(root).as_posix() for target in staged)
         return changed + [path.relative_to(root).as_posix() for path in gone]
 
@@ -370,18 +369,21 @@ def _switch(root: Path, staged: dict[Path, Path], obsolete: list[Path]) -> None:
     (root / JOURNAL).unlink(missing_ok=True)
 
 
-def write_file(target: Path, content: bytes, root: Path | None = None) -> Path:
-    """Write one file atomically (a release zip, an export); ``root`` (by default the
-    target's folder) is where the lock and journal live, and no link may lie between."""
+def write_file(target: Path, content: Content, root: Path | None = None) -> Path:
+    """Write one file atomically (a release zip, an export), its content streamed into
+    place; ``root`` (by default the target's folder) is where the lock and journal live,
+    and no link may lie between."""
     base = target.parent if root is None else root
     with writing(base):
         _check_target(base, target)
         _make_folders(base, target.parent)
         temporary = _staged(base, target, content)
         try:
-            os.replace(temporary, target)
+            if temporary is not None:
+                os.replace(temporary, target)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
             raise _fail(target, error) from error
         finally:
             (base / JOURNAL).unlink(missing_ok=True)
@@ -405,7 +407,7 @@ def create_file(target: Path, content: bytes, root: Path | None = None) -> Path:
     return target
 
 
-def write_stamp(root: Path, content: bytes | None) -> None:
+def write_stamp(root: Path, content: Streamed | None) -> None:
     """Replace the build stamp atomically, or with None remove it (before a switch)."""
     target = root / STAMP
     with writing(root):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from plan_dataset.bundle import encode
-from plan_dataset.evidence.corroboration import to_plain
+from plan_dataset.bundle import iter_encode
+from plan_dataset.evidence.corroboration import plain_items
 from plan_dataset.publish.snapshot import Snapshot
 
 # The rows a bundle holds, lazily: version, (table, records as plain dicts), quote
@@ -20,26 +20,44 @@ Contents = tuple[
     dict[str, list[int]],
     dict[str, dict[str, Any]],
 ]
+# The same, with the offsets and corroboration as lazy (key, value) pairs too.
+LazyContents = tuple[
+    str,
+    Iterator[tuple[str, Iterator[dict[str, Any]]]],
+    Iterator[tuple[str, list[int]]],
+    Iterator[tuple[str, dict[str, Any]]],
+]
 
 
-def bundle_contents(snapshot: Snapshot) -> Contents:
-    """What the bundle of a snapshot holds, before any bytes: each record dumped as JSON
-    values only when the iterator reaches it. ``render_bundle`` encodes it, and
-    ``loader.from_snapshot`` decodes it straight into records."""
+def _lazy_contents(snapshot: Snapshot) -> LazyContents:
+    """What the bundle of a snapshot holds, each record dumped as JSON values, each quote's
+    offsets and each corroboration made plain only when the iterator reaches it."""
     tables = (
         (table, (record.model_dump(mode="json") for record in records))
         for table, records in snapshot.records.items()
     )
-    offsets = {
-        row["id"]: [row["start"], row["end"]]
-        for row in snapshot.flat["attributions"]
+    offsets = (
+        (row["id"], [row["start"], row["end"]])
+        for row in snapshot.rows("attributions")
         if row["start"] is not None
-    }
-    return snapshot.version, tables, offsets, to_plain(snapshot.corroboration)
+    )
+    return snapshot.version, tables, offsets, plain_items(snapshot.corroboration)
+
+
+def bundle_contents(snapshot: Snapshot) -> Contents:
+    """What the bundle of a snapshot holds, before any bytes, records still lazy:
+    ``loader.from_snapshot`` decodes it straight into records."""
+    version, tables, offsets, corroboration = _lazy_contents(snapshot)
+    return version, tables, dict(offsets), dict(corroboration)
+
+
+def bundle_chunks(snapshot: Snapshot) -> Iterator[bytes]:
+    """The bundle's bytes, in chunks, encoded as the snapshot is read."""
+    return iter_encode(*_lazy_contents(snapshot))
 
 
 def render_bundle(snapshot: Snapshot) -> bytes:
-    return encode(*bundle_contents(snapshot))
+    return b"".join(bundle_chunks(snapshot))
 
 
 def bundle_resource(path: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import io
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from plan_dataset.constants import DATE_COLUMNS, DATE_PRECISIONS
@@ -40,12 +41,22 @@ def _dictionary(pa: Any, values: list[Any], vocabulary: tuple[str, ...]) -> Any:
     )
 
 
-def _columns(pa: Any, table: Table, rows: list[Row]) -> list[tuple[Any, Any]]:
+def _values(table: Table, rows: Iterable[Row]) -> dict[str, list[Any]]:
+    """Each column's values, in one pass over the rows as they are built."""
+    values: dict[str, list[Any]] = {column.name: [] for column in table.columns}
+    for row in rows:
+        for name, column_values in values.items():
+            column_values.append(row[name])
+    return values
+
+
+def _columns(pa: Any, table: Table, rows: Iterable[Row]) -> list[tuple[Any, Any]]:
     """(field, array) pairs, with a precision column after each date column that lacks one."""
     names = {c.name for c in table.columns}
+    columns = _values(table, rows)
     found = []
     for column in table.columns:
-        values = [row[column.name] for row in rows]
+        values = columns.pop(column.name)  # each let go once its array is made
         meta = {"description": column.description}
         field, array = _typed(pa, column, values, meta)
         found.append((field, array))
@@ -77,14 +88,13 @@ def _typed(pa: Any, column: Column, values: list[Any], meta: dict[str, str]) -> 
     return pa.field(column.name, kind, nullable, meta), pa.array(values, type=kind)
 
 
-def render_parquet(flat: dict[str, list[Row]]) -> dict[str, bytes]:
-    """One Parquet file per flat table."""
+def render_parquet(rows: Callable[[str], Iterable[Row]]) -> Iterator[tuple[str, bytes]]:
+    """One Parquet file per flat table, a table at a time (``rows``: ``Snapshot.rows``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    files = {}
     for table in TABLES:
-        pairs = _columns(pa, table, flat[table.name])
+        pairs = _columns(pa, table, rows(table.name))
         schema = pa.schema(
             [field for field, _array in pairs],
             metadata={"title": table.title, "primary_key": ",".join(table.primary_key)},
@@ -92,5 +102,5 @@ def render_parquet(flat: dict[str, list[Row]]) -> dict[str, bytes]:
         data = pa.Table.from_arrays([array for _field, array in pairs], schema=schema)
         buffer = io.BytesIO()
         pq.write_table(data, buffer, compression="zstd")
-        files[f"{table.name}.parquet"] = buffer.getvalue()
-    return files
+        del pairs, data  # the arrays let go before the file is handed on
+        yield f"{table.name}.parquet", buffer.getvalue()

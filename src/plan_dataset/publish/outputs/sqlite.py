@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from plan_dataset.flat.catalog import TABLES, Row
+
+CHUNK_BYTES = 1 << 20  # what is read of the finished database at a time
 
 # Text columns searchable in Datasette (datasette.py declares them in its metadata).
 FULL_TEXT: dict[str, tuple[str, ...]] = {
@@ -34,8 +37,10 @@ def full_text_columns() -> dict[str, tuple[str, ...]]:
     }
 
 
-def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
-    """One table per resource, with primary keys, foreign keys and indexes on references."""
+def render_sqlite(rows: Callable[[str], Iterable[Row]]) -> Iterator[bytes]:
+    """One table per resource, with primary keys, foreign keys and indexes on references.
+    Each table's rows (``Snapshot.rows``) go in as they are built; the database is made in
+    a temporary file of the system's and handed on in chunks as it is read back."""
     handle, name = tempfile.mkstemp(suffix=".sqlite")
     os.close(handle)
     try:
@@ -60,7 +65,7 @@ def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
                 marks = ", ".join("?" for _ in table.columns)
                 connection.executemany(
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
-                    ([row[c.name] for c in table.columns] for row in flat[table.name]),
+                    ([row[c.name] for c in table.columns] for row in rows(table.name)),
                 )
             for searched, searched_columns in full_text_columns().items():
                 # An external-content FTS5 index, as Datasette expects (fts_pk rowid).
@@ -76,6 +81,8 @@ def render_sqlite(flat: dict[str, list[Row]]) -> bytes:
                 )
         connection.execute("VACUUM")
         connection.close()
-        return Path(name).read_bytes()
+        with open(name, "rb") as database:
+            while chunk := database.read(CHUNK_BYTES):
+                yield chunk
     finally:
         Path(name).unlink(missing_ok=True)

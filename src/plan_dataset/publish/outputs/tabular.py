@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from plan_dataset.escaping import for_csv
@@ -22,21 +22,39 @@ def _cell(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def render_csv(table: Table, rows: Iterable[Row]) -> bytes:
+ROWS_PER_CHUNK = 1000  # rows encoded before a chunk is handed on
+
+
+def csv_chunks(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
+    """The table as CSV, in chunks of ``ROWS_PER_CHUNK`` rows, built as the rows come."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         writer.writerow([_cell(row[column.name]) for column in table.columns])
-    return buffer.getvalue().encode("utf-8")
+        if number % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
 
 
-def render_json_table(table: Table, rows: Iterable[Row]) -> bytes:
-    """An array of objects; every object holds every key, null where there is no value."""
-    objects = [{column.name: row[column.name] for column in table.columns} for row in rows]
-    return (json.dumps(objects, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode(
-        "utf-8"
-    )
+def json_chunks(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
+    """An array of objects; every object holds every key, null where there is no value.
+    The bytes of ``json.dumps(objects, indent=1)``, an object at a time: a row's values are
+    scalars, so every newline of its text is one the indent made, one level deeper here."""
+    names = [column.name for column in table.columns]
+    parts: list[str] = []
+    empty = True
+    for row in rows:
+        text = json.dumps({n: row[n] for n in names}, ensure_ascii=False, indent=1, allow_nan=False)
+        parts.append(("[\n " if empty else ",\n ") + text.replace("\n", "\n "))
+        empty = False
+        if len(parts) == ROWS_PER_CHUNK:
+            yield "".join(parts).encode("utf-8")
+            parts = []
+    parts.append("[]\n" if empty else "\n]\n")
+    yield "".join(parts).encode("utf-8")
 
 
 def table_resource(table: Table, path: str, data_format: str, suffix: str = "") -> dict[str, Any]:
@@ -57,9 +75,13 @@ def table_resource(table: Table, path: str, data_format: str, suffix: str = "") 
     }
 
 
-def table_files(flat: dict[str, list[Row]], data_format: str) -> dict[str, bytes]:
-    render = render_csv if data_format == "csv" else render_json_table
-    return {f"{t.name}.{data_format}": render(t, flat[t.name]) for t in TABLES}
+def table_files(
+    rows: Callable[[str], Iterable[Row]], data_format: str
+) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """Every table's file, each built from its rows (``Snapshot.rows``) as it is read."""
+    chunks = csv_chunks if data_format == "csv" else json_chunks
+    for table in TABLES:
+        yield f"{table.name}.{data_format}", chunks(table, rows(table.name))
 
 
 def table_resources(folder: str, data_format: str, suffix: str = "") -> list[dict[str, Any]]:

@@ -306,6 +306,15 @@ def test_tabs_are_refused_by_either_parser(
 
 
 # 11. load() checks the bundle.
+def _duplicate_an_outlet_sharing_a_stakeholder_id(data: bytes) -> bytes:
+    # An outlet may share its id with a stakeholder, but not appear twice.
+    bundle = json.loads(data)
+    outlet = bundle["tables"]["outlets"][0]
+    outlet["id"] = bundle["tables"]["stakeholders"][0]["id"]
+    bundle["tables"]["outlets"].insert(1, dict(outlet))
+    return json.dumps(bundle).encode()
+
+
 @pytest.mark.parametrize(
     "tamper",
     [
@@ -320,13 +329,14 @@ def test_tabs_are_refused_by_either_parser(
         lambda b: _drop_a_field(b, "evidence", "other"),
         lambda b: _first_event_id(b, lambda bundle: bundle["tables"]["sources"][0]["id"]),
         lambda b: _first_event_id(b, lambda _bundle: 7),
+        _duplicate_an_outlet_sharing_a_stakeholder_id,
     ],
     ids=[
         *("truncated", "deep", "version", "tables", "duplicate-id", "missing-field"),
-        # A record keeps its parsed mapping (record_base.set_dict): none may lack a field
+        # A record keeps its parsed mapping (records/base.set_dict): none may lack a field
         # but evidence's other kind, nor hold an unknown one, at any depth.
         *("missing-nullable-field", "missing-evidence-field", "unknown-evidence-field"),
-        *("id-of-another-table", "id-not-text"),
+        *("id-of-another-table", "id-not-text", "duplicate-shared-id"),
     ],
 )
 def test_a_tampered_bundle_raises_one_clear_error(tamper: object) -> None:
@@ -379,8 +389,6 @@ def test_reporters_never_print_a_raw_control_character() -> None:
 KILLER = """
 import os, sys
 from pathlib import Path
-from typing import Any
-
 from plan_dataset.publish.outputs import atomic
 real, count, stop = os.replace, [0], int(sys.argv[2])
 def replace(a, b):

@@ -314,12 +314,15 @@ def _unique_ids(name: str, rows: list[dict[str, Any]], earlier: dict[str, set[st
             return unique
     # Something is wrong: name the first id that is, in the order of the rows.
     seen: dict[Any, str] = {i: t for t, other in reversed(earlier.items()) for i in other}
+    in_table: set[str] = set()
     for record_id in found:
-        first = seen.get(record_id) if isinstance(record_id, str) else name
-        if first is not None and (first == name or {first, name} != SHARED_ID_TABLES):
+        if not isinstance(record_id, str) or record_id in in_table:
             raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
-        seen.setdefault(record_id, name)
-    raise AssertionError(f"table {name}: ids refused, yet none is missing or repeated")
+        first = seen.get(record_id)
+        if first is not None and {first, name} != SHARED_ID_TABLES:
+            raise BundleInvalid(f"table {name}: missing or duplicate id {record_id!r}")
+        in_table.add(record_id)
+    raise BundleInvalid(f"table {name}: ids refused")  # not reached: the walk names one
 
 
 def _check_offsets(offsets: dict[str, Any]) -> None:

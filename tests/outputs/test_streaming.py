@@ -187,3 +187,39 @@ def test_a_1k_corpus_releases_alike_streamed_and_in_memory(
     assert sum(generate(1000, 26, corpus).values()) == 1000
     monkeypatch.setattr("plan_dataset.bundle.CHUNK_BYTES", 1000)  # many chunks, even here
     _release_alike(corpus)
+
+
+def test_an_export_failing_mid_stream_leaves_its_folder_as_it_was(
+    small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plan_dataset.cli import main
+
+    out = tmp_path / "csv"
+    assert main(["--root", str(small_project), "export", "--format", "csv", "--out", str(out)]) == 0
+    before = _tree(out)
+    assert "events.csv" in before and "sources.csv" in before
+
+    def failing(_snapshot: object) -> object:
+        yield "events.csv", b"new events\n"  # staged, then the renderer fails
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setitem(outputs.OUTPUTS, "csv", replace(outputs.OUTPUTS["csv"], render=failing))
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        main(["--root", str(small_project), "export", "--format", "csv", "--out", str(out)])
+    assert _tree(out) == before
+    assert not (out / atomic.JOURNAL).exists()
+
+
+def test_one_file_failing_mid_stream_leaves_no_debris(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "plan-dataset.sqlite"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+
+    def chunks() -> object:
+        yield b"new"
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        atomic.write_file(target, chunks())  # type: ignore[arg-type]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["plan-dataset.sqlite"]
+    assert target.read_bytes() == b"old"

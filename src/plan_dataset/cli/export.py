@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from plan_dataset.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, data_snapshot
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from plan_dataset.publish.outputs.content import Content
 
 HELP = "write the flat tables in one format"
 
@@ -23,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from plan_dataset.publish.outputs import OUTPUTS, iter_export_files, missing_exporters
-    from plan_dataset.publish.outputs.atomic import write_file
+    from plan_dataset.publish.outputs.atomic import switch_files, write_file
 
     missing = missing_exporters()
     if args.format in missing:
@@ -49,6 +54,16 @@ def run(args: argparse.Namespace) -> int:
         ((_name, content),) = files
         print(write_file(out, content))
         return EXIT_OK
-    for name, content in files:
-        print(write_file(out / name, content, root=out))
+    names: list[str] = []
+
+    def named(pairs: Iterable[tuple[str, Content]]) -> Iterator[tuple[str, Content]]:
+        for name, content in pairs:
+            names.append(name)
+            yield name, content
+
+    # All or nothing: every file is staged as it is rendered, and none switches until
+    # all are (a renderer failing on a late table leaves the folder as it was).
+    switch_files(out, named(files))
+    for name in names:
+        print(out / name)
     return EXIT_OK

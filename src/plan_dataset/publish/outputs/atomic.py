@@ -377,8 +377,9 @@ def write_file(target: Path, content: Content, root: Path | None = None) -> Path
     with writing(base):
         _check_target(base, target)
         _make_folders(base, target.parent)
-        temporary = _staged(base, target, content)
-        try:
+        temporary = None
+        try:  # the journal goes whatever happens, a renderer failing mid-stream too
+            temporary = _staged(base, target, content)
             if temporary is not None:
                 os.replace(temporary, target)
         except OSError as error:

@@ -7,6 +7,7 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 
 import plan_dataset
@@ -119,3 +120,25 @@ def test_the_generated_columns_carry_the_declared_types_and_paths() -> None:
         for table in TABLES
     }
     assert declared == TYPES
+
+
+def test_every_partial_date_column_is_typed_as_a_date_in_frames_and_parquet() -> None:
+    # frames.py and the Parquet output type the columns named in DATE_COLUMNS as dates: a
+    # new reduced-precision date field (it gets the pattern from its type) must be there.
+    from plan_dataset.constants import DATE_COLUMNS
+
+    dated = {c.name for table in TABLES for c in table.columns if c.pattern}
+    assert dated and dated <= DATE_COLUMNS
+
+
+def test_a_field_a_cell_cannot_hold_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plan_dataset.flat import catalog
+    from plan_dataset.flat.spec import ModelFields
+
+    class Odd(BaseModel):
+        id: str
+        extra: dict[str, str]
+
+    monkeypatch.setitem(catalog.MODELS, "events", Odd)
+    with pytest.raises(TypeError, match=r"events\.extra .* declare its own table"):
+        list(catalog._model_fields("events", ModelFields()))

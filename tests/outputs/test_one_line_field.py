@@ -15,6 +15,7 @@ from conftest import ROOT
 
 FIELD_LINE = (
     '    venue: ShortText | None = Field(default=None, description="The venue, if named.")\n'
+    '    signed: PartialDate | None = Field(default=None, description="When it was signed.")\n'
 )
 
 
@@ -31,7 +32,7 @@ def test_a_field_added_to_a_model_reaches_every_output(small_project: Path) -> N
     story.write_text(text.replace(anchor, FIELD_LINE + anchor), encoding="utf-8")
     event_file = sorted((small_project / "data" / "events").glob("*.yaml"))[0]
     with event_file.open("a", encoding="utf-8") as handle:
-        handle.write("venue: A named venue\n")
+        handle.write("venue: A named venue\nsigned: 2026-01\n")
 
     environment = {**os.environ, "PYTHONPATH": str(small_project / "src")}
     result = subprocess.run(
@@ -52,12 +53,18 @@ def test_a_field_added_to_a_model_reaches_every_output(small_project: Path) -> N
     with (small_project / "tables" / "events.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     header = list(rows[0])
-    assert header[header.index("venue") + 1] == "location"
+    assert header[header.index("venue") :][:3] == ["venue", "signed", "location"]
     values = {row["id"]: row["venue"] for row in rows}
     assert values[event_file.stem] == "A named venue"
     assert sum(1 for value in values.values() if value) == 1
     descriptor = json.loads((small_project / "datapackage.json").read_text("utf-8"))
     events = next(r for r in descriptor["resources"] if r["name"] == "events")
-    assert {"name": "venue", "type": "string", "description": "The venue, if named."} in (
-        events["schema"]["fields"]
-    )
+    fields = {field["name"]: field for field in events["schema"]["fields"]}
+    assert fields["venue"] == {
+        "name": "venue",
+        "type": "string",
+        "description": "The venue, if named.",
+    }
+    # A reduced-precision date carries the date pattern, as every other one does.
+    assert fields["signed"]["constraints"]["pattern"] == fields["date"]["constraints"]["pattern"]
+    assert values[event_file.stem] == "A named venue"

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 _KINDS = {int: "integer", float: "number", bool: "boolean"}
-_DATED = ("date", "published")  # fields whose values are reduced-precision dates
+_PARTIAL_DATE = PARTIAL_DATE_PATTERN.strip("^$")
 
 
 def _literal_values(annotation: Any) -> tuple[str, ...] | None:
@@ -83,13 +83,41 @@ def _kind(annotation: Any) -> str:
     return _KINDS.get(annotation, "string")
 
 
+def _is_partial_date(info: FieldInfo) -> bool:
+    """Whether a field holds a reduced-precision date (``PartialDate``, optional or not):
+    its column then carries the date pattern. Pydantic keeps a required field's
+    constraints in its metadata, an optional one's in its annotation."""
+
+    def in_annotation(annotation: Any) -> bool:
+        if typing.get_origin(annotation) is typing.Annotated:
+            return _has_date_pattern(typing.get_args(annotation)[1:])
+        return any(in_annotation(arg) for arg in typing.get_args(annotation))
+
+    return _has_date_pattern(info.metadata) or in_annotation(info.annotation)
+
+
+def _has_date_pattern(metadata: Sequence[Any]) -> bool:
+    return any(getattr(meta, "pattern", None) == PARTIAL_DATE_PATTERN for meta in metadata)
+
+
+def _is_scalar(annotation: Any) -> bool:
+    """Text, a number, a flag or a vocabulary value (optional, constrained or not): what a
+    cell can hold. A mapping, or a model nested deeper, would be written as its repr."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal or annotation in (str, int, float, bool, type(None)):
+        return True
+    if origin in (typing.Annotated, typing.Union, types.UnionType):
+        args = typing.get_args(annotation)
+        return all(_is_scalar(arg) for arg in (args[:1] if origin is typing.Annotated else args))
+    return False
+
+
 def _nullable(info: FieldInfo) -> bool:
     return type(None) in typing.get_args(info.annotation)
 
 
 def _column(
     name: str,
-    field_name: str,
     info: FieldInfo,
     *,
     optional: bool = False,
@@ -102,7 +130,7 @@ def _column(
         description=info.description or "",
         required=info.is_required() and not _nullable(info) and not optional,
         enum=_literal_values(info.annotation),
-        pattern=PARTIAL_DATE_PATTERN.strip("^$") if field_name in _DATED else None,
+        pattern=_PARTIAL_DATE if _is_partial_date(info) else None,
         field=field,
         path=path,
     )
@@ -123,7 +151,6 @@ def _from_model(spec: FromModel) -> Column:
     field_name, info = _field_info(spec.field)
     column = _column(
         spec.name or field_name,
-        field_name,
         info,
         optional=spec.optional,
         field=spec.field if spec.field.split(".")[0] in MODELS else None,
@@ -135,6 +162,15 @@ def _from_model(spec: FromModel) -> Column:
     }
     values = {key: value for key, value in overrides.items() if value is not None}
     return Column(**{**column.__dict__, **values})
+
+
+def _scalar(table: str, path: str, info: FieldInfo) -> FieldInfo:
+    if not _is_scalar(info.annotation):
+        raise TypeError(
+            f"{table}.{path} ({info.annotation}) is neither a scalar, a list nor a nested "
+            "model: declare its own table in flat/tables/"
+        )
+    return info
 
 
 def _model_fields(table: str, spec: ModelFields) -> Iterator[Column]:
@@ -149,14 +185,13 @@ def _model_fields(table: str, spec: ModelFields) -> Iterator[Column]:
                 if not _is_list(inner_info.annotation):
                     yield _column(
                         f"{name}_{inner}",
-                        inner,
-                        inner_info,
+                        _scalar(table, f"{name}.{inner}", inner_info),
                         optional=_nullable(info),
                         field=f"{table}.{name}.{inner}",
                         path=f"{name}.{inner}",
                     )
         else:
-            yield _column(name, name, info, path=name)
+            yield _column(name, _scalar(table, name, info), path=name)
         yield from after.pop(name, ())
     assert not after, f"{table}: no field {', '.join(after)} to place columns after"
 

@@ -56,7 +56,7 @@ class Snapshot:
 
     def rows(self, table: str) -> Iterator[Row]:
         """One flat table's rows, built as they are read: an output writes each row as it
-        comes, so no table is ever held whole (``flat.tables.TABLES`` names them)."""
+        comes, so no table is ever held whole (``flat.catalog.TABLES`` names them)."""
         return table_rows(table, self.records, self.spans, self.corroboration)
 
 

@@ -5,7 +5,9 @@ plain code; ``records/classes.py`` only declares each type's fields (``_fields``
 order) and its decoder. A decoded record keeps the parsed JSON mapping it came from as
 its ``__dict__`` (``set_dict``), its list fields turned into tuples of values or
 records: one call per record instead of one per field, which decodes the shipped bundle
-in less than half the time that setting slots took.
+in less than half the time that setting slots took. The price: a record is immutable
+through its attributes (setting or deleting one raises), but ``vars(record)`` is its
+mapping itself, which code that means to can change.
 Like the loader, this imports nothing beyond the standard library, and ``typing``
 only for type checkers.
 """

@@ -20,8 +20,15 @@ from plan_dataset.evidence.same_page import page_keys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Container, Iterator
-    from typing import Any, Literal, get_args
+    from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+    from typing import Any, Literal, TypeVar, get_args
+
+    from plan_dataset.evidence.items import EvidenceItem, Identified
+
+    Item = TypeVar("Item", bound=EvidenceItem)
+
+    # Looks a source or an outlet up by id (None: no such page).
+    Lookup = Callable[[str], Identified | None]
 else:
     # Stand-ins at run time: the loader's queries do not import typing, which costs more
     # than loading the bundle. Here Literal[...] is simply the tuple of its values.
@@ -57,12 +64,12 @@ class OriginLoop(ValueError):
 
 
 def chain_of(
-    record: Any,
-    source: Callable[[str], Any],
+    record: Identified,
+    source: Lookup,
     *,
     strict: bool = False,
     known: Container[str] = (),
-) -> list[Any]:
+) -> list[Identified]:
     """The source and every source whose text it carries, following ``origin``; an outlet
     or an unknown id ends the chain. ``source`` looks up sources and outlets by id. A loop
     ends the chain, or raises ``OriginLoop`` when ``strict``. An id in ``known`` (a source
@@ -70,8 +77,8 @@ def chain_of(
     long chain stays linear."""
     chain = [record]
     on_chain = {id(record)}  # a set, so that a long chain is walked in linear time
-    while getattr(chain[-1], "origin", None) is not None:
-        nxt = source(chain[-1].origin)
+    while (origin := getattr(chain[-1], "origin", None)) is not None:
+        nxt = source(origin)
         if nxt is not None and id(nxt) in on_chain:
             if strict:
                 raise OriginLoop(" -> ".join([*(link.id for link in chain), nxt.id]))
@@ -83,7 +90,7 @@ def chain_of(
     return chain
 
 
-def lookup_of(records: Any) -> Callable[[str], Any]:
+def lookup_of(records: Mapping[str, Sequence[Identified]]) -> Lookup:
     """Look-up by id over the outlets and the sources (ids are unique across the two):
     an outlet named as an origin or a credit takes part with its own ``reliability``."""
     found = {o.id: o for o in records.get("outlets", ())}
@@ -91,7 +98,7 @@ def lookup_of(records: Any) -> Callable[[str], Any]:
     return found.get
 
 
-def classes_along(record: Any, source: Callable[[str], Any]) -> list[str]:
+def classes_along(record: Identified, source: Lookup) -> list[str]:
     """Every reliability class a page rests on: its own, those along its origin chain
     (outlets included), and those of the outlets and sources that any source on the
     chain credits for parts of its text, with their own chains."""
@@ -103,27 +110,28 @@ def classes_along(record: Any, source: Callable[[str], Any]) -> list[str]:
             if link.id in seen:
                 continue
             seen.add(link.id)
-            if getattr(link, "reliability", None) is not None:
-                classes.append(link.reliability)
+            reliability = getattr(link, "reliability", None)
+            if reliability is not None:
+                classes.append(reliability)
             credited = (source(credit) for credit in getattr(link, "credits", ()) or ())
             pending.extend(found for found in credited if found is not None)
     return classes
 
 
-def origin_of(record: Any, source: Callable[[str], Any]) -> str:
+def origin_of(record: Identified, source: Lookup) -> str:
     """The id a page counts under: the end of its origin chain (an outlet or a source)."""
     last = chain_of(record, source)[-1]
     origin: str = getattr(last, "origin", None) or last.id
     return origin
 
 
-def counts(record: Any, source: Callable[[str], Any]) -> bool:
+def counts(record: Identified, source: Lookup) -> bool:
     """Whether a source can count toward corroboration at all: no class it rests on
     (its own, its origin chain's, its credits') is one that never counts."""
     return not any(c in NEVER_COUNTS for c in classes_along(record, source))
 
 
-def strength_of(record: Any, source: Callable[[str], Any]) -> tuple[int, int, int]:
+def strength_of(record: Identified | None, source: Lookup) -> tuple[int, int, int]:
     """Sort key of a cited page, strongest first: pages that can count before those that
     never do, then by the weakest class the page rests on, then dated before undated."""
     if record is None:
@@ -134,7 +142,7 @@ def strength_of(record: Any, source: Callable[[str], Any]) -> tuple[int, int, in
     return (int(never), rank, int(getattr(record, "published", None) is None))
 
 
-def strongest_first(items: Any, source: Callable[[str], Any]) -> list[Any]:
+def strongest_first(items: Iterable[Item], source: Lookup) -> list[Item]:
     """Evidence items ordered by the strength of their sources (``strength_of``); items of
     equal strength keep their order."""
     return sorted(items, key=lambda item: strength_of(source(item.source), source))
@@ -261,7 +269,7 @@ class Corroboration:
         )
 
 
-def corroboration_of(items: Any, source: Callable[[str], Any]) -> Corroboration:
+def corroboration_of(items: Iterable[EvidenceItem], source: Lookup) -> Corroboration:
     """Corroboration of a list of evidence items; ``source`` looks a source up by id."""
     best: dict[str, int] = {}  # origin -> rank of its strongest counting source
     one_page = _OnePage()
@@ -290,24 +298,22 @@ class _OnePage:
     def __init__(self) -> None:
         self.by_key: dict[str, str] = {}
 
-    def origin(self, record: Any, origin: str) -> str:
+    def origin(self, record: Identified, origin: str) -> str:
         keys = page_keys(record)
         known = next((self.by_key[key] for key in keys if key in self.by_key), origin)
         self.by_key.update(dict.fromkeys(keys, known))
         return known
 
 
-def parts_of(record: Any) -> dict[str | None, list[Any]]:
+def parts_of(record: Identified) -> dict[str | None, list[EvidenceItem]]:
     """A record's evidence by part: None for the record itself, 'terms/x', 'variants/1'."""
-    parts: dict[str | None, list[Any]] = {}
+    parts: dict[str | None, list[EvidenceItem]] = {}
     for _loc, part, item in evidence_items(record):
         parts.setdefault(part, []).append(item)
     return parts
 
 
-def record_corroboration(
-    record: Any, source: Callable[[str], Any]
-) -> dict[str | None, Corroboration]:
+def record_corroboration(record: Identified, source: Lookup) -> dict[str | None, Corroboration]:
     """Corroboration of a record (key None) and of each evidence-bearing part."""
     return {part: corroboration_of(items, source) for part, items in parts_of(record).items()}
 
@@ -317,7 +323,7 @@ def part_key(table: str, record_id: str, part: str | None) -> str:
     return f"{table}/{record_id}" + (f"/{part}" if part else "")
 
 
-def all_corroboration(records: Any) -> dict[str, Corroboration]:
+def all_corroboration(records: Mapping[str, Sequence[Identified]]) -> dict[str, Corroboration]:
     """Corroboration of every record and part, by ``part_key``: the one computation. The
     snapshot calls it once and carries the result (``Snapshot.corroboration``); the
     flat table, the bundle, stats and the loader's queries read that. A version of the plan with
@@ -330,8 +336,10 @@ def all_corroboration(records: Any) -> dict[str, Corroboration]:
                 found[part_key(table, record.id, part)] = result
     tally: dict[str, list[int]] = {}  # document -> [points, points well sourced]
     for point in records.get("provisions", ()):
-        if point.status == "published" and point.document is not None:
-            counted = tally.setdefault(point.document, [0, 0])
+        # The tables' records differ in type: a provision's own fields, read by name.
+        document = getattr(point, "document", None)
+        if getattr(point, "status", None) == "published" and document is not None:
+            counted = tally.setdefault(document, [0, 0])
             counted[0] += 1
             counted[1] += not found[part_key("provisions", point.id, None)].weakly_sourced
     for document, (points, well) in tally.items():

@@ -6,17 +6,34 @@ from __future__ import annotations
 # type checkers import it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Protocol
+
+    # What this package reads of a record, for validated models and loaded records
+    # alike: both have these attributes, so both are these types.
+    class Identified(Protocol):
+        """A record: a source, an outlet, or any record that carries evidence."""
+
+        @property
+        def id(self) -> str: ...
+
+    class EvidenceItem(Protocol):
+        """One evidence item, a quote or a locator: the source it cites."""
+
+        @property
+        def source(self) -> str: ...
+
 
 Loc = tuple[str | int, ...]
 
 
-def evidence_items(record: Any) -> list[tuple[Loc, str | None, Any]]:
+def evidence_items(record: Identified) -> list[tuple[Loc, str | None, Any]]:
     """Every evidence item of a record: its location, the part it belongs to, the item.
 
     The part names nested evidence in the flat tables: ``terms/<term id>`` or
     ``variants/<n>`` (1-based); it is None for the record's own evidence.
     """
+    # Each item is its family's own evidence type (a model's QuoteEvidence or
+    # LocatorEvidence, a loaded Evidence), so the caller knows it better than Any here.
     found: list[tuple[Loc, str | None, Any]] = []
     for index, item in enumerate(getattr(record, "evidence", ())):
         found.append((("evidence", index), None, item))

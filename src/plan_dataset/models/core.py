@@ -19,6 +19,7 @@ from plan_dataset.models.fields import (
     Slug,
     Strict,
     Text,
+    WebAddress,
     ref,
 )
 from plan_dataset.models.rules import Broken, enforce, repeated
@@ -54,8 +55,8 @@ class Source(Record):
         default=None,
         description="SHA-256 of the archived file's bytes; required with path, checked on validate.",
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = (
-        Field(default=None, description="Where the document was published, if known.")
+    url: WebAddress | None = Field(
+        default=None, description="Where the document was published, if known."
     )
     publisher: ShortText | None = Field(
         default=None, description="Who published it, only if the document says so."

@@ -6,6 +6,7 @@ import calendar
 import functools
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -70,6 +71,18 @@ def _check_calendar_date(value: str) -> str:
     return value
 
 
+def _check_web_address(value: str) -> str:
+    """Reject addresses the pattern admits but nothing can open: one whose host cannot
+    be read ('https://[example.org/...', an unclosed IPv6 bracket) or that has none."""
+    try:
+        host = urlsplit(value).hostname
+    except ValueError as error:
+        raise ValueError(f"not a web address ({error})") from None
+    if not host:
+        raise ValueError("not a web address (no host)")
+    return value
+
+
 def _check_country(value: str) -> str:
     if value not in COUNTRY_OR_BLOC_CODES:
         raise ValueError(
@@ -82,6 +95,11 @@ def _check_country(value: str) -> str:
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://\S+$", max_length=2000),
+    AfterValidator(_check_web_address),
+]
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=PARTIAL_DATE_PATTERN),

@@ -206,6 +206,8 @@ def model_problem(checked: CheckedRecord, error: dict[str, Any]) -> tuple[Loc, s
         reason = message.removeprefix("Value error, ")
         if "calendar date" in reason:
             return loc, "M006", f"{name}: {reason}", False
+        if "web address" in reason:
+            return loc, "M007", f"{name}: {reason}", False
         if "country code" in reason:
             hint = did_you_mean(str(value).upper(), [str(value).upper()])
             return loc, "M007", f"{name}: {reason}{hint if hint else ''}", False

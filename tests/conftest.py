@@ -58,6 +58,18 @@ def whole_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "whole")
 
 
+@pytest.fixture
+def synthetic_1k(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A synthetic corpus of 1,000 records, as the benchmarks generate it (seed 26)."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    generate = importlib.import_module("generate").generate
+    corpus = tmp_path / "corpus"
+    assert sum(generate(1000, 26, corpus).values()) == 1000
+    return corpus
+
+
 @pytest.fixture(scope="session")
 def small_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small project (``small_project.py``), validated and built once per worker."""

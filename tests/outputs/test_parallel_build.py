@@ -3,7 +3,6 @@ on the real data and on a 1k synthetic corpus (issue 26)."""
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -44,12 +43,9 @@ def test_the_real_data_builds_alike_in_a_pool(
 
 
 def test_a_1k_corpus_builds_alike_in_a_pool(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    synthetic_1k: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    generate = importlib.import_module("generate").generate
-    corpus = tmp_path / "corpus"
-    assert sum(generate(1000, 26, corpus).values()) == 1000
+    corpus = synthetic_1k
     expected = _serial(corpus)
     _pooled_build(corpus, monkeypatch)
     assert _on_disk(corpus, expected) == expected

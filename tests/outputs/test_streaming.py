@@ -177,16 +177,10 @@ def test_the_real_data_releases_alike_streamed_and_in_memory(project: Path) -> N
 
 
 def test_a_1k_corpus_releases_alike_streamed_and_in_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    synthetic_1k: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import importlib
-
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    generate = importlib.import_module("generate").generate
-    corpus = tmp_path / "corpus"
-    assert sum(generate(1000, 26, corpus).values()) == 1000
     monkeypatch.setattr("plan_dataset.bundle.CHUNK_BYTES", 1000)  # many chunks, even here
-    _release_alike(corpus)
+    _release_alike(synthetic_1k)
 
 
 def test_an_export_failing_mid_stream_leaves_its_folder_as_it_was(

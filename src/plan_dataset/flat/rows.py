@@ -11,6 +11,7 @@ from __future__ import annotations
 from plan_dataset.constants import PLAN_TARGET
 from plan_dataset.evidence.corroboration import lookup_of, part_key, strength_of
 from plan_dataset.evidence.items import evidence_items, is_quote
+from plan_dataset.flat.spec import ForeignKey, TableDeclaration
 from plan_dataset.records.dates import precision
 
 TYPE_CHECKING = False
@@ -18,7 +19,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import Any
 
-    from plan_dataset.flat.spec import Found, Paths, Records, Row, RowBuilder, Spans
+    from plan_dataset.flat.spec import (
+        Column,
+        Found,
+        FromModel,
+        Paths,
+        Records,
+        Row,
+        RowBuilder,
+        Spans,
+    )
 
     # A derived column's values: given every record, a function of one record.
     Derive = Callable[[Records], Callable[[Any], Row]]
@@ -57,6 +67,28 @@ def list_rows(table: str, field: str, owner_column: str, item_column: str) -> Ro
                 yield {owner_column: record.id, item_column: item}
 
     return rows
+
+
+def link_table(
+    name: str,
+    title: str,
+    description: str,
+    owner: Column,
+    item: Column | FromModel,
+    item_table: str | None = None,
+) -> TableDeclaration:
+    """A link table: one row per item of a record's list field (the item column's
+    ``field``, "<record table>.<list field>"), beside the record's id. Keyed by both; the
+    owner references its record, and the item ``item_table`` when it names one table."""
+    assert item.field is not None and item.name is not None, "a link table's item names its field"
+    table, _, field = item.field.partition(".")
+    keys: tuple[ForeignKey, ...] = (ForeignKey((owner.name,), table),)
+    if item_table is not None:
+        keys += (ForeignKey((item.name,), item_table),)
+    builder = list_rows(table, field, owner.name, item.name)
+    return TableDeclaration(
+        name, title, description, (owner, item), (owner.name, item.name), builder, keys
+    )
 
 
 def position_targets(records: Records) -> Callable[[Any], Row]:

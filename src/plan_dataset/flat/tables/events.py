@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from plan_dataset.constants import DATE_PRECISIONS
-from plan_dataset.flat.rows import date_precision, list_rows, record_rows
-from plan_dataset.flat.spec import Column, ForeignKey, ModelFields, TableDeclaration, ref
+from plan_dataset.flat.rows import date_precision, link_table, record_rows
+from plan_dataset.flat.spec import Column, ModelFields, TableDeclaration, ref
 
 TABLES = (
     TableDeclaration(
@@ -31,34 +31,20 @@ TABLES = (
         ("id",),
         record_rows("events", date_precision),
     ),
-    TableDeclaration(
+    link_table(
         "event_participants",
         "Event participants",
         "Who took part in each event, one row per event and stakeholder.",
-        (
-            ref("event_id", "The event."),
-            ref("stakeholder_id", "A participant.", field="events.participants"),
-        ),
-        ("event_id", "stakeholder_id"),
-        list_rows("events", "participants", "event_id", "stakeholder_id"),
-        (
-            ForeignKey(("event_id",), "events"),
-            ForeignKey(("stakeholder_id",), "stakeholders"),
-        ),
+        ref("event_id", "The event."),
+        ref("stakeholder_id", "A participant.", field="events.participants"),
+        "stakeholders",
     ),
-    TableDeclaration(
+    link_table(
         "event_documents",
         "Event documents",
         "Which plan versions each event produced or discussed.",
-        (
-            ref("event_id", "The event."),
-            ref("document_id", "A plan version (document).", field="events.documents"),
-        ),
-        ("event_id", "document_id"),
-        list_rows("events", "documents", "event_id", "document_id"),
-        (
-            ForeignKey(("event_id",), "events"),
-            ForeignKey(("document_id",), "documents"),
-        ),
+        ref("event_id", "The event."),
+        ref("document_id", "A plan version (document).", field="events.documents"),
+        "documents",
     ),
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plan_dataset.flat.rows import list_rows, record_rows
-from plan_dataset.flat.spec import Column, ForeignKey, ModelFields, TableDeclaration, ref
+from plan_dataset.flat.rows import link_table, record_rows
+from plan_dataset.flat.spec import Column, ModelFields, TableDeclaration, ref
 
 TABLES = (
     TableDeclaration(
@@ -14,40 +14,30 @@ TABLES = (
         ("id",),
         record_rows("outlets"),
     ),
-    TableDeclaration(
+    link_table(
         "outlet_aliases",
         "Outlet aliases",
         "Other names caveats and notes may use for an outlet, one row per name.",
-        (
-            ref("outlet_id", "The outlet."),
-            Column(
-                "alias",
-                "string",
-                "Another name for it (e.g. AP).",
-                required=True,
-                field="outlets.aliases",
-            ),
+        ref("outlet_id", "The outlet."),
+        Column(
+            "alias",
+            "string",
+            "Another name for it (e.g. AP).",
+            required=True,
+            field="outlets.aliases",
         ),
-        ("outlet_id", "alias"),
-        list_rows("outlets", "aliases", "outlet_id", "alias"),
-        (ForeignKey(("outlet_id",), "outlets"),),
     ),
-    TableDeclaration(
+    link_table(
         "outlet_domains",
         "Outlet domains",
         "Web domains of an outlet's own pages (subdomains included), one row per domain.",
-        (
-            ref("outlet_id", "The outlet."),
-            Column(
-                "domain",
-                "string",
-                "A domain, e.g. tass.com.",
-                required=True,
-                field="outlets.domains",
-            ),
+        ref("outlet_id", "The outlet."),
+        Column(
+            "domain",
+            "string",
+            "A domain, e.g. tass.com.",
+            required=True,
+            field="outlets.domains",
         ),
-        ("outlet_id", "domain"),
-        list_rows("outlets", "domains", "outlet_id", "domain"),
-        (ForeignKey(("outlet_id",), "outlets"),),
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plan_dataset.flat.rows import list_rows, position_targets, record_rows
+from plan_dataset.flat.rows import link_table, position_targets, record_rows
 from plan_dataset.flat.spec import ForeignKey, ModelFields, TableDeclaration, ref
 
 TABLES = (
@@ -34,19 +34,12 @@ TABLES = (
             ForeignKey(("provision",), "provisions"),
         ),
     ),
-    TableDeclaration(
+    link_table(
         "position_questions",
         "Position questions",
         "The questions each position addresses, one row per position and question.",
-        (
-            ref("position_id", "The position."),
-            ref("question_id", "A question it addresses.", field="positions.questions"),
-        ),
-        ("position_id", "question_id"),
-        list_rows("positions", "questions", "position_id", "question_id"),
-        (
-            ForeignKey(("position_id",), "positions"),
-            ForeignKey(("question_id",), "questions"),
-        ),
+        ref("position_id", "The position."),
+        ref("question_id", "A question it addresses.", field="positions.questions"),
+        "questions",
     ),
 )

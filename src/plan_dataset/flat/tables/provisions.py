@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plan_dataset.flat.rows import list_rows, point_link_rows, record_rows, term_rows
+from plan_dataset.flat.rows import link_table, point_link_rows, record_rows, term_rows
 from plan_dataset.flat.spec import ForeignKey, FromModel, ModelFields, TableDeclaration, ref
 
 TABLES = (
@@ -15,22 +15,17 @@ TABLES = (
         ("id",),
         record_rows("provisions"),
     ),
-    TableDeclaration(
+    link_table(
         "provision_topics",
         "Provision topics",
         "The topics of each provision, one row per provision and topic.",
-        (
-            ref("provision_id", "The provision."),
-            FromModel(
-                "provisions.topics",
-                "topic",
-                description="A topic from the closed vocabulary.",
-                required=True,
-            ),
+        ref("provision_id", "The provision."),
+        FromModel(
+            "provisions.topics",
+            "topic",
+            description="A topic from the closed vocabulary.",
+            required=True,
         ),
-        ("provision_id", "topic"),
-        list_rows("provisions", "topics", "provision_id", "topic"),
-        (ForeignKey(("provision_id",), "provisions"),),
     ),
     TableDeclaration(
         "provision_terms",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plan_dataset.flat.rows import list_rows, record_rows
-from plan_dataset.flat.spec import ForeignKey, ModelFields, TableDeclaration, ref
+from plan_dataset.flat.rows import link_table, record_rows
+from plan_dataset.flat.spec import ModelFields, TableDeclaration, ref
 
 TABLES = (
     TableDeclaration(
@@ -15,19 +15,12 @@ TABLES = (
         ("id",),
         record_rows("questions"),
     ),
-    TableDeclaration(
+    link_table(
         "question_provisions",
         "Question provisions",
         "Which provisions (points of every version) deal with each question.",
-        (
-            ref("question_id", "The question."),
-            ref("provision_id", "A provision or point.", field="questions.provisions"),
-        ),
-        ("question_id", "provision_id"),
-        list_rows("questions", "provisions", "question_id", "provision_id"),
-        (
-            ForeignKey(("question_id",), "questions"),
-            ForeignKey(("provision_id",), "provisions"),
-        ),
+        ref("question_id", "The question."),
+        ref("provision_id", "A provision or point.", field="questions.provisions"),
+        "provisions",
     ),
 )

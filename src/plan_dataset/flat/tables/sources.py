@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plan_dataset.flat.rows import list_rows, record_rows
-from plan_dataset.flat.spec import ForeignKey, ModelFields, TableDeclaration, ref
+from plan_dataset.flat.rows import link_table, record_rows
+from plan_dataset.flat.spec import ModelFields, TableDeclaration, ref
 
 TABLES = (
     TableDeclaration(
@@ -14,16 +14,11 @@ TABLES = (
         ("id",),
         record_rows("sources"),
     ),
-    TableDeclaration(
+    link_table(
         "source_credits",
         "Source credits",
         "Outlets or sources a page credits for parts of its text, besides its origin.",
-        (
-            ref("source_id", "The crediting source."),
-            ref("credited", "The credited outlet or source.", field="sources.credits"),
-        ),
-        ("source_id", "credited"),
-        list_rows("sources", "credits", "source_id", "credited"),
-        (ForeignKey(("source_id",), "sources"),),
+        ref("source_id", "The crediting source."),
+        ref("credited", "The credited outlet or source.", field="sources.credits"),
     ),
 )

@@ -143,3 +143,21 @@ def run_cli_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def report_summary(report: Any) -> list[Any]:
+    """What a validation run found, record by record: runs that must agree compare these."""
+    return [
+        report.problems,
+        [
+            (
+                record.table,
+                record.path,
+                record.display,
+                record.readable,
+                record.problems,
+                None if record.model is None else record.model.model_dump(mode="json"),
+            )
+            for record in report.records
+        ],
+    ]

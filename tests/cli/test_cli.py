@@ -224,14 +224,34 @@ def test_new_never_overwrites_or_writes_through_a_link(project: Path, tmp_path: 
     assert not outside.exists() and link.is_symlink()
 
 
-def test_one_summary_for_many_files_as_the_pre_commit_hook_runs(project: Path) -> None:
+def test_the_pre_commit_hook_reports_a_full_runs_problems_in_one_summary(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLAN_DATASET_CACHE_DIR", str(tmp_path / "user-cache"))
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
-    # pre-commit splits files into parallel chunks unless the hook is serial; each chunk
-    # would print its own summary.
-    assert hook["require_serial"] is True and hook["pass_filenames"] is True
-    files = sorted(str(p.relative_to(project)) for p in (project / "data").rglob("*.yaml"))
+    # pre-commit splits file names into parallel chunks unless the hook is serial, and each
+    # chunk would print its own summary; the hook finds what changed itself, so it takes
+    # no names and runs on every commit (a deleted record or an edited schema counts).
+    assert hook["require_serial"] is True
+    assert hook["pass_filenames"] is False and hook["always_run"] is True
+    command = hook["entry"].split()[1:]
+    assert run_cli(*command, cwd=project).returncode == 0
     _break(project)
-    result = run_cli(*hook["entry"].split()[1:], *files, cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == ["3 problem(s) in 2 file(s)"]
+    full = run_cli("validate", cwd=project)
+    result = run_cli(*command, cwd=project)
+    assert (result.returncode, result.stdout) == (full.returncode, full.stdout)
+    records = len(list((project / "data").rglob("*.yaml")))
+    assert result.stderr.splitlines() == [
+        "3 problem(s) in 2 file(s)",
+        f"{records - 2} unchanged files taken from the cache",
+    ]
+
+
+def test_the_contributing_guides_local_hook_runs_as_the_published_one() -> None:
+    (published,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", guide, re.S) if "repo: local" in b)
+    (local,) = yaml.safe_load(block)["repos"][0]["hooks"]
+    for key in ("id", "entry", "pass_filenames", "always_run", "require_serial"):
+        assert local[key] == published[key], key

@@ -8,33 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT, real_pool
+from conftest import FIXTURES, ROOT, real_pool, report_summary
 
-from plan_dataset.validation import ValidationReport, parallel, validate
-
-
-def _summary(report: ValidationReport) -> list[Any]:
-    return [
-        report.problems,
-        [
-            (
-                record.table,
-                record.path,
-                record.display,
-                record.readable,
-                record.problems,
-                None if record.model is None else record.model.model_dump(mode="json"),
-            )
-            for record in report.records
-        ],
-    ]
+from plan_dataset.validation import parallel, validate
 
 
 def _both(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], list[Any]]:
     """Serial, then in two workers even for a small dataset; the pool must really run."""
-    serial = _summary(validate(root, jobs=1))
+    serial = report_summary(validate(root, jobs=1))
     with real_pool(monkeypatch) as pools:
-        pooled = _summary(validate(root, jobs=2))
+        pooled = report_summary(validate(root, jobs=2))
     assert pools == [2]
     return serial, pooled
 

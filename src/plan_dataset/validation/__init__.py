@@ -71,6 +71,8 @@ class ValidationReport:
     records: list[CheckedRecord]
     problems: list[Problem]
     index: DatasetIndex
+    # Files the per-file layers read in this run: all of them, unless the cache kept some.
+    files_checked: int = 0
 
     @property
     def ok(self) -> bool:
@@ -84,6 +86,7 @@ def validate(
     layers: Sequence[Layer] = LAYERS,
     committed_schemas: bool = True,
     jobs: int | None = None,
+    changed_only: bool = False,
 ) -> ValidationReport:
     """Run every layer over the dataset under ``root``, or over the given paths only.
 
@@ -91,7 +94,12 @@ def validate(
     editors use); the build passes False, since it regenerates those files.
     ``jobs`` is how many processes run the per-file layers (``validation/parallel.py``;
     None: ``PLAN_DATASET_JOBS``, else every core; 1: serially); the result is the same.
+    ``changed_only`` reads again only the files changed since the last such run of this
+    checkout, taking the rest from the cache (``validation/cache.py``); every other layer
+    runs over all records, so the result is a full run's. It checks the whole dataset.
     """
+    if changed_only and paths is not None:
+        raise ValueError("changed_only checks the whole dataset: give no paths")
     schema_dir = root / SCHEMA_DIR if committed_schemas else None
     record_files, problems = find_record_files(root, paths)
     tasks: list[tuple[str, Path]] = []
@@ -103,7 +111,12 @@ def validate(
             tasks.append((table, path))
     del record_files  # the tasks hold the paths, and then the records do
     with collector_paused():
-        checked = check_files(root, tasks, schema_dir, jobs)
+        if changed_only:
+            from plan_dataset.validation.cache import check_changed_files
+
+            checked, files_checked = check_changed_files(root, tasks, schema_dir, jobs)
+        else:
+            checked, files_checked = check_files(root, tasks, schema_dir, jobs), len(tasks)
         del tasks
         index = DatasetIndex(root, checked, schema_dir, check_file=files.check_record_file)
         complete = paths is None and not problems
@@ -118,7 +131,7 @@ def validate(
                     record.report(layer.unmodelled(record, index))
     for record in checked:
         problems.extend(record.problems)
-    return ValidationReport(checked, sorted(set(problems)), index)
+    return ValidationReport(checked, sorted(set(problems)), index, files_checked)
 
 
 __all__ = [

@@ -52,6 +52,11 @@ class CheckedRecord:
     # The file is a sound mapping that reached the model check: even when the model
     # rejects it, its references and evidence can be read (see Layer.unmodelled).
     readable: bool = False
+    # Set only for the validation cache (``validation/cache.py``), which keeps them and
+    # drops them here: the sha256 of the file as read just before it was checked, and
+    # the mapping the model accepted, as JSON.
+    sha256: str | None = None
+    value_json: str | None = None
 
     def add(self, loc: Loc, code: str, message: str, *, at_key: bool = False) -> None:
         line, column = self.yaml().locate(loc, at_key=at_key)

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import json
 import os
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 from pathlib import Path
 
 from plan_dataset.models.schema import compiled_check
+from plan_dataset.read.bounded import read_regular
+from plan_dataset.read.yaml_reader import MAX_FILE_BYTES
 from plan_dataset.validation.base import CheckedRecord
 from plan_dataset.validation.files import check_record_file
 from plan_dataset.validation.shared import Shared
@@ -77,21 +81,40 @@ def workers_for(files: int, jobs: int | None = None) -> int:
 
 
 def _check_one(
-    root: Path, task: FileTask, schema_dir: Path | None, shared: Shared
+    root: Path, task: FileTask, schema_dir: Path | None, shared: Shared, keep_values: bool
 ) -> CheckedRecord:
     table, path = task
+    sha256 = sha256_of(path) if keep_values else None
     record = check_record_file(root, table, path, schema_dir)
+    record.sha256 = sha256
+    if keep_values and record.model is not None:
+        record.value_json = _as_json(record.yaml().value)
     record.release()
     if record.model is not None:
         shared.share(record.model)
     return record
 
 
+def sha256_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(read_regular(path, MAX_FILE_BYTES)).hexdigest()
+    except OSError:  # unreadable, a link or too large: the per-file layers say which
+        return None
+
+
+def _as_json(value: object) -> str | None:
+    """A mapping the model accepted as JSON, exactly (None if it could not be)."""
+    try:
+        return json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+
+
 def _check_chunk(
-    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None
+    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None, keep_values: bool = False
 ) -> list[CheckedRecord]:
     shared = Shared()
-    return [_check_one(root, task, schema_dir, shared) for task in tasks]
+    return [_check_one(root, task, schema_dir, shared, keep_values) for task in tasks]
 
 
 # What a worker sends back in place of each record's path: the parent has the paths.
@@ -99,9 +122,9 @@ _PATH_KEPT = Path()
 
 
 def _check_chunk_in_worker(
-    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None
+    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None, keep_values: bool
 ) -> list[CheckedRecord]:
-    records = _check_chunk(root, tasks, schema_dir)
+    records = _check_chunk(root, tasks, schema_dir, keep_values)
     for record in records:
         record.path = _PATH_KEPT
     return records
@@ -118,12 +141,18 @@ def _warm(tables: set[str], schema_dir: Path | None) -> None:
 
 
 def check_files(
-    root: Path, tasks: Sequence[FileTask], schema_dir: Path | None, jobs: int | None = None
+    root: Path,
+    tasks: Sequence[FileTask],
+    schema_dir: Path | None,
+    jobs: int | None = None,
+    *,
+    keep_values: bool = False,
 ) -> list[CheckedRecord]:
-    """The per-file layers of every task, in the order given."""
+    """The per-file layers of every task, in the order given. ``keep_values`` keeps, for
+    the cache, each file's sha256 and each valid record's mapping (``CheckedRecord``)."""
     workers = workers_for(len(tasks), jobs)
     if workers <= 1:
-        return _check_chunk(root, tasks, schema_dir)
+        return _check_chunk(root, tasks, schema_dir, keep_values)
     import multiprocessing  # imported here: a one-file check never needs it
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -136,10 +165,16 @@ def check_files(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            results = pool.map(_check_chunk_in_worker, repeat(root), chunks, repeat(schema_dir))
+            results = pool.map(
+                _check_chunk_in_worker,
+                repeat(root),
+                chunks,
+                repeat(schema_dir),
+                repeat(keep_values),
+            )
             records = [record for chunk in results for record in chunk]
     except (OSError, BrokenProcessPool):  # no processes to be had: the same work, serially
-        return _check_chunk(root, tasks, schema_dir)
+        return _check_chunk(root, tasks, schema_dir, keep_values)
     for record, (_table, path) in zip(records, tasks, strict=True):
         record.path = path
     return records

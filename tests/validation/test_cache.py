@@ -1,0 +1,307 @@
+"""``validate --changed``: only changed files are read again, and the problems are exactly a
+full run's (``validation/cache.py``).
+
+Each test compares a run that uses the cache with a full run over the same files, after
+changes whose problems land in files that did not change (a stance that now conflicts,
+a point that is now missing, a page now recorded twice...), so a cache that ran the
+cross-record layers on the changed files alone would differ.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import FIXTURES, ROOT, real_pool, report_summary, run_cli
+
+from plan_dataset.models.schema import compiled_check, schema_validator
+from plan_dataset.validation import ValidationReport, cache, validate
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "user-cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(home))
+    return home
+
+
+def _read(path: Path) -> dict[str, Any]:
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(value, dict)
+    return value
+
+
+def _write(root: Path, table: str, record: dict[str, Any]) -> Path:
+    path = root / "data" / table / f"{record['id']}.yaml"
+    header = f"# yaml-language-server: $schema=../../schema/{table}.schema.json\n"
+    body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=10_000)
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def _records(root: Path, table: str) -> list[tuple[Path, dict[str, Any]]]:
+    folder = root / "data" / table
+    return [(path, _read(path)) for path in sorted(folder.glob("*.yaml"))]
+
+
+def _runs(root: Path) -> tuple[ValidationReport, ValidationReport]:
+    """A full run, then a run that uses the cache; they must find the same."""
+    full = validate(root)
+    changed = validate(root, changed_only=True)
+    assert report_summary(changed) == report_summary(full)
+    return full, changed
+
+
+def _forget_schemas() -> None:
+    """Schema files are read once per process (a command runs once); a test edits them."""
+    compiled_check.cache_clear()
+    schema_validator.cache_clear()
+
+
+# Each change edits the copy and returns (code, file) of a problem it must cause in a
+# file it did not touch, or in the one it made.
+
+
+def _conflicting_stance(root: Path) -> tuple[str, str]:
+    path, position = next(
+        (path, record)
+        for path, record in _records(root, "positions")
+        if record.get("date") and record.get("notes") is None
+    )
+    other = "opposes" if position["stance"] != "opposes" else "supports"
+    _write(root, "positions", {**position, "id": f"{position['id']}-again", "stance": other})
+    return "E003", f"data/positions/{path.name}"
+
+
+def _missing_point(root: Path) -> tuple[str, str]:
+    documents = {path.stem: (path, record) for path, record in _records(root, "documents")}
+    points = [
+        (path, record)
+        for path, record in _records(root, "provisions")
+        if record.get("status") == "published"
+        and documents.get(record.get("document") or "", (None, {}))[1].get("point_count")
+    ]
+    path, point = max(points, key=lambda item: item[1]["point_number"])
+    path.unlink()
+    return "L002", f"data/documents/{point['document']}.yaml"
+
+
+def _page_recorded_twice(root: Path) -> tuple[str, str]:
+    path, source = next(
+        (path, record)
+        for path, record in _records(root, "sources")
+        if record.get("url") and "?" not in record["url"] and not record.get("path")
+    )
+    # Named to sort first, so that the page already there is the one reported.
+    _write(root, "sources", {**source, "id": "0-same-page", "url": source["url"] + "?utm_x=1"})
+    return "D006", f"data/sources/{path.name}"
+
+
+def _link_circle(root: Path) -> tuple[str, str]:
+    path, link = next(
+        (path, record)
+        for path, record in _records(root, "point_links")
+        if record.get("earlier") and record.get("later")
+    )
+    back = {**link, "id": "zzz-link-back", "earlier": link["later"], "later": link["earlier"]}
+    back["earlier_document"], back["later_document"] = (
+        link["later_document"],
+        link["earlier_document"],
+    )
+    _write(root, "point_links", back)
+    return "L005", f"data/point_links/{path.name}"  # the walk meets the new link first
+
+
+def _broken_yaml(root: Path) -> tuple[str, str]:
+    """A point that no longer reads leaves a gap in its document's numbering."""
+    path, point = next(
+        (path, record)
+        for path, record in _records(root, "provisions")
+        if record.get("status") == "published" and record.get("document") == "us-28-point-draft"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "summary: [\n", encoding="utf-8")
+    return "L002", f"data/documents/{point['document']}.yaml"
+
+
+def _schema_tightened(root: Path) -> tuple[str, str]:
+    schema = root / "schema" / "events.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    head, required, tail = text.rpartition('"required": [')  # the record's own, last
+    schema.write_text(head + required + '"no_such_field", ' + tail, encoding="utf-8")
+    _forget_schemas()
+    first = sorted((root / "data" / "events").glob("*.yaml"))[0]
+    return "M010", f"data/events/{first.name}"
+
+
+CHANGES: list[Callable[[Path], tuple[str, str]]] = [
+    _conflicting_stance,
+    _missing_point,
+    _page_recorded_twice,
+    _link_circle,
+    _broken_yaml,
+    _schema_tightened,
+]
+
+
+def test_a_changed_run_finds_what_a_full_run_finds_after_each_change(project: Path) -> None:
+    full, first = _runs(project)
+    assert full.problems == []
+    assert first.files_checked == len(first.records) > 1000  # nothing kept yet
+    _full, second = _runs(project)
+    assert second.files_checked == 0
+    for change in CHANGES:
+        before = set(full.problems)
+        code, display = change(project)
+        full, changed = _runs(project)
+        new = [p for p in full.problems if p not in before]
+        assert any(p.code == code and p.path == display for p in new), (change.__name__, new)
+        if change is _schema_tightened:  # the schema files are part of what is kept
+            assert changed.files_checked == len(changed.records)
+        else:
+            assert changed.files_checked <= 1, change.__name__
+    for folder in ("data", "schema"):
+        shutil.rmtree(project / folder)
+        shutil.copytree(ROOT / folder, project / folder)
+    _forget_schemas()
+    full, back = _runs(project)
+    assert full.problems == []
+    assert back.files_checked == len(back.records)  # new mtimes and a new schema: all read
+
+
+def test_invalid_files_keep_their_problems(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every per-file problem is kept and given back, and the pool keeps what the cache
+    needs as a serial run does."""
+    for fixture in sorted((FIXTURES / "invalid").glob("*/*.yaml")):
+        target = project / "data" / fixture.parent.name / fixture.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(fixture, target)
+    full = validate(project)
+    assert len({problem.code for problem in full.problems}) > 30
+    with real_pool(monkeypatch) as pools:
+        cold = validate(project, changed_only=True, jobs=2)
+    assert pools == [2]
+    warm = validate(project, changed_only=True)
+    assert warm.files_checked == 0
+    assert report_summary(cold) == report_summary(warm) == report_summary(full)
+
+
+def test_the_stamp_stands_in_for_reading_only_when_it_is_not_recent(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old file whose size, mtime and inode are unchanged is not read again; a file
+    changed within the same tick of the clock as it was checked is caught by its hash."""
+    old = 1_600_000_000 * 10**9
+    for path in (project / "data").rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    recent = next((project / "data" / "events").glob("*.yaml"))
+    recent.write_text(recent.read_text(encoding="utf-8"), encoding="utf-8")
+    validate(project, changed_only=True)
+    hashed: list[Path] = []
+
+    def counted(path: Path) -> str | None:
+        hashed.append(path)
+        return sha256_of(path)
+
+    sha256_of = cache.sha256_of
+    monkeypatch.setattr(cache, "sha256_of", counted)
+    assert validate(project, changed_only=True).files_checked == 0
+    assert hashed == [recent]  # only the recent file, and only hashed, not checked
+    # The same size and mtime, other bytes: a stamp alone would miss it.
+    text = recent.read_text(encoding="utf-8")
+    info = recent.stat()
+    recent.write_text(text.replace('title: "', 'title: "X', 1)[:-1], encoding="utf-8")
+    os.utime(recent, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert recent.stat().st_size == info.st_size
+    _full, changed = _runs(project)
+    assert changed.files_checked == 1
+
+
+def test_a_damaged_or_unusable_cache_is_no_cache(project: Path, cache_home: Path) -> None:
+    cache.cache_file(project).parent.mkdir(parents=True)
+    cache.cache_file(project).write_bytes(b"not a database" * 100)
+    _full, changed = _runs(project)
+    assert changed.files_checked == len(changed.records)
+    assert validate(project, changed_only=True).files_checked == 0  # made again, and used
+    # An entry that is not what this code writes is checked again, not trusted.
+    with sqlite3.connect(cache.cache_file(project)) as connection:
+        connection.execute("update files set value = '{\"id\": 3}' where path like 'data/events/%'")
+        connection.execute("update files set problems = 'null' where path like 'data/sources/%'")
+    events = len(list((project / "data" / "events").glob("*.yaml")))
+    sources = len(list((project / "data" / "sources").glob("*.yaml")))
+    _full, changed = _runs(project)
+    assert changed.files_checked == events + sources
+    # No folder to keep it in: every run reads every file, and finds the same.
+    shutil.rmtree(cache_home)
+    cache_home.write_text("a file where the folder should be")
+    for _ in range(2):
+        _full, changed = _runs(project)
+        assert changed.files_checked == len(changed.records)
+
+
+def test_the_cache_lives_outside_the_checkout_and_knows_what_it_depends_on(
+    project: Path, whole_project: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cache.cache_file(project).is_relative_to(cache_home)
+    assert cache.cache_file(project) != cache.cache_file(whole_project)
+    monkeypatch.delenv(cache.CACHE_ENV)
+    assert not cache.cache_file(project).is_relative_to(project)
+    schema = project / "schema"
+    before = cache.fingerprint(schema)
+    assert cache.fingerprint(schema) == before
+    assert cache.fingerprint(None) != before
+    with (schema / "events.schema.json").open("a") as file:
+        file.write(" ")
+    assert cache.fingerprint(schema) != before
+    libraries = list(cache._libraries())
+    assert any(line.startswith("PyYAML ") for line in libraries)
+    assert any(line.startswith("libyaml ") for line in libraries)
+
+
+def test_the_command_prints_what_a_full_run_prints(project: Path) -> None:
+    broken = project / "data" / "events" / "broken.yaml"
+    broken.write_text("id: [\n", encoding="utf-8")
+    full = run_cli("validate", cwd=project)
+    for _ in range(2):
+        changed = run_cli("validate", "--changed", cwd=project)
+        assert (
+            (changed.returncode, changed.stdout)
+            == (full.returncode, full.stdout)
+            == (
+                1,
+                full.stdout,
+            )
+        )
+        assert "Y001" in changed.stdout
+    assert "unchanged files taken from the cache" in changed.stderr
+    refused = run_cli("validate", "--changed", "data/events", cwd=project)
+    assert refused.returncode == 2
+    assert "--changed checks the whole dataset" in refused.stderr
+
+
+def test_a_synthetic_corpus_validates_alike(synthetic_1k: Path) -> None:
+    _full, cold = _runs(synthetic_1k)
+    _full, warm = _runs(synthetic_1k)
+    assert cold.files_checked == 1000
+    assert warm.files_checked == 0
+
+
+def test_no_entry_outlives_the_fingerprint_it_was_made_under(tmp_path: Path) -> None:
+    """A file that is not kept in a run under new code (it changed while being checked, or
+    could not be read) must not keep its entry from the old code."""
+    file = tmp_path / "cache.sqlite"
+    entry = cache.Entry((1, 2, 3), True, "0" * 64, True, "[]", None)
+    old = cache.ResultCache(file, "old code")
+    both = {"data/events/a.yaml", "data/events/b.yaml"}
+    old.save([(path, entry) for path in sorted(both)], both)
+    assert set(cache.ResultCache(file, "old code").entries) == both
+    cache.ResultCache(file, "new code").save([], {"data/events/a.yaml"})
+    assert cache.ResultCache(file, "new code").entries == {}
+    kept = cache.ResultCache(file, "new code")
+    kept.save([("data/events/a.yaml", entry)], {"data/events/a.yaml"})
+    assert set(cache.ResultCache(file, "new code").entries) == {"data/events/a.yaml"}

@@ -32,7 +32,7 @@ from context import Bench
 from corpora import Corpus, ensure_corpus
 from harness import PLAN, PROJECT, PY, BenchError, Plan, log, run_child
 from machine import changed_since, machine_details, prepare_code
-from measures import build, hostile, load, scale, single, validate, worst
+from measures import build, changed, hostile, load, scale, single, validate, worst
 from worst_cases import ensure_worst_cases
 
 
@@ -90,6 +90,7 @@ def register(bench: Bench, snapshot: Path) -> None:
         build.register_corpus(bench, corpus, reps, heavy)
         validate.register_corpus(bench, corpus, reps, heavy)
         single.register_corpus(bench, corpus, reps)
+        changed.register_corpus(bench, corpus, reps, heavy)
         load.register_corpus(bench.plan, corpus, reps)
         scale.register_corpus(bench, corpus, reps, heavy)
     worst.register(bench, args.reps_small)

@@ -35,6 +35,15 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(autouse=True)
+def _no_user_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test writes to the user's cache folder (``validate --changed``, validation/cache.py)."""
+    cache = tmp_path_factory.getbasetemp() / "user-cache"
+    monkeypatch.setenv("PLAN_DATASET_CACHE_DIR", str(cache))
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Any:
     """The checkout, validated and loaded once per test worker (tests of the data use it).

@@ -19,19 +19,20 @@ TARGET_RATIO = 0.65
 EDITS = itertools.count()
 
 
-def _cache_dir(bench: Bench) -> Path:
-    return Path(bench.args.cache) / "validate-cache"
+def _cache_dir(bench: Bench, corpus: Corpus) -> Path:
+    """One folder per corpus, so that emptying one for a first run leaves the others."""
+    return Path(bench.args.cache) / "validate-cache" / corpus.label
 
 
 def changed_action(bench: Bench, corpus: Corpus, *, cold: bool) -> Callable[[], Run]:
     """One run after one record file changed (a comment added, so its bytes and hash
     differ), restored afterwards; ``cold`` empties the cache first (a first run)."""
-    env = {**CHILD_ENV, "PLAN_DATASET_CACHE_DIR": str(_cache_dir(bench))}
+    env = {**CHILD_ENV, "PLAN_DATASET_CACHE_DIR": str(_cache_dir(bench, corpus))}
     edited = corpus.root / "data" / "events" / corpus.files("events")[0]
 
     def action() -> Run:
         if cold:
-            shutil.rmtree(_cache_dir(bench), ignore_errors=True)
+            shutil.rmtree(_cache_dir(bench, corpus), ignore_errors=True)
         original = edited.read_bytes()
         edited.write_bytes(original + f"# edited {next(EDITS)}\n".encode())
         try:

@@ -224,10 +224,7 @@ def test_new_never_overwrites_or_writes_through_a_link(project: Path, tmp_path: 
     assert not outside.exists() and link.is_symlink()
 
 
-def test_the_pre_commit_hook_reports_a_full_runs_problems_in_one_summary(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PLAN_DATASET_CACHE_DIR", str(tmp_path / "user-cache"))
+def test_the_pre_commit_hook_reports_a_full_runs_problems_in_one_summary(project: Path) -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     # pre-commit splits file names into parallel chunks unless the hook is serial, and each

@@ -282,6 +282,8 @@ def test_the_command_prints_what_a_full_run_prints(project: Path) -> None:
     refused = run_cli("validate", "--changed", "data/events", cwd=project)
     assert refused.returncode == 2
     assert "--changed checks the whole dataset" in refused.stderr
+    with pytest.raises(ValueError, match="changed_only checks the whole dataset"):
+        validate(project, [broken], changed_only=True)
 
 
 def test_a_synthetic_corpus_validates_alike(synthetic_1k: Path) -> None:

@@ -73,6 +73,37 @@ def test_a_second_build_skips_and_any_change_builds(
     assert unchanged_since_last_build(project) is None
 
 
+def test_a_touched_file_is_read_once_then_stamped_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose bytes are unchanged but whose time is not (a checkout, an edit undone)
+    is read to know it; the stamp is then written again, so later builds do not read it."""
+    report, _changed = build(project)
+    stamp = (project / atomic.STAMP).read_bytes()
+    record = sorted((project / "data" / "events").glob("*.yaml"))[0]
+    output = project / "tables" / "events.csv"
+    earlier = record.stat().st_mtime_ns - 60 * 10**9
+    for path in (record, output):
+        os.utime(path, ns=(earlier, earlier))  # as `touch`, but far enough in the past
+    inputs_read: list[Path] = []
+    read = build_stamp.read_regular
+
+    def counted(path: Path, limit: int) -> bytes:
+        if build_stamp.PACKAGE not in Path(path).parents:  # not the code digest
+            inputs_read.append(Path(path))
+        return read(path, limit)
+
+    monkeypatch.setattr(build_stamp, "read_regular", counted)
+    assert unchanged_since_last_build(project) == len(report.records)
+    assert record in inputs_read and output in inputs_read
+    assert (project / atomic.STAMP).read_bytes() != stamp  # stamped again
+    inputs_read.clear()
+    assert unchanged_since_last_build(project) == len(report.records)
+    assert inputs_read == [project / atomic.STAMP]  # the stamp alone
+    record.write_bytes(record.read_bytes() + b"# changed\n")
+    assert unchanged_since_last_build(project) is None  # and a change still builds
+
+
 def test_the_command_says_it_skipped_and_force_builds(project: Path) -> None:
     first = run_cli("build", cwd=project)
     assert first.returncode == 0 and first.stdout.startswith("built ")

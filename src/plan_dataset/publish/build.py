@@ -92,12 +92,14 @@ def _hashed(content: Streamed, name: str, digests: dict[str, str]) -> Iterator[b
 
 def unchanged_since_last_build(root: Path) -> int | None:
     """The record count of the last build when its inputs, code and outputs are all as
-    it left them (``build_stamp.py``), so that building again would change nothing."""
+    it left them (``build_stamp.py``), so that building again would change nothing.
+    When some file had to be read to know that, the stamp is written again, so the
+    next build need not read it."""
     with writing(root):
-        last = build_stamp.unchanged(
-            build_stamp.read_stamp(root), build_stamp.current_inputs(root), root
-        )
-        if last is None:
+        inputs = build_stamp.current_inputs(root)
+        last = build_stamp.unchanged(build_stamp.read_stamp(root), inputs, root)
+        if last is None or _obsolete(root, dict.fromkeys(last.outputs, b"")):
             return None
-        records, written = last
-        return None if _obsolete(root, dict.fromkeys(written, b"")) else records
+        if last.read_files:
+            write_stamp(root, build_stamp.render(inputs, root, last.outputs, last.records))
+        return last.records

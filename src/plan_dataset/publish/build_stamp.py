@@ -169,8 +169,19 @@ def _encoded(pieces: Iterator[str], batch: int = 4096) -> Iterator[bytes]:
     yield ("".join(gathered) + "\n").encode("utf-8")
 
 
-def unchanged(stamp: bytes | None, inputs: Inputs, root: Path) -> tuple[int, list[str]] | None:
-    """(records, output paths) of the last build when nothing changed since, else None."""
+@dataclass(frozen=True)
+class LastBuild:
+    """The last build, as its stamp describes it, when nothing has changed since."""
+
+    records: int
+    outputs: dict[str, str]  # path: sha256
+    # A file had to be read to know it unchanged (touched, or changed just before the
+    # stamp): stamping again spares every later build that reading.
+    read_files: bool
+
+
+def unchanged(stamp: bytes | None, inputs: Inputs, root: Path) -> LastBuild | None:
+    """The last build when nothing changed since, else None."""
     try:
         body = json.loads(stamp) if stamp else None
     except ValueError:
@@ -183,7 +194,7 @@ def unchanged(stamp: bytes | None, inputs: Inputs, root: Path) -> tuple[int, lis
         return None  # a stamp of another shape, or a file gone: build
 
 
-def _compare(body: dict[str, Any], inputs: Inputs, root: Path) -> tuple[int, list[str]] | None:
+def _compare(body: dict[str, Any], inputs: Inputs, root: Path) -> LastBuild | None:
     if body["code"] != code_digest():
         return None
     recorded = body["inputs"]
@@ -193,16 +204,22 @@ def _compare(body: dict[str, Any], inputs: Inputs, root: Path) -> tuple[int, lis
         return None
     taken = int(recorded["taken_ns"])
     same = all(_trusted(files[name], now, taken) for name, now in inputs.stats.items())
-    if not same and inputs.digest(root) != recorded["digest"]:
+    if same:
+        inputs._digest = str(recorded["digest"])  # what a new stamp would hash them to
+    elif inputs.digest(root) != recorded["digest"]:
         return None
+    read_files = not same
     taken = int(body["taken_ns"])
+    outputs: dict[str, str] = {}
     for name, (size, mtime_ns, sha) in body["outputs"].items():
         info = os.lstat(root / name)
         if not stat.S_ISREG(info.st_mode):
             return None
+        outputs[name] = str(sha)
         if _trusted([size, mtime_ns], [info.st_size, info.st_mtime_ns], taken):
             continue
+        read_files = True
         content = read_regular(root / name, _MAX_FILE)
         if hashlib.sha256(content).hexdigest() != sha:
             return None
-    return int(body["records"]), list(body["outputs"])
+    return LastBuild(int(body["records"]), outputs, read_files)

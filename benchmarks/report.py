@@ -95,9 +95,11 @@ def targets_section(bench: Bench) -> list[str]:
     out.append(("Failed: " + "; ".join(failed) + ".\n") if failed else "All targets pass.\n")
     if scaling:
         out.append(
-            "The issue sets the cold-load targets on the shipped bundle. The same checks on the "
-            "synthetic corpora show how they hold as the dataset grows; they are reported here, "
-            "not counted above.\n"
+            "Checks beyond the issues' own numbers, reported here and not counted above: the "
+            "cold-load targets, which the issue sets on the shipped bundle, on the synthetic "
+            "corpora, to show how they hold as the dataset grows; and validate within 1.1× the "
+            "single-core parse floor, a stricter reading of issue 26's \"near the parsing "
+            'floor" than its number (30 s at 100k, which it took to be about the floor).\n'
         )
         rows = [[name, verdict(ok), detail] for name, ok, detail in scaling]
         out.append(table(["check beyond the issue", "result", "measured"], rows) + "\n")

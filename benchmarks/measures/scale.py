@@ -124,19 +124,29 @@ def _row(bench: Bench, corpus: Corpus) -> list[str]:
     ]
 
 
-def _targets(bench: Bench) -> list[tuple[str, bool, str]]:
-    m, found = bench.m, []
+def _near_floor(bench: Bench) -> list[tuple[str, bool, str]]:
+    """A stricter reading of "near the parsing floor" than the issue's number (30 s at
+    100k, which it took to be about the floor; the floor measured here is lower). Reported
+    beside the targets, not counted: at 1k the floor, which imports only PyYAML, is less
+    than the validator's start-up."""
+    found = []
     for corpus in bench.corpora:
-        label = corpus.label
-        validate, floor = m[f"validate/{label}"], m[f"floor/{label}"]
+        validate, floor = bench.m[f"validate/{corpus.label}"], bench.m[f"floor/{corpus.label}"]
         ratio = validate.median / floor.median
         found.append(
             (
-                f"validate {label}: ≤ 1.1× the single-core parse floor",
+                f"validate {corpus.label}: ≤ 1.1× the single-core parse floor",
                 ratio <= 1.1,
                 f"{fmt_s(validate.median)} vs {fmt_s(floor.median)} = {ratio:.2f}×",
             )
         )
+    return found
+
+
+def _targets(bench: Bench) -> list[tuple[str, bool, str]]:
+    m, found = bench.m, []
+    for corpus in bench.corpora:
+        label = corpus.label
         rebuild = m[f"rebuild/{label}"]
         found.append(
             (
@@ -190,6 +200,7 @@ def section(bench: Bench) -> list[str]:
     rows = [_row(bench, c) for c in bench.corpora]
     targets = _issue_targets(bench)
     bench.checks.targets.extend(targets)
+    bench.checks.scaling.extend(_near_floor(bench))
     sizes = ", ".join(c.label for c in bench.corpora)
     note = (
         ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -194,11 +195,14 @@ def test_invalid_files_keep_their_problems(project: Path, monkeypatch: pytest.Mo
 def test_the_stamp_stands_in_for_reading_only_when_it_is_not_recent(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An old file whose size, mtime and inode are unchanged is not read again; a file
+    """An old file whose size, times and inode are unchanged is not read again; a file
     changed within the same tick of the clock as it was checked is caught by its hash."""
     old = 1_600_000_000 * 10**9
     for path in (project / "data").rglob("*.yaml"):
         os.utime(path, ns=(old, old))
+    # Setting the mtime sets the ctime to now: let it age past a shorter racy window.
+    monkeypatch.setattr(cache, "RACY_SECONDS", 1)
+    time.sleep(1.1)
     recent = next((project / "data" / "events").glob("*.yaml"))
     recent.write_text(recent.read_text(encoding="utf-8"), encoding="utf-8")
     validate(project, changed_only=True)
@@ -297,7 +301,7 @@ def test_no_entry_outlives_the_fingerprint_it_was_made_under(tmp_path: Path) -> 
     """A file that is not kept in a run under new code (it changed while being checked, or
     could not be read) must not keep its entry from the old code."""
     file = tmp_path / "cache.sqlite"
-    entry = cache.Entry((1, 2, 3), True, "0" * 64, True, "[]", None)
+    entry = cache.Entry((1, 2, 3, 4), True, "0" * 64, True, "[]", None)
     old = cache.ResultCache(file, "old code")
     both = {"data/events/a.yaml", "data/events/b.yaml"}
     old.save([(path, entry) for path in sorted(both)], both)
@@ -307,3 +311,26 @@ def test_no_entry_outlives_the_fingerprint_it_was_made_under(tmp_path: Path) -> 
     kept = cache.ResultCache(file, "new code")
     kept.save([("data/events/a.yaml", entry)], {"data/events/a.yaml"})
     assert set(cache.ResultCache(file, "new code").entries) == {"data/events/a.yaml"}
+
+
+def test_an_edit_that_keeps_size_and_mtime_of_an_old_file_is_caught(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tools that keep times (``cp -p``, ``rsync -t --inplace``, ``touch -r``) can give an
+    edited file its old size and mtime; its ctime still moves, as git's index knows."""
+    old = 1_600_000_000 * 10**9
+    for path in (project / "data").rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0)  # every stamp trusted: the ctime decides
+    _runs(project)
+    assert validate(project, changed_only=True).files_checked == 0
+    edited = sorted((project / "data" / "events").glob("*.yaml"))[0]
+    data = edited.read_bytes()
+    at = data.index(b"\nid: ") + len(b"\nid: ")
+    with edited.open("r+b") as file:  # in place: the same inode
+        file.seek(at)
+        file.write(b"Z")
+    os.utime(edited, ns=(old, old))
+    full, changed = _runs(project)
+    assert any(p.code == "F001" for p in full.problems)
+    assert changed.files_checked == 1

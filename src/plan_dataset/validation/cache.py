@@ -12,10 +12,12 @@ Where and how it is kept, and why it is safe:
 - in SQLite (no code runs when it is read, unlike a pickle), in the user's cache folder
   (``PLAN_DATASET_CACHE_DIR``, else platformdirs'), one file per checkout: never in the
   checkout, where a commit could plant results;
-- an entry holds the sha256 of the bytes it was made from. A file's size, mtime and inode
-  stand in for reading it again, as in git's index, but only when the mtime was at least
-  ``RACY_SECONDS`` older than the run that checked it: a file changed within the same
-  tick of the clock keeps its size and mtime, so a recent one is hashed again;
+- an entry holds the sha256 of the bytes it was made from. A file's size, mtime, ctime
+  and inode stand in for reading it again, as in git's index, but only when both times
+  were at least ``RACY_SECONDS`` older than the run that checked it: a file changed
+  within the same tick of the clock keeps its size and times, so a recent one is hashed
+  again. The ctime counts because tools that keep times (``cp -p``, ``touch -r``) can
+  give an edited file its old size and mtime, but no program can set the ctime;
 - the whole cache is dropped when the code, the versions of the libraries that parse and
   check, or the schema files change (``fingerprint``);
 - anything unreadable, damaged or locked means no cache: the run checks every file, with
@@ -44,14 +46,14 @@ from plan_dataset.validation.shared import Shared
 
 CACHE_ENV = "PLAN_DATASET_CACHE_DIR"
 # Bump when what an entry holds, or means, changes.
-FORMAT = "plan-dataset validation cache 1"
-# A file whose mtime is this close to the run that checked it is hashed again next time.
+FORMAT = "plan-dataset validation cache 2"
+# A file whose mtime or ctime is this close to the run that checked it is hashed again next time.
 RACY_SECONDS = 2
 # The libraries whose versions change what the per-file layers report.
 LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "jsonschema")
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
-Stamp = tuple[int, int, int]  # size, mtime in ns, inode
+Stamp = tuple[int, int, int, int]  # size, mtime and ctime in ns, inode
 
 
 def cache_dir() -> Path:
@@ -113,7 +115,13 @@ def stamp_of(path: Path) -> Stamp | None:
         info = os.lstat(path)
     except OSError:
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ino
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def settled(stamp: Stamp, trusted_before: int) -> bool:
+    """Whether the file was last changed long enough before the run for its stamp to
+    stand for its bytes (see ``RACY_SECONDS``)."""
+    return max(stamp[1], stamp[2]) < trusted_before
 
 
 @dataclass
@@ -132,8 +140,8 @@ class Entry:
 _META_TABLE = "create table if not exists meta (key text primary key, value text not null)"
 _FILES_TABLE = """create table if not exists files (
     path text primary key, size integer not null, mtime_ns integer not null,
-    inode integer not null, trusted integer not null, sha256 text not null,
-    readable integer not null, problems text not null, value text
+    ctime_ns integer not null, inode integer not null, trusted integer not null,
+    sha256 text not null, readable integer not null, problems text not null, value text
 )"""
 
 
@@ -161,10 +169,9 @@ class ResultCache:
         row = connection.execute("select value from meta where key = 'fingerprint'").fetchone()
         if row is None or row[0] != self.fingerprint:
             return
-        for path, size, mtime, inode, trusted, sha, readable, problems, value in connection.execute(
-            "select * from files"
-        ):
-            stamp = (int(size), int(mtime), int(inode))
+        rows = connection.execute("select * from files")
+        for path, size, mtime, ctime, inode, trusted, sha, readable, problems, value in rows:
+            stamp = (int(size), int(mtime), int(ctime), int(inode))
             entry = Entry(stamp, bool(trusted), str(sha), bool(readable), str(problems), value)
             self.entries[str(path)] = entry
         self.stale = False
@@ -207,7 +214,7 @@ class ResultCache:
                     "delete from files where path = ?", [(p,) for p in known - present]
                 )
                 self.connection.executemany(
-                    "insert or replace into files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert or replace into files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             key,
@@ -256,7 +263,7 @@ def _entry(record: CheckedRecord, stamp: Stamp, trusted_before: int) -> Entry:
     problems = [[p.path, p.line, p.column, p.code, p.message] for p in record.problems]
     return Entry(
         stamp,
-        stamp[1] < trusted_before,
+        settled(stamp, trusted_before),
         record.sha256,
         record.readable,
         json.dumps(problems),
@@ -285,7 +292,9 @@ def check_changed_files(
             records.append(None)
             continue
         if stamp != entry.stamp or not entry.trusted:
-            kept.append((display, replace(entry, stamp=stamp, trusted=stamp[1] < trusted_before)))
+            kept.append(
+                (display, replace(entry, stamp=stamp, trusted=settled(stamp, trusted_before)))
+            )
         records.append(record)
     again = [tasks[position] for position, _stamp in changed]
     for (position, stamp), record in zip(

@@ -334,3 +334,25 @@ def test_an_edit_that_keeps_size_and_mtime_of_an_old_file_is_caught(
     full, changed = _runs(project)
     assert any(p.code == "F001" for p in full.problems)
     assert changed.files_checked == 1
+
+
+def test_a_cache_another_run_is_writing_is_left_whole(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked cache is no cache for this run: its file is neither removed nor made again
+    under the run that holds it, whose writes still land."""
+    _runs(project)
+    file = cache.cache_file(project)
+    monkeypatch.setattr(cache, "LOCK_SECONDS", 0.1)
+    holder = sqlite3.connect(file, isolation_level=None)
+    try:
+        holder.execute("begin exclusive")
+        holder.execute("update files set trusted = 0")
+        inode = file.stat().st_ino
+        _full, changed = _runs(project)
+        assert changed.files_checked == len(changed.records)
+        assert file.stat().st_ino == inode
+        holder.execute("commit")
+    finally:
+        holder.close()
+    assert validate(project, changed_only=True).files_checked == 0  # the holder's cache

@@ -50,6 +50,8 @@ FORMAT = "plan-dataset validation cache 2"
 # A file whose mtime or ctime is this close to the run that checked it is hashed again next time.
 RACY_SECONDS = 2
 # The libraries whose versions change what the per-file layers report.
+# How long a run waits for another run's write to the cache before doing without it.
+LOCK_SECONDS = 5
 LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "jsonschema")
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -145,6 +147,14 @@ _FILES_TABLE = """create table if not exists files (
 )"""
 
 
+def _busy(error: Exception) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    return isinstance(error, sqlite3.OperationalError) and code in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    )
+
+
 class ResultCache:
     """The kept per-file results of one checkout; empty when the cache is unusable."""
 
@@ -156,13 +166,18 @@ class ResultCache:
         self.stale = True
         try:
             self._open(file)
-        except (OSError, sqlite3.Error, ValueError, TypeError):
-            self._close()  # a damaged or locked cache is no cache
-            self._recreate(file)
+        except (OSError, sqlite3.Error, ValueError, TypeError) as error:
+            self._close()
+            self.entries = {}
+            # Locked: another run is writing it, so no cache this time, and its file is left
+            # whole (removing it under that run would lose its writes, or worse). Damaged:
+            # made again.
+            if not _busy(error):
+                self._recreate(file)
 
     def _open(self, file: Path) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(file, timeout=5, isolation_level=None)
+        connection = sqlite3.connect(file, timeout=LOCK_SECONDS, isolation_level=None)
         self.connection = connection
         connection.execute(_META_TABLE)
         connection.execute(_FILES_TABLE)
@@ -178,7 +193,6 @@ class ResultCache:
 
     def _recreate(self, file: Path) -> None:
         """A damaged file is removed and made again; if that fails too, no cache."""
-        self.entries = {}
         try:
             file.unlink(missing_ok=True)
             self._open(file)

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -356,3 +357,20 @@ def test_a_cache_another_run_is_writing_is_left_whole(
     finally:
         holder.close()
     assert validate(project, changed_only=True).files_checked == 0  # the holder's cache
+
+
+def test_runs_of_other_code_at_once_leave_no_entry_under_the_wrong_fingerprint(
+    tmp_path: Path,
+) -> None:
+    """Two environments share a checkout's cache (a pre-commit hook's and a developer's):
+    each opens it before the other saves. Rows one saves must not stay under the other's
+    fingerprint, which the other's save writes last."""
+    file = tmp_path / "cache.sqlite"
+    both = {"data/events/a.yaml", "data/events/b.yaml"}
+    ours = cache.Entry((1, 2, 3, 4), True, "0" * 64, True, "[]", None)
+    theirs = replace(ours, problems='[["data/events/a.yaml", 1, 1, "M001", "theirs"]]')
+    cache.ResultCache(file, "ours").save([(path, ours) for path in sorted(both)], both)
+    opened_first = cache.ResultCache(file, "ours")
+    cache.ResultCache(file, "theirs").save([(path, theirs) for path in sorted(both)], both)
+    opened_first.save([("data/events/a.yaml", ours)], both)
+    assert cache.ResultCache(file, "ours").entries == {"data/events/a.yaml": ours}

@@ -220,7 +220,12 @@ class ResultCache:
         try:
             with self.connection:
                 self.connection.execute("begin immediate")
-                if self.stale:  # no row of another fingerprint survives under this one
+                # No row of another fingerprint survives under this one, even when a run
+                # of other code saved since this one opened the cache.
+                row = self.connection.execute(
+                    "select value from meta where key = 'fingerprint'"
+                ).fetchone()
+                if self.stale or row is None or row[0] != self.fingerprint:
                     self.connection.execute("drop table files")
                     self.connection.execute(_FILES_TABLE)
                 known = {row[0] for row in self.connection.execute("select path from files")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -374,3 +375,26 @@ def test_runs_of_other_code_at_once_leave_no_entry_under_the_wrong_fingerprint(
     cache.ResultCache(file, "theirs").save([(path, theirs) for path in sorted(both)], both)
     opened_first.save([("data/events/a.yaml", ours)], both)
     assert cache.ResultCache(file, "ours").entries == {"data/events/a.yaml": ours}
+
+
+def test_a_schema_folder_holding_a_fifo_or_a_huge_file_hangs_nothing(project: Path) -> None:
+    """The fingerprint reads schema files as validation does (bounded, no FIFO, no link)."""
+    schema = project / "schema" / "events.schema.json"
+    schema.unlink()
+    os.mkfifo(schema)
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (cache.fingerprint(schema.parent), done.set()))
+    worker.start()
+    worker.join(timeout=20)
+    waited = not done.is_set()
+    if waited:  # unblock the reader, then fail
+        os.close(os.open(schema, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join()
+    assert not waited, "the fingerprint waited on a FIFO"
+    full, _changed = _runs(project)
+    assert any(p.code == "M012" for p in full.problems)
+    schema.unlink()
+    schema.write_bytes(b" " * (2 << 20))
+    huge = cache.fingerprint(schema.parent)
+    schema.write_bytes(b" " * (3 << 20))  # M012 names its size: the fingerprint must differ
+    assert cache.fingerprint(schema.parent) != huge

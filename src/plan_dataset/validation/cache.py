@@ -32,7 +32,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from pydantic import ValidationError
 
 from plan_dataset.models import MODELS
 from plan_dataset.problems import Problem
+from plan_dataset.read.bounded import MAX_SCHEMA_BYTES, read_regular
 from plan_dataset.validation.base import CheckedRecord, display_path
 from plan_dataset.validation.parallel import FileTask, check_files, sha256_of
 from plan_dataset.validation.shared import Shared
@@ -89,12 +90,21 @@ def _libraries() -> Iterator[str]:
     yield f"libyaml {getattr(libyaml, 'get_version_string', lambda: 'none')()}"
 
 
-def _files_of(folder: Path, pattern: str) -> Iterator[tuple[str, bytes]]:
+def _files_of(
+    folder: Path, pattern: str, read: Callable[[Path], bytes]
+) -> Iterator[tuple[str, bytes]]:
     for path in sorted(folder.glob(pattern)):
+        name = path.relative_to(folder).as_posix()
         try:
-            yield path.relative_to(folder).as_posix(), path.read_bytes()
-        except OSError:
-            yield path.name, b"unreadable"
+            yield name, read(path)
+        except OSError as error:  # what validation reports of it names why (and a size)
+            yield name, f"unreadable: {error}".encode()
+
+
+def _schema_bytes(path: Path) -> bytes:
+    """A schema file read as validation reads it: a FIFO, a link or a huge file is refused
+    (M012), never waited on or read whole."""
+    return read_regular(path, MAX_SCHEMA_BYTES)
 
 
 def fingerprint(schema_dir: Path | None) -> str:
@@ -102,9 +112,13 @@ def fingerprint(schema_dir: Path | None) -> str:
     the schema files records are checked against."""
     digest = hashlib.sha256(FORMAT.encode())
     parts = [
-        *_files_of(PACKAGE_DIR, "**/*.py"),
+        *_files_of(PACKAGE_DIR, "**/*.py", Path.read_bytes),
         *((line, b"") for line in _libraries()),
-        *(_files_of(schema_dir, "*") if schema_dir is not None else [("no schema files", b"")]),
+        *(
+            _files_of(schema_dir, "*", _schema_bytes)
+            if schema_dir is not None
+            else [("no schema files", b"")]
+        ),
     ]
     for name, content in parts:
         digest.update(b"\0%d\0%s\0" % (len(name), name.encode()))

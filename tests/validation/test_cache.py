@@ -398,3 +398,21 @@ def test_a_schema_folder_holding_a_fifo_or_a_huge_file_hangs_nothing(project: Pa
     huge = cache.fingerprint(schema.parent)
     schema.write_bytes(b" " * (3 << 20))  # M012 names its size: the fingerprint must differ
     assert cache.fingerprint(schema.parent) != huge
+
+
+def test_entries_that_break_json_or_numbers_are_checked_again(project: Path) -> None:
+    """What this code never writes (a number past any int, JSON nested past the stack)
+    is an entry checked again, not a traceback."""
+    _runs(project)
+    with sqlite3.connect(cache.cache_file(project)) as connection:
+        connection.execute(
+            'update files set problems = \'[["x", Infinity, 1, "M001", "m"]]\' '
+            "where path like 'data/events/%'"
+        )
+        connection.execute(
+            "update files set value = ? where path like 'data/sources/%'", ("[" * 200_000,)
+        )
+    _full, changed = _runs(project)
+    events = len(list((project / "data" / "events").glob("*.yaml")))
+    sources = len(list((project / "data" / "sources").glob("*.yaml")))
+    assert changed.files_checked == events + sources

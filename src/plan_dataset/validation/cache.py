@@ -286,8 +286,8 @@ def _rebuilt(
         if entry.value is not None:
             record.model = MODELS[table].model_validate(json.loads(entry.value), strict=True)
             shared.share(record.model)
-    except (ValueError, TypeError, ValidationError):
-        return None
+    except (ValueError, TypeError, ArithmeticError, RecursionError, ValidationError):
+        return None  # e.g. int(Infinity), or JSON nested past the stack
     return record
 
 

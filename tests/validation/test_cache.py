@@ -24,7 +24,7 @@ import yaml
 from conftest import FIXTURES, ROOT, real_pool, report_summary, run_cli
 
 from plan_dataset.models.schema import compiled_check, schema_validator
-from plan_dataset.validation import ValidationReport, cache, validate
+from plan_dataset.validation import ValidationReport, cache, parallel, validate
 
 
 @pytest.fixture(autouse=True)
@@ -416,3 +416,14 @@ def test_entries_that_break_json_or_numbers_are_checked_again(project: Path) -> 
     events = len(list((project / "data" / "events").glob("*.yaml")))
     sources = len(list((project / "data" / "sources").glob("*.yaml")))
     assert changed.files_checked == events + sources
+
+
+def test_a_record_whose_mapping_could_not_be_kept_is_not_kept(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model the cache could not keep the mapping of must not come back as no model."""
+    with monkeypatch.context() as patched:
+        patched.setattr(parallel, "_as_json", lambda value: None)
+        validate(project, changed_only=True)
+    _full, changed = _runs(project)
+    assert changed.files_checked == len(changed.records)

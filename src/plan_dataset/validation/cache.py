@@ -291,6 +291,16 @@ def _rebuilt(
     return record
 
 
+def _keepable(record: CheckedRecord, stamp: Stamp) -> bool:
+    """Kept only if the file stayed as it was when it was stamped, hashed and checked, and
+    if a model it gave can be rebuilt (an entry without its mapping would give none)."""
+    return (
+        record.sha256 is not None
+        and (record.model is None or record.value_json is not None)
+        and stamp_of(record.path) == stamp
+    )
+
+
 def _entry(record: CheckedRecord, stamp: Stamp, trusted_before: int) -> Entry:
     assert record.sha256 is not None
     problems = [[p.path, p.line, p.column, p.code, p.message] for p in record.problems]
@@ -334,8 +344,7 @@ def check_changed_files(
         changed, check_files(root, again, schema_dir, jobs, keep_values=True), strict=True
     ):
         records[position] = record
-        # Kept only if the file stayed as it was when it was stamped, hashed and checked.
-        if stamp is not None and record.sha256 is not None and stamp_of(record.path) == stamp:
+        if stamp is not None and _keepable(record, stamp):
             kept.append((record.display, _entry(record, stamp, trusted_before)))
         record.sha256 = record.value_json = None
     cache.save(kept, set(displays))

@@ -132,11 +132,15 @@ def _broken_yaml(root: Path) -> tuple[str, str]:
     return "L002", f"data/documents/{point['document']}.yaml"
 
 
-def _schema_tightened(root: Path) -> tuple[str, str]:
+def _tighten_events_schema(root: Path) -> None:
     schema = root / "schema" / "events.schema.json"
     text = schema.read_text(encoding="utf-8")
     head, required, tail = text.rpartition('"required": [')  # the record's own, last
     schema.write_text(head + required + '"no_such_field", ' + tail, encoding="utf-8")
+
+
+def _schema_tightened(root: Path) -> tuple[str, str]:
+    _tighten_events_schema(root)
     _forget_schemas()
     first = sorted((root / "data" / "events").glob("*.yaml"))[0]
     return "M010", f"data/events/{first.name}"
@@ -427,3 +431,17 @@ def test_a_record_whose_mapping_could_not_be_kept_is_not_kept(
         validate(project, changed_only=True)
     _full, changed = _runs(project)
     assert changed.files_checked == len(changed.records)
+
+
+def test_schemas_a_process_read_before_they_changed_are_not_kept_under_the_new_ones(
+    project: Path,
+) -> None:
+    """A long-lived process (an editor, a notebook) keeps the schemas it read; a changed run
+    in it must check with the files its fingerprint names, or a later process trusts
+    results made with the old schema."""
+    validate(project)  # the schemas are read, and kept by the process
+    _tighten_events_schema(project)
+    validate(project, changed_only=True)  # no _forget_schemas(): as such a process would
+    _forget_schemas()  # a new process
+    full, _changed = _runs(project)
+    assert any(p.code == "M010" for p in full.problems)

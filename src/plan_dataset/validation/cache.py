@@ -39,6 +39,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from plan_dataset.models import MODELS
+from plan_dataset.models.schema import compiled_check, schema_validator
 from plan_dataset.problems import Problem
 from plan_dataset.read.bounded import MAX_SCHEMA_BYTES, read_regular
 from plan_dataset.validation.base import CheckedRecord, display_path
@@ -320,6 +321,10 @@ def check_changed_files(
     """The per-file layers of every task, in the order given: kept results for unchanged
     files, a fresh check of the rest. Also returns how many files were checked afresh."""
     trusted_before = time.time_ns() - RACY_SECONDS * 10**9
+    # A process keeps the schemas it has read (a command runs once, but an editor or a
+    # notebook does not): the files the fingerprint names must be those checked with.
+    schema_validator.cache_clear()
+    compiled_check.cache_clear()
     cache = ResultCache(cache_file(root), fingerprint(schema_dir))
     shared = Shared()
     displays = [display_path(root, path) for _table, path in tasks]

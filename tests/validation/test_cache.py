@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,7 @@ import yaml
 from conftest import FIXTURES, ROOT, real_pool, report_summary, run_cli
 
 from plan_dataset.models.schema import compiled_check, schema_validator
-from plan_dataset.validation import ValidationReport, cache, validate
+from plan_dataset.validation import ValidationReport, cache, parallel, validate
 
 
 @pytest.fixture(autouse=True)
@@ -129,11 +132,15 @@ def _broken_yaml(root: Path) -> tuple[str, str]:
     return "L002", f"data/documents/{point['document']}.yaml"
 
 
-def _schema_tightened(root: Path) -> tuple[str, str]:
+def _tighten_events_schema(root: Path) -> None:
     schema = root / "schema" / "events.schema.json"
     text = schema.read_text(encoding="utf-8")
     head, required, tail = text.rpartition('"required": [')  # the record's own, last
     schema.write_text(head + required + '"no_such_field", ' + tail, encoding="utf-8")
+
+
+def _schema_tightened(root: Path) -> tuple[str, str]:
+    _tighten_events_schema(root)
     _forget_schemas()
     first = sorted((root / "data" / "events").glob("*.yaml"))[0]
     return "M010", f"data/events/{first.name}"
@@ -194,11 +201,14 @@ def test_invalid_files_keep_their_problems(project: Path, monkeypatch: pytest.Mo
 def test_the_stamp_stands_in_for_reading_only_when_it_is_not_recent(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An old file whose size, mtime and inode are unchanged is not read again; a file
+    """An old file whose size, times and inode are unchanged is not read again; a file
     changed within the same tick of the clock as it was checked is caught by its hash."""
     old = 1_600_000_000 * 10**9
     for path in (project / "data").rglob("*.yaml"):
         os.utime(path, ns=(old, old))
+    # Setting the mtime sets the ctime to now: let it age past a shorter racy window.
+    monkeypatch.setattr(cache, "RACY_SECONDS", 1)
+    time.sleep(1.1)
     recent = next((project / "data" / "events").glob("*.yaml"))
     recent.write_text(recent.read_text(encoding="utf-8"), encoding="utf-8")
     validate(project, changed_only=True)
@@ -297,7 +307,7 @@ def test_no_entry_outlives_the_fingerprint_it_was_made_under(tmp_path: Path) -> 
     """A file that is not kept in a run under new code (it changed while being checked, or
     could not be read) must not keep its entry from the old code."""
     file = tmp_path / "cache.sqlite"
-    entry = cache.Entry((1, 2, 3), True, "0" * 64, True, "[]", None)
+    entry = cache.Entry((1, 2, 3, 4), True, "0" * 64, True, "[]", None)
     old = cache.ResultCache(file, "old code")
     both = {"data/events/a.yaml", "data/events/b.yaml"}
     old.save([(path, entry) for path in sorted(both)], both)
@@ -307,3 +317,131 @@ def test_no_entry_outlives_the_fingerprint_it_was_made_under(tmp_path: Path) -> 
     kept = cache.ResultCache(file, "new code")
     kept.save([("data/events/a.yaml", entry)], {"data/events/a.yaml"})
     assert set(cache.ResultCache(file, "new code").entries) == {"data/events/a.yaml"}
+
+
+def test_an_edit_that_keeps_size_and_mtime_of_an_old_file_is_caught(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tools that keep times (``cp -p``, ``rsync -t --inplace``, ``touch -r``) can give an
+    edited file its old size and mtime; its ctime still moves, as git's index knows."""
+    old = 1_600_000_000 * 10**9
+    for path in (project / "data").rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0)  # every stamp trusted: the ctime decides
+    _runs(project)
+    assert validate(project, changed_only=True).files_checked == 0
+    edited = sorted((project / "data" / "events").glob("*.yaml"))[0]
+    data = edited.read_bytes()
+    at = data.index(b"\nid: ") + len(b"\nid: ")
+    with edited.open("r+b") as file:  # in place: the same inode
+        file.seek(at)
+        file.write(b"Z")
+    os.utime(edited, ns=(old, old))
+    full, changed = _runs(project)
+    assert any(p.code == "F001" for p in full.problems)
+    assert changed.files_checked == 1
+
+
+def test_a_cache_another_run_is_writing_is_left_whole(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked cache is no cache for this run: its file is neither removed nor made again
+    under the run that holds it, whose writes still land."""
+    _runs(project)
+    file = cache.cache_file(project)
+    monkeypatch.setattr(cache, "LOCK_SECONDS", 0.1)
+    holder = sqlite3.connect(file, isolation_level=None)
+    try:
+        holder.execute("begin exclusive")
+        holder.execute("update files set trusted = 0")
+        inode = file.stat().st_ino
+        _full, changed = _runs(project)
+        assert changed.files_checked == len(changed.records)
+        assert file.stat().st_ino == inode
+        holder.execute("commit")
+    finally:
+        holder.close()
+    assert validate(project, changed_only=True).files_checked == 0  # the holder's cache
+
+
+def test_runs_of_other_code_at_once_leave_no_entry_under_the_wrong_fingerprint(
+    tmp_path: Path,
+) -> None:
+    """Two environments share a checkout's cache (a pre-commit hook's and a developer's):
+    each opens it before the other saves. Rows one saves must not stay under the other's
+    fingerprint, which the other's save writes last."""
+    file = tmp_path / "cache.sqlite"
+    both = {"data/events/a.yaml", "data/events/b.yaml"}
+    ours = cache.Entry((1, 2, 3, 4), True, "0" * 64, True, "[]", None)
+    theirs = replace(ours, problems='[["data/events/a.yaml", 1, 1, "M001", "theirs"]]')
+    cache.ResultCache(file, "ours").save([(path, ours) for path in sorted(both)], both)
+    opened_first = cache.ResultCache(file, "ours")
+    cache.ResultCache(file, "theirs").save([(path, theirs) for path in sorted(both)], both)
+    opened_first.save([("data/events/a.yaml", ours)], both)
+    assert cache.ResultCache(file, "ours").entries == {"data/events/a.yaml": ours}
+
+
+def test_a_schema_folder_holding_a_fifo_or_a_huge_file_hangs_nothing(project: Path) -> None:
+    """The fingerprint reads schema files as validation does (bounded, no FIFO, no link)."""
+    schema = project / "schema" / "events.schema.json"
+    schema.unlink()
+    os.mkfifo(schema)
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (cache.fingerprint(schema.parent), done.set()))
+    worker.start()
+    worker.join(timeout=20)
+    waited = not done.is_set()
+    if waited:  # unblock the reader, then fail
+        os.close(os.open(schema, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join()
+    assert not waited, "the fingerprint waited on a FIFO"
+    full, _changed = _runs(project)
+    assert any(p.code == "M012" for p in full.problems)
+    schema.unlink()
+    schema.write_bytes(b" " * (2 << 20))
+    huge = cache.fingerprint(schema.parent)
+    schema.write_bytes(b" " * (3 << 20))  # M012 names its size: the fingerprint must differ
+    assert cache.fingerprint(schema.parent) != huge
+
+
+def test_entries_that_break_json_or_numbers_are_checked_again(project: Path) -> None:
+    """What this code never writes (a number past any int, JSON nested past the stack)
+    is an entry checked again, not a traceback."""
+    _runs(project)
+    with sqlite3.connect(cache.cache_file(project)) as connection:
+        connection.execute(
+            'update files set problems = \'[["x", Infinity, 1, "M001", "m"]]\' '
+            "where path like 'data/events/%'"
+        )
+        connection.execute(
+            "update files set value = ? where path like 'data/sources/%'", ("[" * 200_000,)
+        )
+    _full, changed = _runs(project)
+    events = len(list((project / "data" / "events").glob("*.yaml")))
+    sources = len(list((project / "data" / "sources").glob("*.yaml")))
+    assert changed.files_checked == events + sources
+
+
+def test_a_record_whose_mapping_could_not_be_kept_is_not_kept(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model the cache could not keep the mapping of must not come back as no model."""
+    with monkeypatch.context() as patched:
+        patched.setattr(parallel, "_as_json", lambda value: None)
+        validate(project, changed_only=True)
+    _full, changed = _runs(project)
+    assert changed.files_checked == len(changed.records)
+
+
+def test_schemas_a_process_read_before_they_changed_are_not_kept_under_the_new_ones(
+    project: Path,
+) -> None:
+    """A long-lived process (an editor, a notebook) keeps the schemas it read; a changed run
+    in it must check with the files its fingerprint names, or a later process trusts
+    results made with the old schema."""
+    validate(project)  # the schemas are read, and kept by the process
+    _tighten_events_schema(project)
+    validate(project, changed_only=True)  # no _forget_schemas(): as such a process would
+    _forget_schemas()  # a new process
+    full, _changed = _runs(project)
+    assert any(p.code == "M010" for p in full.problems)

@@ -12,10 +12,12 @@ Where and how it is kept, and why it is safe:
 - in SQLite (no code runs when it is read, unlike a pickle), in the user's cache folder
   (``PLAN_DATASET_CACHE_DIR``, else platformdirs'), one file per checkout: never in the
   checkout, where a commit could plant results;
-- an entry holds the sha256 of the bytes it was made from. A file's size, mtime and inode
-  stand in for reading it again, as in git's index, but only when the mtime was at least
-  ``RACY_SECONDS`` older than the run that checked it: a file changed within the same
-  tick of the clock keeps its size and mtime, so a recent one is hashed again;
+- an entry holds the sha256 of the bytes it was made from. A file's size, mtime, ctime
+  and inode stand in for reading it again, as in git's index, but only when both times
+  were at least ``RACY_SECONDS`` older than the run that checked it: a file changed
+  within the same tick of the clock keeps its size and times, so a recent one is hashed
+  again. The ctime counts because tools that keep times (``cp -p``, ``touch -r``) can
+  give an edited file its old size and mtime, but no program can set the ctime;
 - the whole cache is dropped when the code, the versions of the libraries that parse and
   check, or the schema files change (``fingerprint``);
 - anything unreadable, damaged or locked means no cache: the run checks every file, with
@@ -30,28 +32,32 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from plan_dataset.models import MODELS
+from plan_dataset.models.schema import compiled_check, schema_validator
 from plan_dataset.problems import Problem
+from plan_dataset.read.bounded import MAX_SCHEMA_BYTES, read_regular
 from plan_dataset.validation.base import CheckedRecord, display_path
 from plan_dataset.validation.parallel import FileTask, check_files, sha256_of
 from plan_dataset.validation.shared import Shared
 
 CACHE_ENV = "PLAN_DATASET_CACHE_DIR"
 # Bump when what an entry holds, or means, changes.
-FORMAT = "plan-dataset validation cache 1"
-# A file whose mtime is this close to the run that checked it is hashed again next time.
+FORMAT = "plan-dataset validation cache 2"
+# A file whose mtime or ctime is this close to the run that checked it is hashed again next time.
 RACY_SECONDS = 2
 # The libraries whose versions change what the per-file layers report.
+# How long a run waits for another run's write to the cache before doing without it.
+LOCK_SECONDS = 5
 LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "jsonschema")
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
-Stamp = tuple[int, int, int]  # size, mtime in ns, inode
+Stamp = tuple[int, int, int, int]  # size, mtime and ctime in ns, inode
 
 
 def cache_dir() -> Path:
@@ -85,12 +91,21 @@ def _libraries() -> Iterator[str]:
     yield f"libyaml {getattr(libyaml, 'get_version_string', lambda: 'none')()}"
 
 
-def _files_of(folder: Path, pattern: str) -> Iterator[tuple[str, bytes]]:
+def _files_of(
+    folder: Path, pattern: str, read: Callable[[Path], bytes]
+) -> Iterator[tuple[str, bytes]]:
     for path in sorted(folder.glob(pattern)):
+        name = path.relative_to(folder).as_posix()
         try:
-            yield path.relative_to(folder).as_posix(), path.read_bytes()
-        except OSError:
-            yield path.name, b"unreadable"
+            yield name, read(path)
+        except OSError as error:  # what validation reports of it names why (and a size)
+            yield name, f"unreadable: {error}".encode()
+
+
+def _schema_bytes(path: Path) -> bytes:
+    """A schema file read as validation reads it: a FIFO, a link or a huge file is refused
+    (M012), never waited on or read whole."""
+    return read_regular(path, MAX_SCHEMA_BYTES)
 
 
 def fingerprint(schema_dir: Path | None) -> str:
@@ -98,9 +113,13 @@ def fingerprint(schema_dir: Path | None) -> str:
     the schema files records are checked against."""
     digest = hashlib.sha256(FORMAT.encode())
     parts = [
-        *_files_of(PACKAGE_DIR, "**/*.py"),
+        *_files_of(PACKAGE_DIR, "**/*.py", Path.read_bytes),
         *((line, b"") for line in _libraries()),
-        *(_files_of(schema_dir, "*") if schema_dir is not None else [("no schema files", b"")]),
+        *(
+            _files_of(schema_dir, "*", _schema_bytes)
+            if schema_dir is not None
+            else [("no schema files", b"")]
+        ),
     ]
     for name, content in parts:
         digest.update(b"\0%d\0%s\0" % (len(name), name.encode()))
@@ -113,7 +132,13 @@ def stamp_of(path: Path) -> Stamp | None:
         info = os.lstat(path)
     except OSError:
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ino
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def settled(stamp: Stamp, trusted_before: int) -> bool:
+    """Whether the file was last changed long enough before the run for its stamp to
+    stand for its bytes (see ``RACY_SECONDS``)."""
+    return max(stamp[1], stamp[2]) < trusted_before
 
 
 @dataclass
@@ -132,9 +157,17 @@ class Entry:
 _META_TABLE = "create table if not exists meta (key text primary key, value text not null)"
 _FILES_TABLE = """create table if not exists files (
     path text primary key, size integer not null, mtime_ns integer not null,
-    inode integer not null, trusted integer not null, sha256 text not null,
-    readable integer not null, problems text not null, value text
+    ctime_ns integer not null, inode integer not null, trusted integer not null,
+    sha256 text not null, readable integer not null, problems text not null, value text
 )"""
+
+
+def _busy(error: Exception) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    return isinstance(error, sqlite3.OperationalError) and code in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    )
 
 
 class ResultCache:
@@ -148,30 +181,33 @@ class ResultCache:
         self.stale = True
         try:
             self._open(file)
-        except (OSError, sqlite3.Error, ValueError, TypeError):
-            self._close()  # a damaged or locked cache is no cache
-            self._recreate(file)
+        except (OSError, sqlite3.Error, ValueError, TypeError) as error:
+            self._close()
+            self.entries = {}
+            # Locked: another run is writing it, so no cache this time, and its file is left
+            # whole (removing it under that run would lose its writes, or worse). Damaged:
+            # made again.
+            if not _busy(error):
+                self._recreate(file)
 
     def _open(self, file: Path) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(file, timeout=5, isolation_level=None)
+        connection = sqlite3.connect(file, timeout=LOCK_SECONDS, isolation_level=None)
         self.connection = connection
         connection.execute(_META_TABLE)
         connection.execute(_FILES_TABLE)
         row = connection.execute("select value from meta where key = 'fingerprint'").fetchone()
         if row is None or row[0] != self.fingerprint:
             return
-        for path, size, mtime, inode, trusted, sha, readable, problems, value in connection.execute(
-            "select * from files"
-        ):
-            stamp = (int(size), int(mtime), int(inode))
+        rows = connection.execute("select * from files")
+        for path, size, mtime, ctime, inode, trusted, sha, readable, problems, value in rows:
+            stamp = (int(size), int(mtime), int(ctime), int(inode))
             entry = Entry(stamp, bool(trusted), str(sha), bool(readable), str(problems), value)
             self.entries[str(path)] = entry
         self.stale = False
 
     def _recreate(self, file: Path) -> None:
         """A damaged file is removed and made again; if that fails too, no cache."""
-        self.entries = {}
         try:
             file.unlink(missing_ok=True)
             self._open(file)
@@ -199,7 +235,12 @@ class ResultCache:
         try:
             with self.connection:
                 self.connection.execute("begin immediate")
-                if self.stale:  # no row of another fingerprint survives under this one
+                # No row of another fingerprint survives under this one, even when a run
+                # of other code saved since this one opened the cache.
+                row = self.connection.execute(
+                    "select value from meta where key = 'fingerprint'"
+                ).fetchone()
+                if self.stale or row is None or row[0] != self.fingerprint:
                     self.connection.execute("drop table files")
                     self.connection.execute(_FILES_TABLE)
                 known = {row[0] for row in self.connection.execute("select path from files")}
@@ -207,7 +248,7 @@ class ResultCache:
                     "delete from files where path = ?", [(p,) for p in known - present]
                 )
                 self.connection.executemany(
-                    "insert or replace into files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert or replace into files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             key,
@@ -246,9 +287,19 @@ def _rebuilt(
         if entry.value is not None:
             record.model = MODELS[table].model_validate(json.loads(entry.value), strict=True)
             shared.share(record.model)
-    except (ValueError, TypeError, ValidationError):
-        return None
+    except (ValueError, TypeError, ArithmeticError, RecursionError, ValidationError):
+        return None  # e.g. int(Infinity), or JSON nested past the stack
     return record
+
+
+def _keepable(record: CheckedRecord, stamp: Stamp) -> bool:
+    """Kept only if the file stayed as it was when it was stamped, hashed and checked, and
+    if a model it gave can be rebuilt (an entry without its mapping would give none)."""
+    return (
+        record.sha256 is not None
+        and (record.model is None or record.value_json is not None)
+        and stamp_of(record.path) == stamp
+    )
 
 
 def _entry(record: CheckedRecord, stamp: Stamp, trusted_before: int) -> Entry:
@@ -256,7 +307,7 @@ def _entry(record: CheckedRecord, stamp: Stamp, trusted_before: int) -> Entry:
     problems = [[p.path, p.line, p.column, p.code, p.message] for p in record.problems]
     return Entry(
         stamp,
-        stamp[1] < trusted_before,
+        settled(stamp, trusted_before),
         record.sha256,
         record.readable,
         json.dumps(problems),
@@ -270,6 +321,10 @@ def check_changed_files(
     """The per-file layers of every task, in the order given: kept results for unchanged
     files, a fresh check of the rest. Also returns how many files were checked afresh."""
     trusted_before = time.time_ns() - RACY_SECONDS * 10**9
+    # A process keeps the schemas it has read (a command runs once, but an editor or a
+    # notebook does not): the files the fingerprint names must be those checked with.
+    schema_validator.cache_clear()
+    compiled_check.cache_clear()
     cache = ResultCache(cache_file(root), fingerprint(schema_dir))
     shared = Shared()
     displays = [display_path(root, path) for _table, path in tasks]
@@ -285,15 +340,16 @@ def check_changed_files(
             records.append(None)
             continue
         if stamp != entry.stamp or not entry.trusted:
-            kept.append((display, replace(entry, stamp=stamp, trusted=stamp[1] < trusted_before)))
+            kept.append(
+                (display, replace(entry, stamp=stamp, trusted=settled(stamp, trusted_before)))
+            )
         records.append(record)
     again = [tasks[position] for position, _stamp in changed]
     for (position, stamp), record in zip(
         changed, check_files(root, again, schema_dir, jobs, keep_values=True), strict=True
     ):
         records[position] = record
-        # Kept only if the file stayed as it was when it was stamped, hashed and checked.
-        if stamp is not None and record.sha256 is not None and stamp_of(record.path) == stamp:
+        if stamp is not None and _keepable(record, stamp):
             kept.append((record.display, _entry(record, stamp, trusted_before)))
         record.sha256 = record.value_json = None
     cache.save(kept, set(displays))

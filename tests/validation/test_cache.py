@@ -259,6 +259,10 @@ def test_the_cache_lives_outside_the_checkout_and_knows_what_it_depends_on(
 ) -> None:
     assert cache.cache_file(project).is_relative_to(cache_home)
     assert cache.cache_file(project) != cache.cache_file(whole_project)
+    mine = cache.cache_file(project)
+    with monkeypatch.context() as patch:
+        patch.setattr(cache.sys, "prefix", "/another/environment")
+        assert cache.cache_file(project) != mine  # a hook's environment keeps its own
     monkeypatch.delenv(cache.CACHE_ENV)
     assert not cache.cache_file(project).is_relative_to(project)
     schema = project / "schema"

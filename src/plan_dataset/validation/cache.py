@@ -10,8 +10,8 @@ full run's (``tests/validation/test_cache.py`` holds it to that).
 
 Where and how it is kept, and why it is safe:
 - in SQLite (no code runs when it is read, unlike a pickle), in the user's cache folder
-  (``PLAN_DATASET_CACHE_DIR``, else platformdirs'), one file per checkout: never in the
-  checkout, where a commit could plant results;
+  (``PLAN_DATASET_CACHE_DIR``, else platformdirs'), one file per checkout and Python
+  environment: never in the checkout, where a commit could plant results;
 - an entry holds the sha256 of the bytes it was made from. A file's size, mtime, ctime
   and inode stand in for reading it again, as in git's index, but only when both times
   were at least ``RACY_SECONDS`` older than the run that checked it: a file changed
@@ -70,9 +70,11 @@ def cache_dir() -> Path:
 
 
 def cache_file(root: Path) -> Path:
-    """One cache per checkout, named by a hash of where the checkout is."""
-    where = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:20]
-    return cache_dir() / "validate" / f"{where}.sqlite"
+    """One cache per checkout and Python environment, named by a hash of both: a
+    pre-commit hook's environment and a developer's venv, with other library versions,
+    would otherwise each drop the other's cache on every switch."""
+    where = hashlib.sha256(os.fsencode(root.resolve()) + b"\0" + os.fsencode(sys.prefix))
+    return cache_dir() / "validate" / f"{where.hexdigest()[:20]}.sqlite"
 
 
 def _libraries() -> Iterator[str]:

@@ -27,7 +27,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
         "queries", "flat.spec", "flat.rows", "flat.tables", "flat.columns", "flat.optional_pandas",
         "bundle",
     )),
-    ("read", ("read",)),
+    ("read", ("read", "code_digest")),
     ("models", ("models",)),
     ("check", ("validation",)),
     ("flat tables", ("flat",)),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from plan_dataset import code_digest
 from plan_dataset.publish import build_stamp
 from plan_dataset.publish.build import build, unchanged_since_last_build
 from plan_dataset.publish.outputs import atomic
@@ -66,7 +67,7 @@ def test_a_second_build_skips_and_any_change_builds(
     (project / "events.csv").rename(project / "tables" / "events.csv")
     assert unchanged_since_last_build(project) == records
 
-    monkeypatch.setattr(build_stamp, "__version__", "0.0.0-other")  # another code
+    monkeypatch.setattr(code_digest, "__version__", "0.0.0-other")  # another code
     assert unchanged_since_last_build(project) is None
     monkeypatch.undo()
     (project / atomic.STAMP).write_text("{not json")

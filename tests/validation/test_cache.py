@@ -21,6 +21,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, real_pool, report_summary, run_cli
 
+from plan_dataset import code_digest
 from plan_dataset.models.schema import compiled_check, schema_validator
 from plan_dataset.validation import ValidationReport, cache, parallel, validate
 
@@ -169,9 +170,13 @@ def test_the_cache_lives_outside_the_checkout_and_knows_what_it_depends_on(
     with (schema / "events.schema.json").open("a") as file:
         file.write(" ")
     assert cache.fingerprint(schema) != before
-    libraries = list(cache._libraries())
-    assert any(line.startswith("PyYAML ") for line in libraries)
-    assert any(line.startswith("libyaml ") for line in libraries)
+    libraries = code_digest.versions()
+    assert any(line.startswith("pyyaml=") for line in libraries)
+    assert any(line.startswith("libyaml=") for line in libraries)
+    with monkeypatch.context() as patch:  # another libyaml: the kept results go
+        patch.setattr(code_digest, "versions", lambda: [*libraries[:-1], "libyaml=0.0.0"])
+        changed_versions = cache.fingerprint(schema)
+    assert changed_versions != cache.fingerprint(schema)
 
 
 def test_the_command_prints_what_a_full_run_prints(project: Path) -> None:

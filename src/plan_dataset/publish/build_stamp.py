@@ -22,14 +22,14 @@ import hashlib
 import json
 import os
 import stat
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plan_dataset._version import __version__
+from plan_dataset.code_digest import PACKAGE
+from plan_dataset.code_digest import code_digest as shared_code_digest
 from plan_dataset.publish.outputs.atomic import STAMP
 from plan_dataset.read.bounded import read_regular
 
@@ -40,8 +40,6 @@ INPUT_FILES = ("CITATION.cff",)
 # same time (file systems keep coarse clocks): it is always read.
 RACY_NS = 2_000_000_000
 _MAX_FILE = 1 << 30
-PACKAGE = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "jsonschema")
 
 Stats = dict[str, list[int]]  # relative path: [size, mtime_ns]
 
@@ -80,26 +78,8 @@ def _walk(root: Path) -> Stats | None:
 
 
 def code_digest() -> str:
-    """The code and versions that shape the outputs."""
-    from importlib import metadata
-
-    versions = [__version__, sys.version]
-    for library in _LIBRARIES:
-        try:
-            versions.append(f"{library}={metadata.version(library)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{library}=none")
-    generated = {"records/classes.py", "flat/columns.py"}
-    files = sorted(
-        path
-        for path in PACKAGE.rglob("*")
-        if path.is_file()
-        and "__pycache__" not in path.parts
-        and path.relative_to(PACKAGE).as_posix() not in generated
-        and path.parent.name != "data"
-    )
-    names = [path.relative_to(PACKAGE).as_posix() for path in files]
-    return _digest_of(PACKAGE, names, "\0".join(versions).encode())
+    """The code and versions that shape the outputs (``code_digest.py``)."""
+    return shared_code_digest(PACKAGE)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from plan_dataset.code_digest import code_digest
 from plan_dataset.models import MODELS
 from plan_dataset.models.schema import compiled_check, schema_validator
 from plan_dataset.problems import Problem
@@ -51,11 +52,8 @@ CACHE_ENV = "PLAN_DATASET_CACHE_DIR"
 FORMAT = "plan-dataset validation cache 2"
 # A file whose mtime or ctime is this close to the run that checked it is hashed again next time.
 RACY_SECONDS = 2
-# The libraries whose versions change what the per-file layers report.
 # How long a run waits for another run's write to the cache before doing without it.
 LOCK_SECONDS = 5
-LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "jsonschema")
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 Stamp = tuple[int, int, int, int]  # size, mtime and ctime in ns, inode
 
@@ -75,22 +73,6 @@ def cache_file(root: Path) -> Path:
     would otherwise each drop the other's cache on every switch."""
     where = hashlib.sha256(os.fsencode(root.resolve()) + b"\0" + os.fsencode(sys.prefix))
     return cache_dir() / "validate" / f"{where.hexdigest()[:20]}.sqlite"
-
-
-def _libraries() -> Iterator[str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    import yaml
-
-    yield sys.version
-    for name in LIBRARIES:
-        try:
-            yield f"{name} {version(name)}"
-        except PackageNotFoundError:
-            yield f"{name} missing"
-    # libyaml's own version changes its messages and marks: the fresh-machine lesson.
-    libyaml = getattr(yaml, "_yaml", None)
-    yield f"libyaml {getattr(libyaml, 'get_version_string', lambda: 'none')()}"
 
 
 def _files_of(
@@ -115,8 +97,7 @@ def fingerprint(schema_dir: Path | None) -> str:
     the schema files records are checked against."""
     digest = hashlib.sha256(FORMAT.encode())
     parts = [
-        *_files_of(PACKAGE_DIR, "**/*.py", Path.read_bytes),
-        *((line, b"") for line in _libraries()),
+        ("code", code_digest().encode()),
         *(
             _files_of(schema_dir, "*", _schema_bytes)
             if schema_dir is not None
